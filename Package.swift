@@ -1,0 +1,68 @@
+// swift-tools-version:6.1
+// GRDB 7 needs tools 6.1.
+import PackageDescription
+
+let package = Package(
+    name: "beads",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "beads", targets: ["beads"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        // SHA-256 for bead ids and doc content hashes; no hand-rolled hashing.
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+    ],
+    targets: [
+        // GitHub's cmark fork from Debian (libcmark-gfm-dev, libcmark-gfm-extensions-dev).
+        // Never link plain libcmark next to it: the symbols collide.
+        .systemLibrary(
+            name: "CCmarkGFM",
+            pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+        ),
+        // Bottom layer: SQLite store (beads, docs index tables), JSONL.
+        .target(
+            name: "BeadsStore",
+            dependencies: [
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        // Bottom layer: the only importer of CCmarkGFM.
+        .target(name: "BeadsMarkdown", dependencies: ["CCmarkGFM"]),
+        // Knowledge: docs index, signatures, matching.
+        .target(
+            name: "BeadsKnowledge",
+            dependencies: [
+                "BeadsStore", "BeadsMarkdown",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        // Remedies: environment probe and recipe ranking (runners come later).
+        .target(name: "BeadsRemedy", dependencies: ["BeadsKnowledge"]),
+        // Commands on top: one subcommand a file.
+        .target(
+            name: "BeadsCommands",
+            dependencies: [
+                "BeadsStore", "BeadsMarkdown", "BeadsKnowledge", "BeadsRemedy",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
+        .executableTarget(name: "beads", dependencies: ["BeadsCommands"]),
+
+        .testTarget(name: "BeadsStoreTests", dependencies: ["BeadsStore"]),
+        .testTarget(name: "BeadsMarkdownTests", dependencies: ["BeadsMarkdown"]),
+        .testTarget(
+            name: "BeadsKnowledgeTests",
+            dependencies: ["BeadsKnowledge", "BeadsStore"],
+            resources: [.copy("Logs")]
+        ),
+        .testTarget(name: "BeadsRemedyTests", dependencies: ["BeadsRemedy"]),
+        .testTarget(name: "BeadsEndToEndTests", dependencies: [], resources: [.copy("Fixtures")]),
+    ]
+)

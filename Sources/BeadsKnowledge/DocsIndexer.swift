@@ -1,0 +1,80 @@
+import BeadsStore
+import Foundation
+
+/// What one indexing pass did.
+public struct DocsRefreshReport: Sendable, Equatable {
+    public var indexed: [String] = []
+    public var unchanged = 0
+    public var removed: [String] = []
+    public var warnings: [String] = []
+}
+
+/// Keeps the docs index in step with `docs/`: only files whose size or mtime moved are
+/// read, and only those whose SHA-256 changed are parsed again.
+public struct DocsIndexer {
+    public let location: KnowledgeBaseLocation
+    public let store: BeadStore
+    public let configPrefix: String
+    static let prefixesKey = "docs.prefixes"
+
+    public init(location: KnowledgeBaseLocation, store: BeadStore, configPrefix: String) {
+        self.location = location
+        self.store = store
+        self.configPrefix = configPrefix
+    }
+
+    /// Markdown files under docs/, as paths relative to the root (`docs/x.md`).
+    public func markdownFiles() -> [String] {
+        guard let walker = FileManager.default.enumerator(atPath: location.docsDirectory) else { return [] }
+        var files: [String] = []
+        while let item = walker.nextObject() as? String {
+            if item.hasPrefix(".") || item.contains("/.") { continue }
+            if item.lowercased().hasSuffix(".md") || item.lowercased().hasSuffix(".markdown") { files.append("docs/" + item) }
+        }
+        return files.sorted()
+    }
+
+    /// - Parameter force: re-parse every doc, even unchanged ones.
+    public func refresh(force: Bool = false) throws(StoreError) -> DocsRefreshReport {
+        let files = markdownFiles()
+        let states = try store.docStates()
+        // Mentions depend on which prefixes are bead ids: when those change (a new
+        // prefix imported), every doc is read again.
+        let prefixes = try store.beadPrefixes().union([configPrefix])
+        let prefixKey = prefixes.sorted().joined(separator: ",")
+        let prefixesChanged = try store.metaValue(Self.prefixesKey) != prefixKey
+        let analyzer = DocumentAnalyzer(prefixes: prefixes)
+        var report = DocsRefreshReport()
+        var replace: [IndexedDoc] = []
+        var touch: [(path: String, fingerprint: FileFingerprint)] = []
+        for path in files {
+            let full = location.root + "/" + path
+            guard let fingerprint = FileFingerprint(path: full) else { continue }
+            let state = states[path]
+            if !force, !prefixesChanged, let state, state.fingerprint == fingerprint {
+                report.unchanged += 1
+                continue
+            }
+            guard let data = FileManager.default.contents(atPath: full) else {
+                report.warnings.append("\(path): cannot be read; skipped")
+                continue
+            }
+            let hash = ContentHash.sha256(data)
+            if !force, !prefixesChanged, let state, state.hash == hash {
+                touch.append((path, fingerprint))
+                report.unchanged += 1
+                continue
+            }
+            // Lossy decoding: a stray invalid byte must not keep a whole doc out.
+            let text = String(decoding: data, as: UTF8.self)
+            let doc = analyzer.analyze(path: path, text: text, fingerprint: fingerprint, hash: hash)
+            report.warnings += doc.warnings
+            report.indexed.append(path)
+            replace.append(doc)
+        }
+        report.removed = states.keys.filter { !files.contains($0) }.sorted()
+        try store.applyDocIndex(replace: replace, touch: touch, remove: report.removed)
+        if prefixesChanged { try store.setMetaValue(Self.prefixesKey, prefixKey) }
+        return report
+    }
+}

@@ -1,0 +1,245 @@
+import BeadsMarkdown
+import BeadsStore
+import Foundation
+import Yams
+
+/// A line of visible doc text, with where it is.
+struct TextSpan {
+    var line: Int
+    var text: String
+    var sectionOrdinal: Int
+    var isCode: Bool
+}
+
+/// Reads one solution doc (GitHub Markdown, optional YAML front matter) into what the
+/// index keeps: sections, bead mentions, signatures and recipes.
+///
+/// Docs are written the way people write them: no front matter is required. What a
+/// section is about comes from the bead ids in its heading (or its parents'), else
+/// from the doc's own bead (`**Bead**: mo-jgo`, front matter `beads:`).
+public struct DocumentAnalyzer {
+    /// Prefixes of bead ids to recognise (`mo` for `mo-jgo`).
+    public var prefixes: Set<String>
+
+    public init(prefixes: Set<String>) {
+        self.prefixes = prefixes
+    }
+
+    public func analyze(path: String, text: String, fingerprint: FileFingerprint, hash: String) -> IndexedDoc {
+        var warnings: [String] = []
+        let split = FrontMatterSplit.split(text)
+        var front: [String: Any] = [:]
+        if split.isUnterminated {
+            warnings.append("\(path):1: front matter opened with --- is never closed; the file was read as plain Markdown")
+        }
+        if let yaml = split.yaml {
+            do {
+                if let loaded = try Yams.load(yaml: yaml) {
+                    if let map = loaded as? [String: Any] { front = map } else {
+                        warnings.append("\(path):\(split.yamlFirstLine): front matter must be a YAML mapping (key: value); it was ignored")
+                    }
+                }
+            } catch {
+                warnings.append("\(path):\(split.yamlFirstLine + Self.yamlErrorLine(error)): front matter is not valid YAML (\(Self.yamlErrorReason(error))); it was ignored, the rest of the doc was indexed")
+            }
+        }
+        let root = MarkdownParser.parse(split.body)
+        let sections = Self.sections(of: root)
+        let spans = Self.textSpans(of: root, sections: sections, source: split.body)
+        let mentions = self.mentions(in: spans, sections: sections)
+
+        var primary = Self.stringList(front["beads"]) + Self.stringList(front["bead"])
+        if primary.isEmpty { primary = declaredBeads(in: spans, sections: sections) }
+        if primary.isEmpty, let first = mentions.first { primary = [first.beadID] }
+        primary = Self.unique(primary)
+
+        let title = (front["title"] as? String) ?? sections.first(where: { $0.record.level == 1 })?.record.title
+            ?? URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
+        var extraction = Extraction(path: path, sections: sections, primary: primary, analyzer: self)
+        extraction.collect(from: root)
+        extraction.collectFrontMatter(front, yamlLine: split.yamlFirstLine)
+        return IndexedDoc(
+            path: path, title: title, fingerprint: fingerprint, hash: hash, primaryBeads: primary,
+            warnings: warnings + extraction.warnings, sections: sections.map(\.record), mentions: mentions,
+            signatures: extraction.signatures, recipes: extraction.recipes)
+    }
+
+    // MARK: - Sections
+
+    struct Section {
+        var record: SectionRecord
+        /// Bead ids written in this heading's own text.
+        var headingBeads: [String] = []
+    }
+
+    static func sections(of root: MarkdownNode) -> [Section] {
+        var anchors = HeadingAnchorGenerator()
+        var sections = [Section(record: SectionRecord(ordinal: 0, anchor: "", title: "", level: 0, lineStart: 1,
+                                                      lineEnd: Int.max, parentOrdinal: nil, summary: ""))]
+        for block in root.children {
+            if block.kind == .heading {
+                let title = block.plainText.trimmingCharacters(in: .whitespaces)
+                sections[sections.count - 1].record.lineEnd = block.startLine - 1
+                let parent = sections.last(where: { $0.record.level < block.headingLevel })?.record.ordinal
+                sections.append(Section(record: SectionRecord(
+                    ordinal: sections.count, anchor: anchors.anchor(for: title), title: title, level: block.headingLevel,
+                    lineStart: block.startLine, lineEnd: Int.max, parentOrdinal: parent, summary: "")))
+            } else if block.kind == .paragraph, sections[sections.count - 1].record.summary.isEmpty {
+                sections[sections.count - 1].record.summary = block.plainText
+                    .replacingOccurrences(of: "\n", with: " ").trimmingCharacters(in: .whitespaces)
+            }
+        }
+        if let last = root.children.last { sections[sections.count - 1].record.lineEnd = max(last.endLine, sections[sections.count - 1].record.lineStart) }
+        return sections
+    }
+
+    static func sectionOrdinal(forLine line: Int, in sections: [Section]) -> Int {
+        sections.last(where: { $0.record.lineStart <= line })?.record.ordinal ?? 0
+    }
+
+    /// The section and its ancestors, nearest first.
+    static func chain(_ ordinal: Int, in sections: [Section]) -> [Section] {
+        var out: [Section] = []
+        var current: Int? = ordinal
+        while let c = current {
+            out.append(sections[c])
+            current = sections[c].record.parentOrdinal
+        }
+        return out
+    }
+
+    // MARK: - Text and mentions
+
+    /// Every piece of visible text with its source line: paragraphs and headings line by
+    /// line (soft breaks counted), table cells on their row's line, code line by line.
+    static func textSpans(of root: MarkdownNode, sections: [Section], source: String) -> [TextSpan] {
+        var spans: [TextSpan] = []
+        let sourceLines = source.split(separator: "\n", omittingEmptySubsequences: false)
+        func inline(_ node: MarkdownNode, line: inout Int, buffer: inout String, flush: (Int, String) -> Void) {
+            switch node.kind {
+            case .softBreak, .lineBreak:
+                flush(line, buffer); buffer = ""; line += 1
+            case .text, .code, .htmlInline:
+                buffer += node.literal ?? ""
+            default:
+                for child in node.children { inline(child, line: &line, buffer: &buffer, flush: flush) }
+            }
+        }
+        func block(_ node: MarkdownNode) {
+            switch node.kind {
+            case .paragraph, .heading, .tableCell:
+                var line = node.startLine
+                var buffer = ""
+                let flush: (Int, String) -> Void = { l, t in
+                    if !t.isEmpty { spans.append(TextSpan(line: l, text: t, sectionOrdinal: sectionOrdinal(forLine: l, in: sections), isCode: false)) }
+                }
+                for child in node.children { inline(child, line: &line, buffer: &buffer, flush: flush) }
+                flush(line, buffer)
+            case .tableRow:
+                for cell in node.children {
+                    var c = cell
+                    c.startLine = node.startLine
+                    block(c)
+                }
+            case .codeBlock, .htmlBlock:
+                let fenced = node.kind == .codeBlock && node.startLine - 1 < sourceLines.count
+                    && { let t = sourceLines[node.startLine - 1].drop(while: { $0 == " " }); return t.hasPrefix("```") || t.hasPrefix("~~~") }()
+                let first = node.startLine + (fenced ? 1 : 0)
+                for (k, text) in (node.literal ?? "").split(separator: "\n", omittingEmptySubsequences: false).enumerated() where !text.isEmpty {
+                    spans.append(TextSpan(line: first + k, text: String(text), sectionOrdinal: sectionOrdinal(forLine: first + k, in: sections), isCode: true))
+                }
+            default:
+                for child in node.children { block(child) }
+            }
+        }
+        block(root)
+        return spans
+    }
+
+    /// Finds bead ids with known prefixes: `mo-jgo`, `mo-3t8p`, `mo-3t8p.1`.
+    func beadIDs(in text: String) -> [String] {
+        var found: [String] = []
+        let scalars = Array(text.unicodeScalars)
+        func isIDChar(_ s: UnicodeScalar) -> Bool { (s >= "a" && s <= "z") || (s >= "0" && s <= "9") }
+        var k = 0
+        while k < scalars.count {
+            // Start of a word: not preceded by a letter, digit, '-', '_' or '.'.
+            if k > 0, isIDChar(scalars[k - 1]) || scalars[k - 1] == "-" || scalars[k - 1] == "_" || (scalars[k - 1] >= "A" && scalars[k - 1] <= "Z") {
+                k += 1; continue
+            }
+            var p = k
+            while p < scalars.count, isIDChar(scalars[p]) { p += 1 }
+            guard p > k, p < scalars.count, scalars[p] == "-",
+                  prefixes.contains(String(String.UnicodeScalarView(scalars[k..<p]))) else { k = max(p, k + 1); continue }
+            var q = p + 1
+            while q < scalars.count, isIDChar(scalars[q]) { q += 1 }
+            let hashLength = q - p - 1
+            // Children: .1, .1.2
+            while q + 1 < scalars.count, scalars[q] == ".", scalars[q + 1] >= "0", scalars[q + 1] <= "9" {
+                q += 1
+                while q < scalars.count, scalars[q] >= "0", scalars[q] <= "9" { q += 1 }
+            }
+            let endsWord = q == scalars.count || !(isIDChar(scalars[q]) || scalars[q] == "-" || scalars[q] == "_" || (scalars[q] >= "A" && scalars[q] <= "Z"))
+            if (3...8).contains(hashLength), endsWord {
+                found.append(String(String.UnicodeScalarView(scalars[k..<q])))
+            }
+            k = q
+        }
+        return found
+    }
+
+    func mentions(in spans: [TextSpan], sections: [Section]) -> [MentionRecord] {
+        var out: [MentionRecord] = []
+        for span in spans {
+            for id in beadIDs(in: span.text) {
+                out.append(MentionRecord(beadID: id, line: span.line, sectionAnchor: sections[span.sectionOrdinal].record.anchor,
+                                         context: String(span.text.trimmingCharacters(in: .whitespaces).prefix(200))))
+            }
+        }
+        return out
+    }
+
+    /// Beads a doc declares itself about, the way people write it: `**Bead**: mo-jgo`,
+    /// `Issue: mo-jgo - …`, `Beads: mo-a, mo-b`, under the title (before any `##`).
+    func declaredBeads(in spans: [TextSpan], sections: [Section]) -> [String] {
+        var out: [String] = []
+        for span in spans where !span.isCode && sections[span.sectionOrdinal].record.level <= 1 {
+            let text = span.text.trimmingCharacters(in: .whitespaces)
+            let lower = text.lowercased()
+            guard let colon = lower.firstIndex(of: ":") else { continue }
+            let key = lower[..<colon].trimmingCharacters(in: .whitespaces)
+            guard ["bead", "beads", "issue", "issues"].contains(key) else { continue }
+            out += beadIDs(in: String(text[colon...]))
+        }
+        return out
+    }
+
+    // MARK: - Helpers
+
+    static func stringList(_ value: Any?) -> [String] {
+        if let s = value as? String { return s.split(whereSeparator: { $0 == "," || $0 == " " }).map(String.init) }
+        if let list = value as? [Any] { return list.compactMap { $0 as? String } }
+        return []
+    }
+
+    static func unique(_ items: [String]) -> [String] {
+        var seen = Set<String>()
+        return items.filter { seen.insert($0).inserted }
+    }
+
+    static func yamlErrorLine(_ error: Error) -> Int {
+        if let e = error as? YamlError, case let .scanner(_, _, mark, _) = e { return mark.line - 1 }
+        if let e = error as? YamlError, case let .parser(_, _, mark, _) = e { return mark.line - 1 }
+        return 0
+    }
+
+    static func yamlErrorReason(_ error: Error) -> String {
+        if let e = error as? YamlError {
+            switch e {
+            case let .scanner(_, problem, _, _), let .parser(_, problem, _, _): return problem
+            default: break
+            }
+        }
+        return "\(error)".split(separator: "\n").first.map(String.init) ?? "\(error)"
+    }
+}

@@ -1,0 +1,132 @@
+import BeadsStore
+import Foundation
+import Yams
+
+/// Where a knowledge base lives: the folder holding `beads/` (and usually `docs/`).
+public struct KnowledgeBaseLocation: Sendable, Equatable {
+    public var root: String
+
+    public init(root: String) {
+        self.root = (root as NSString).standardizingPath
+    }
+
+    public var beadsDirectory: String { root + "/beads" }
+    public var docsDirectory: String { root + "/docs" }
+    public var jsonlPath: String { beadsDirectory + "/issues.jsonl" }
+    public var databasePath: String { beadsDirectory + "/beads.db" }
+    public var configPath: String { beadsDirectory + "/config.yaml" }
+
+    /// Finds a knowledge base the way git finds `.git`: `--kb DIR`, then `BEADS_DIR`,
+    /// then the nearest folder upward from `start` holding `beads/`.
+    public static func find(explicit: String?, environment: [String: String], start: String) throws(KnowledgeError) -> KnowledgeBaseLocation {
+        if let dir = explicit ?? environment["BEADS_DIR"].flatMap({ $0.isEmpty ? nil : $0 }) {
+            let absolute = dir.hasPrefix("/") ? dir : start + "/" + dir
+            var isDir: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: absolute + "/beads", isDirectory: &isDir), isDir.boolValue else {
+                throw KnowledgeError.notAKnowledgeBase(absolute)
+            }
+            return KnowledgeBaseLocation(root: absolute)
+        }
+        var current = (start as NSString).standardizingPath
+        while true {
+            var isDir: ObjCBool = false
+            if FileManager.default.fileExists(atPath: current + "/beads", isDirectory: &isDir), isDir.boolValue {
+                return KnowledgeBaseLocation(root: current)
+            }
+            let parent = (current as NSString).deletingLastPathComponent
+            if parent == current || parent.isEmpty { throw KnowledgeError.noKnowledgeBase(start) }
+            current = parent
+        }
+    }
+}
+
+/// `beads/config.yaml`.
+public struct KnowledgeBaseConfig: Sendable, Equatable {
+    /// The id prefix of new beads (`mo` gives `mo-jgo`).
+    public var prefix: String
+
+    public init(prefix: String) {
+        self.prefix = prefix
+    }
+
+    public static func load(path: String) throws(KnowledgeError) -> KnowledgeBaseConfig {
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+            return KnowledgeBaseConfig(prefix: "bd")
+        }
+        let loaded: Any?
+        do {
+            loaded = try Yams.load(yaml: text)
+        } catch {
+            throw KnowledgeError.badConfig(path: path, reason: DocumentAnalyzer.yamlErrorReason(error))
+        }
+        let map = loaded as? [String: Any] ?? [:]
+        let prefix = (map["prefix"] as? String) ?? (map["issue-prefix"] as? String) ?? "bd"
+        guard prefix.range(of: "^[a-z][a-z0-9]*$", options: .regularExpression) != nil else {
+            throw KnowledgeError.badConfig(path: path, reason: "prefix \"\(prefix)\" must be lowercase letters and digits, starting with a letter")
+        }
+        return KnowledgeBaseConfig(prefix: prefix)
+    }
+
+    public func yaml() -> String {
+        """
+        # beads configuration
+        # prefix: the id prefix of new beads (mo gives mo-jgo)
+        prefix: \(prefix)
+
+        """
+    }
+}
+
+public enum KnowledgeError: Error, Sendable, Equatable, CustomStringConvertible {
+    case noKnowledgeBase(String)
+    case notAKnowledgeBase(String)
+    case badConfig(path: String, reason: String)
+    case store(StoreError)
+
+    public var description: String {
+        switch self {
+        case let .noKnowledgeBase(start):
+            return "no knowledge base: no beads/ folder in \(start) or any folder above it. Run `beads init` to make one here, or pass --kb DIR (or set BEADS_DIR)."
+        case let .notAKnowledgeBase(dir):
+            return "\(dir) is not a knowledge base: it has no beads/ folder. Run `beads init` there first."
+        case let .badConfig(path, reason):
+            return "\(path): \(reason)"
+        case let .store(error):
+            return error.description
+        }
+    }
+}
+
+/// An open knowledge base: the store, brought up to date with the JSONL and the docs.
+public final class KnowledgeBase: Sendable {
+    public let location: KnowledgeBaseLocation
+    public let config: KnowledgeBaseConfig
+    public let store: BeadStore
+    /// What bringing the index up to date did (for `doc index` and progress output).
+    public let refresh: DocsRefreshReport
+
+    /// Opens the store (rebuilding it when missing), imports a JSONL newer than the
+    /// database, and re-indexes changed docs. Cheap when nothing changed: a few stats
+    /// and one query.
+    public init(location: KnowledgeBaseLocation, now: String = Timestamp.now()) throws(KnowledgeError) {
+        self.location = location
+        config = try KnowledgeBaseConfig.load(path: location.configPath)
+        do {
+            store = try BeadStore(databasePath: location.databasePath, jsonlPath: location.jsonlPath)
+            try store.syncFromJSONL(now: now)
+            refresh = try DocsIndexer(location: location, store: store, configPrefix: config.prefix).refresh()
+        } catch {
+            throw KnowledgeError.store(error)
+        }
+    }
+}
+
+public enum Timestamp {
+    /// RFC 3339 in UTC with seconds, as bd writes them.
+    public static func now(_ date: Date = Date()) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime]
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        return formatter.string(from: date)
+    }
+}

@@ -1,0 +1,155 @@
+import BeadsStore
+import Foundation
+
+/// A place in a doc: `docs/docker-build-devpod.md#root-cause`.
+public struct DocReference: Sendable, Equatable, Hashable {
+    public var path: String
+    public var section: String
+    public var title: String
+
+    public var display: String { section.isEmpty ? path : "\(path)#\(section)" }
+}
+
+/// One known error found in a paste.
+public struct KnownErrorMatch: Sendable {
+    public var beadID: String
+    /// nil when a doc names a bead the store does not have.
+    public var bead: Bead?
+    public var score: Double
+    public var signature: SignatureRecord
+    public var alignment: SignatureAlignment
+    /// 1-based line of the paste where the match starts, and that line's text.
+    public var lineNumber: Int
+    public var lineText: String
+    public var docs: [DocReference]
+    public var rootCause: String?
+    public var rootCauseRef: DocReference?
+    public var recipes: [RecipeRecord]
+}
+
+public struct Diagnosis: Sendable {
+    /// Matches at or above the threshold, best first, one per bead.
+    public var matches: [KnownErrorMatch]
+    /// The best ones below it, when nothing matched.
+    public var nearest: [KnownErrorMatch]
+    public var linesRead: Int
+    public var candidatesScored: Int
+}
+
+/// Paste an error, get the known error: candidate signatures from FTS5, each aligned
+/// against the paste, the best per bead kept and explained from its doc.
+public struct KnownErrorFinder {
+    public let store: BeadStore
+
+    public init(store: BeadStore) {
+        self.store = store
+    }
+
+    public func diagnose(_ text: String, nearestCount: Int = 3) throws(StoreError) -> Diagnosis {
+        let paste = PasteIndex(text: text)
+        let candidates = try store.signatureCandidates(terms: paste.searchTerms)
+        var best: [String: (SignatureRecord, SignatureAlignment)] = [:]
+        for signature in candidates {
+            let pattern = signature.pattern.split(separator: " ").map { LogToken(text: String($0)) }
+            guard let alignment = SignatureMatcher.align(pattern, in: paste) else { continue }
+            if let current = best[signature.beadID], current.1.score >= alignment.score { continue }
+            best[signature.beadID] = (signature, alignment)
+        }
+        let beads = try store.beads(ids: Array(best.keys))
+        let ranked = best.sorted { a, b in
+            if a.value.1.score != b.value.1.score { return a.value.1.score > b.value.1.score }
+            let pa = beads[a.key]?.priority ?? 9, pb = beads[b.key]?.priority ?? 9
+            return pa != pb ? pa < pb : a.key < b.key
+        }
+        // Scores are compared as shown (two decimals), so what is printed is what counted.
+        let above = ranked.filter { Self.rounded($0.value.1.score) >= SignatureMatcher.threshold }
+        let below = above.isEmpty ? Array(ranked.filter { $0.value.1.score >= 0.2 }.prefix(nearestCount)) : []
+        func explain(_ item: (key: String, value: (SignatureRecord, SignatureAlignment))) throws(StoreError) -> KnownErrorMatch {
+            try self.explain(beadID: item.key, bead: beads[item.key], signature: item.value.0, alignment: item.value.1, paste: paste)
+        }
+        var matches: [KnownErrorMatch] = []
+        for item in above { matches.append(try explain(item)) }
+        var nearest: [KnownErrorMatch] = []
+        for item in below { nearest.append(try explain(item)) }
+        return Diagnosis(matches: matches, nearest: nearest, linesRead: paste.lines.count, candidatesScored: candidates.count)
+    }
+
+    public static func rounded(_ score: Double) -> Double { (score * 100).rounded() / 100 }
+
+    func explain(beadID: String, bead: Bead?, signature: SignatureRecord, alignment: SignatureAlignment, paste: PasteIndex) throws(StoreError) -> KnownErrorMatch {
+        var docs: [DocReference] = []
+        var sectionsByDoc: [String: [SectionRecord]] = [:]
+        func sections(_ path: String) throws(StoreError) -> [SectionRecord] {
+            if let s = sectionsByDoc[path] { return s }
+            let s = try store.sections(inDoc: path)
+            sectionsByDoc[path] = s
+            return s
+        }
+        func reference(_ path: String, _ anchor: String) throws(StoreError) -> DocReference {
+            let title = try sections(path).first { $0.anchor == anchor }?.title ?? ""
+            return DocReference(path: path, section: anchor, title: title)
+        }
+        if let path = signature.docPath { docs.append(try reference(path, signature.sectionAnchor)) }
+        for (path, mention) in try store.mentions(ofBead: beadID) {
+            let ref = try reference(path, mention.sectionAnchor)
+            if !docs.contains(ref) { docs.append(ref) }
+        }
+        var rootCause: String?
+        var rootCauseRef: DocReference?
+        let causeDoc = signature.docPath ?? docs.first?.path
+        if let causeDoc {
+            let all = try sections(causeDoc)
+            let start = all.first { $0.anchor == signature.sectionAnchor }?.ordinal ?? 0
+            if let cause = Self.rootCauseSection(near: start, in: all) {
+                rootCause = Self.firstSentences(cause.summary)
+                rootCauseRef = DocReference(path: causeDoc, section: cause.anchor, title: cause.title)
+            }
+        }
+        var recipes = try store.recipes(forBead: beadID)
+        if let path = signature.docPath {
+            for recipe in try store.recipes(inDoc: path) where !recipes.contains(where: { $0.id == recipe.id }) {
+                recipes.append(recipe)
+            }
+        }
+        let line = paste.lines[alignment.firstLine]
+        return KnownErrorMatch(
+            beadID: beadID, bead: bead, score: Self.rounded(alignment.score), signature: signature, alignment: alignment,
+            lineNumber: line.number, lineText: line.text, docs: docs, rootCause: rootCause, rootCauseRef: rootCauseRef,
+            recipes: recipes)
+    }
+
+    static let causeWords = ["root cause", "cause", "why "]
+
+    /// The root-cause section that explains a place in a doc: the nearest one under the
+    /// place's own heading or its parents (so a sub-problem's own cause wins), else the
+    /// first in the doc.
+    static func rootCauseSection(near ordinal: Int, in sections: [SectionRecord]) -> SectionRecord? {
+        func isCause(_ s: SectionRecord) -> Bool {
+            let t = s.title.lowercased() + " "
+            return causeWords.contains { t.contains($0) } && !s.summary.isEmpty
+        }
+        var current: Int? = ordinal
+        while let c = current, c < sections.count {
+            let scope = sections[c]
+            if isCause(scope) { return scope }
+            let inside = sections.filter { $0.ordinal > c && $0.lineStart <= scope.lineEnd && $0.level > scope.level }
+            if let found = inside.first(where: isCause) { return found }
+            current = scope.parentOrdinal
+        }
+        return sections.first(where: isCause)
+    }
+
+    /// The first sentence or two of a summary, at most about 220 characters.
+    static func firstSentences(_ text: String, limit: Int = 220) -> String {
+        var out = ""
+        // ". " ends a sentence; a bare "." is a file name or a version.
+        for sentence in text.components(separatedBy: ". ") where !sentence.isEmpty {
+            let candidate = out.isEmpty ? sentence : out + ". " + sentence
+            if candidate.count > limit { break }
+            out = candidate
+        }
+        if out.isEmpty { return String(text.prefix(limit)) }
+        out = out.trimmingCharacters(in: .whitespaces)
+        return out.hasSuffix(".") ? out : out + "."
+    }
+}

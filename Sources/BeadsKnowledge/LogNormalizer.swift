@@ -1,0 +1,99 @@
+/// A line of pasted output after normalisation.
+public struct NormalizedLine: Sendable, Equatable {
+    /// 1-based line number in the paste.
+    public var number: Int
+    /// The line as pasted, colours and carriage returns removed.
+    public var text: String
+    public var tokens: [LogToken]
+}
+
+/// Turns pasted build output (or a doc's signature) into comparable token sequences.
+///
+/// One pass over the bytes, no regular expressions: a 10 MB paste must be read in well
+/// under a second. In order, per line:
+/// 1. ANSI colour and cursor sequences go, carriage returns and tabs become spaces;
+/// 2. the wrapping CI systems add goes: timestamps, BuildKit's `#12 0.532`, CodeBuild's
+///    `[Container]`, Actions' `##[error]` and `::error::`, npm's `npm ERR!`/`npm error`,
+///    GitLab's `section_start:…`;
+/// 3. variable parts are masked: URLs, paths, quoted values, UUIDs, hashes, IPs, numbers;
+/// 4. what is left is split into lowercased words.
+public enum LogNormalizer {
+    /// Lines longer than this are cut: an error message is never this long, and a
+    /// minified blob must not cost seconds.
+    public static let maxLineBytes = 8192
+
+    public static func lines(of text: String) -> [NormalizedLine] {
+        var result: [NormalizedLine] = []
+        var number = 0
+        var utf8 = Array(text.utf8)
+        utf8.withUnsafeMutableBufferPointer { buffer in
+            var start = 0
+            let count = buffer.count
+            while start < count {
+                var end = start
+                while end < count, buffer[end] != 0x0A { end += 1 }
+                number += 1
+                let cleaned = stripControls(UnsafeBufferPointer(rebasing: buffer[start..<min(end, start + maxLineBytes)]))
+                let tokens = tokenize(cleaned, wildcards: false)
+                result.append(NormalizedLine(number: number, text: String(decoding: cleaned, as: UTF8.self), tokens: tokens))
+                start = end + 1
+            }
+        }
+        return result
+    }
+
+    /// Tokens of a signature as written in a doc: `...` and `…` are wildcards.
+    public static func signatureTokens(_ text: String) -> [LogToken] {
+        var tokens: [LogToken] = []
+        for line in text.split(separator: "\n", omittingEmptySubsequences: true) {
+            let cleaned = Array(line.utf8).withUnsafeBufferPointer { stripControls($0) }
+            tokens += tokenize(cleaned, wildcards: true)
+        }
+        // Collapse runs of wildcards, and drop them at the ends: a signature is matched
+        // anywhere in the paste anyway.
+        var collapsed: [LogToken] = []
+        for token in tokens where !(token == .wildcard && collapsed.last == .wildcard) { collapsed.append(token) }
+        while collapsed.first == .wildcard { collapsed.removeFirst() }
+        while collapsed.last == .wildcard { collapsed.removeLast() }
+        return collapsed
+    }
+
+    /// Removes ANSI escape sequences, carriage returns, NULs and other C0 controls.
+    static func stripControls(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var i = 0
+        while i < bytes.count {
+            let b = bytes[i]
+            if b == 0x1B {
+                i += 1
+                guard i < bytes.count else { break }
+                if bytes[i] == UInt8(ascii: "[") {
+                    // CSI: parameters and intermediates, then one final byte @...~
+                    i += 1
+                    while i < bytes.count, !(0x40...0x7E).contains(bytes[i]) { i += 1 }
+                    i += 1
+                } else if bytes[i] == UInt8(ascii: "]") {
+                    // OSC: up to BEL or ESC \
+                    while i < bytes.count, bytes[i] != 0x07, bytes[i] != 0x1B { i += 1 }
+                    i += (i < bytes.count && bytes[i] == 0x1B) ? 2 : 1
+                } else {
+                    i += 1
+                }
+                continue
+            }
+            // Tabs and carriage returns (CRLF endings, progress bars) become spaces.
+            if b == 0x09 || b == 0x0D { out.append(0x20) } else if b >= 0x20 && b != 0x7F { out.append(b) }
+            i += 1
+        }
+        return out
+    }
+
+    static func tokenize(_ line: [UInt8], wildcards: Bool) -> [LogToken] {
+        line.withUnsafeBufferPointer { buffer in
+            var scanner = LineScanner(bytes: buffer, wildcards: wildcards)
+            scanner.stripPrefixes()
+            return scanner.scanTokens()
+        }
+    }
+}

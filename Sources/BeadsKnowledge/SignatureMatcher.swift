@@ -1,0 +1,157 @@
+/// How well one signature matches a paste, and where.
+public struct SignatureAlignment: Sendable, Equatable {
+    /// 0...1: the weight of the signature's tokens found, in order, minus a small cost
+    /// for each stray token inside a part of the signature that has no wildcard,
+    /// divided by the weight of all its tokens.
+    public var score: Double
+    /// Index into the paste's lines of the first and last matched token.
+    public var firstLine: Int
+    public var lastLine: Int
+    /// For each signature token (wildcards excluded): whether it was found.
+    public var matched: [Bool]
+    public var matchedWeight: Double
+    public var totalWeight: Double
+    public var strayTokens: Int
+}
+
+/// Scores signatures against a paste by ordered token overlap with wildcards: a local
+/// alignment (Smith-Waterman style) of the signature's tokens against a window of the
+/// paste's tokens.
+public enum SignatureMatcher {
+    /// A match at or above this score is a known error. Chosen from the test corpus:
+    /// every labelled positive there scores 0.85 or more, no negative above 0.6.
+    public static let threshold = 0.7
+    /// What a stray token inside a wildcard-free stretch of the signature costs, in
+    /// the same units as a distinctive word (1.0).
+    static let strayCost = 0.15
+    /// How many lines around a line that shares a word with the signature are
+    /// aligned; wider when the signature has wildcards, which may span lines.
+    static let windowLines = 4
+    static let wildcardWindowLines = 30
+    static let maxWindows = 6
+
+    /// The best alignment of `pattern` anywhere in the paste, or nil if the paste shares
+    /// no word with it.
+    public static func align(_ pattern: [LogToken], in paste: PasteIndex) -> SignatureAlignment? {
+        let literals = pattern.filter { $0 != .wildcard }
+        guard !literals.isEmpty else { return nil }
+        let hasWildcard = literals.count != pattern.count
+        // Anchor lines: those holding one of the signature's words, distinctive ones
+        // preferred.
+        var anchorWords = literals.compactMap(\.searchTerm)
+        if anchorWords.isEmpty {
+            anchorWords = literals.compactMap { if case let .word(w) = $0 { return w } else { return nil } }
+        }
+        var hitsPerLine: [Int: Int] = [:]
+        for word in Set(anchorWords) {
+            for line in paste.linesByWord[word] ?? [] { hitsPerLine[line, default: 0] += 1 }
+        }
+        guard !hitsPerLine.isEmpty else { return nil }
+        let reach = hasWildcard ? wildcardWindowLines : windowLines
+        let windows = mergedWindows(hitsPerLine, reach: reach, lineCount: paste.lines.count)
+        var best: SignatureAlignment?
+        for window in windows {
+            let candidate = alignWindow(pattern, lines: paste.lines, window: window.range)
+            if let c = candidate, c.score > (best?.score ?? -1) { best = c }
+        }
+        return best
+    }
+
+    struct Window { var range: ClosedRange<Int>; var hits: Int }
+
+    static func mergedWindows(_ hits: [Int: Int], reach: Int, lineCount: Int) -> [Window] {
+        var windows: [Window] = []
+        for line in hits.keys.sorted() {
+            let range = max(0, line - reach)...min(lineCount - 1, line + reach)
+            if var last = windows.last, range.lowerBound <= last.range.upperBound,
+               range.upperBound - last.range.lowerBound <= 4 * reach {
+                last.range = last.range.lowerBound...range.upperBound
+                last.hits += hits[line]!
+                windows[windows.count - 1] = last
+            } else {
+                windows.append(Window(range: range, hits: hits[line]!))
+            }
+        }
+        if windows.count > maxWindows {
+            windows = Array(windows.sorted { $0.hits > $1.hits }.prefix(maxWindows))
+        }
+        return windows
+    }
+
+    /// Local alignment with traceback.
+    static func alignWindow(_ pattern: [LogToken], lines: [NormalizedLine], window: ClosedRange<Int>) -> SignatureAlignment? {
+        var tokens: [LogToken] = []
+        var lineOf: [Int] = []
+        for n in window {
+            tokens += lines[n].tokens
+            lineOf += Array(repeating: n, count: lines[n].tokens.count)
+        }
+        var sig: [LogToken] = []
+        var freeGapBefore: [Bool] = []
+        var pendingWildcard = false
+        for token in pattern {
+            if token == .wildcard { pendingWildcard = true; continue }
+            sig.append(token)
+            freeGapBefore.append(pendingWildcard)
+            pendingWildcard = false
+        }
+        let m = sig.count, n = tokens.count
+        guard m > 0, n > 0 else { return nil }
+        let weights = sig.map(\.weight)
+        let total = weights.reduce(0, +)
+        // dp[i][j]: best score with i signature tokens and j paste tokens consumed.
+        // Moves: match (i+1, j+1), skip a signature token (i+1, j), skip a paste token
+        // (i, j+1) which is free before the start, after the end and at a wildcard.
+        let width = n + 1
+        var dp = [Double](repeating: -.infinity, count: (m + 1) * width)
+        var move = [UInt8](repeating: 0, count: (m + 1) * width)  // 1 match, 2 skip sig, 3 skip paste
+        dp[0] = 0
+        for i in 0...m {
+            for j in 0...n {
+                let here = i * width + j
+                if i == 0, j == 0 { continue }
+                var best = -Double.infinity
+                var how: UInt8 = 0
+                if i > 0, j > 0, sig[i - 1] == tokens[j - 1] {
+                    let v = dp[(i - 1) * width + j - 1] + weights[i - 1]
+                    if v > best { best = v; how = 1 }
+                }
+                if i > 0 {
+                    let v = dp[(i - 1) * width + j]
+                    if v > best { best = v; how = 2 }
+                }
+                if j > 0 {
+                    let free = i == 0 || i == m || freeGapBefore[i]
+                    let v = dp[i * width + j - 1] - (free ? 0 : strayCost)
+                    if v > best { best = v; how = 3 }
+                }
+                dp[here] = best
+                move[here] = how
+            }
+        }
+        // Traceback for which tokens matched, where, and how many strays were paid for.
+        var matched = [Bool](repeating: false, count: m)
+        var i = m, j = n
+        var first = Int.max, last = -1, strays = 0
+        while i > 0 || j > 0 {
+            switch move[i * width + j] {
+            case 1:
+                matched[i - 1] = true
+                first = min(first, lineOf[j - 1])
+                last = max(last, lineOf[j - 1])
+                i -= 1; j -= 1
+            case 2:
+                i -= 1
+            default:
+                if !(i == 0 || i == m || freeGapBefore[i]) { strays += 1 }
+                j -= 1
+            }
+        }
+        guard last >= 0 else { return nil }
+        let matchedWeight = zip(matched, weights).reduce(0) { $0 + ($1.0 ? $1.1 : 0) }
+        let score = max(0, min(1, dp[m * width + n] / total))
+        return SignatureAlignment(
+            score: score, firstLine: first, lastLine: last, matched: matched,
+            matchedWeight: matchedWeight, totalWeight: total, strayTokens: strays)
+    }
+}

@@ -1,0 +1,163 @@
+import Foundation
+import GRDB
+
+/// Which beads `list` returns.
+public struct BeadFilter: Sendable {
+    /// nil: every status except closed (and old tombstones).
+    public var statuses: Set<BeadStatus>?
+    public var includeClosed = false
+    public var priority: Int?
+    public var issueType: String?
+    public var assignee: String?
+    public var label: String?
+    /// Substring of title or description, case-insensitive.
+    public var text: String?
+    /// 0 for no limit.
+    public var limit = 0
+
+    public init() {}
+}
+
+extension BeadStore {
+    static let beadColumns =
+        "id, title, description, status, priority, issue_type, assignee, labels, created_at, updated_at, closed_at, close_reason, extra"
+
+    static func bead(from row: Row) -> Bead {
+        var labels: [String] = []
+        if case let .array(items)? = try? JSONValue.parse(row["labels"] as String) {
+            labels = items.compactMap(\.stringValue)
+        }
+        var extra: [(String, JSONValue)] = []
+        if case let .object(fields)? = try? JSONValue.parse(row["extra"] as String) {
+            extra = fields
+        }
+        return Bead(
+            id: row["id"], title: row["title"], description: row["description"],
+            status: BeadStatus(rawValue: row["status"]), priority: row["priority"], issueType: row["issue_type"],
+            assignee: row["assignee"], labels: labels, createdAt: row["created_at"], updatedAt: row["updated_at"],
+            closedAt: row["closed_at"], closeReason: row["close_reason"], extra: extra)
+    }
+
+    static func save(_ bead: Bead, in db: Database) throws {
+        try db.execute(
+            sql: """
+                INSERT INTO bead (\(beadColumns)) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)
+                ON CONFLICT(id) DO UPDATE SET title=excluded.title, description=excluded.description,
+                  status=excluded.status, priority=excluded.priority, issue_type=excluded.issue_type,
+                  assignee=excluded.assignee, labels=excluded.labels, created_at=excluded.created_at,
+                  updated_at=excluded.updated_at, closed_at=excluded.closed_at,
+                  close_reason=excluded.close_reason, extra=excluded.extra
+                """,
+            arguments: [
+                bead.id, bead.title, bead.description, bead.status.rawValue, bead.priority, bead.issueType,
+                bead.assignee, JSONValue.array(bead.labels.map(JSONValue.string)).encoded(), bead.createdAt,
+                bead.updatedAt, bead.closedAt, bead.closeReason, JSONValue.object(bead.extra).encoded(),
+            ])
+    }
+
+    public func bead(_ id: String) throws(StoreError) -> Bead? {
+        try read { db in
+            try Row.fetchOne(db, sql: "SELECT \(Self.beadColumns) FROM bead WHERE id = ?", arguments: [id])
+                .map(Self.bead(from:))
+        }
+    }
+
+    public func beads(ids: [String]) throws(StoreError) -> [String: Bead] {
+        guard !ids.isEmpty else { return [:] }
+        return try read { db in
+            let marks = Array(repeating: "?", count: ids.count).joined(separator: ",")
+            let rows = try Row.fetchAll(
+                db, sql: "SELECT \(Self.beadColumns) FROM bead WHERE id IN (\(marks))",
+                arguments: StatementArguments(ids))
+            return Dictionary(rows.map { (($0["id"] as String), Self.bead(from: $0)) }, uniquingKeysWith: { a, _ in a })
+        }
+    }
+
+    public func allBeadIDs() throws(StoreError) -> Set<String> {
+        try read { db in Set(try String.fetchAll(db, sql: "SELECT id FROM bead")) }
+    }
+
+    public func beads(matching filter: BeadFilter) throws(StoreError) -> [Bead] {
+        var clauses: [String] = []
+        var arguments: [(any DatabaseValueConvertible)?] = []
+        if let statuses = filter.statuses {
+            clauses.append("status IN (\(Array(repeating: "?", count: statuses.count).joined(separator: ",")))")
+            arguments += statuses.map(\.rawValue).sorted()
+        } else if !filter.includeClosed {
+            clauses.append("status NOT IN ('closed', 'tombstone')")
+        }
+        if let p = filter.priority { clauses.append("priority = ?"); arguments.append(p) }
+        if let t = filter.issueType { clauses.append("issue_type = ?"); arguments.append(t) }
+        if let a = filter.assignee { clauses.append("assignee = ?"); arguments.append(a) }
+        if let l = filter.label {
+            clauses.append("EXISTS (SELECT 1 FROM json_each(bead.labels) WHERE json_each.value = ?)")
+            arguments.append(l)
+        }
+        if let text = filter.text {
+            clauses.append("(instr(lower(title), lower(?)) > 0 OR instr(lower(description), lower(?)) > 0 OR instr(id, ?) > 0)")
+            arguments += [text, text, text]
+        }
+        var sql = "SELECT \(Self.beadColumns) FROM bead"
+        if !clauses.isEmpty { sql += " WHERE " + clauses.joined(separator: " AND ") }
+        sql += " ORDER BY priority, created_at DESC, id"
+        if filter.limit > 0 { sql += " LIMIT \(filter.limit)" }
+        let finalSQL = sql
+        return try read { db in
+            try Row.fetchAll(db, sql: finalSQL, arguments: StatementArguments(arguments)).map(Self.bead(from:))
+        }
+    }
+
+    /// Counts by status, for `stats` and summaries.
+    public func statusCounts() throws(StoreError) -> [(BeadStatus, Int)] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT status, count(*) AS n FROM bead GROUP BY status ORDER BY status")
+                .map { (BeadStatus(rawValue: $0["status"]), $0["n"] as Int) }
+        }
+    }
+
+    // MARK: - Writes (each one transaction, each re-exporting the JSONL)
+
+    /// Adds a new bead; fails if the id is taken.
+    public func insert(_ bead: Bead) throws(StoreError) {
+        try write { db in
+            if try Bool.fetchOne(db, sql: "SELECT 1 FROM bead WHERE id = ?", arguments: [bead.id]) == true {
+                throw StoreError.beadExists(bead.id)
+            }
+            try Self.save(bead, in: db)
+            try exportJSONL(db)
+        }
+    }
+
+    /// Applies a change to one bead and stores it. Returns the bead as stored.
+    @discardableResult
+    public func update(_ id: String, _ change: (inout Bead) throws -> Void) throws(StoreError) -> Bead {
+        try write { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT \(Self.beadColumns) FROM bead WHERE id = ?", arguments: [id])
+            else { throw StoreError.beadNotFound(id) }
+            var bead = Self.bead(from: row)
+            try change(&bead)
+            try Self.save(bead, in: db)
+            try exportJSONL(db)
+            return bead
+        }
+    }
+
+    /// Inserts or replaces the given beads (bd's import). Returns (created, updated, unchanged).
+    @discardableResult
+    public func upsert(_ beads: [Bead]) throws(StoreError) -> (created: Int, updated: Int, unchanged: Int) {
+        try write { db in
+            var counts = (created: 0, updated: 0, unchanged: 0)
+            for bead in beads {
+                if let row = try Row.fetchOne(db, sql: "SELECT \(Self.beadColumns) FROM bead WHERE id = ?", arguments: [bead.id]) {
+                    if Self.bead(from: row) == bead { counts.unchanged += 1; continue }
+                    counts.updated += 1
+                } else {
+                    counts.created += 1
+                }
+                try Self.save(bead, in: db)
+            }
+            try exportJSONL(db)
+            return counts
+        }
+    }
+}

@@ -1,0 +1,106 @@
+import GRDB
+
+extension BeadStore {
+    /// Schema migrations, recorded in the database (grdb_migrations).
+    static let migrator: DatabaseMigrator = {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1-beads-and-docs") { db in
+            try db.execute(sql: """
+                CREATE TABLE meta (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL) STRICT;
+
+                CREATE TABLE bead (
+                    id TEXT PRIMARY KEY NOT NULL,
+                    title TEXT NOT NULL,
+                    description TEXT NOT NULL DEFAULT '',
+                    status TEXT NOT NULL DEFAULT 'open',
+                    priority INTEGER NOT NULL DEFAULT 2,
+                    issue_type TEXT NOT NULL DEFAULT 'task',
+                    assignee TEXT,
+                    labels TEXT NOT NULL DEFAULT '[]',      -- JSON array, order kept
+                    created_at TEXT NOT NULL,
+                    updated_at TEXT NOT NULL,
+                    closed_at TEXT,
+                    close_reason TEXT,
+                    extra TEXT NOT NULL DEFAULT '{}'        -- unmodelled bd keys, verbatim, in order
+                ) STRICT;
+                CREATE INDEX bead_by_status ON bead(status, priority, created_at);
+
+                CREATE TABLE doc (
+                    path TEXT PRIMARY KEY NOT NULL,          -- relative to the knowledge base root
+                    title TEXT NOT NULL,
+                    size INTEGER NOT NULL,
+                    mtime_ns INTEGER NOT NULL,
+                    hash TEXT NOT NULL,                      -- SHA-256 of the bytes
+                    primary_beads TEXT NOT NULL DEFAULT '[]',
+                    warnings TEXT NOT NULL DEFAULT '[]'
+                ) STRICT;
+
+                CREATE TABLE doc_section (
+                    doc_path TEXT NOT NULL REFERENCES doc(path) ON DELETE CASCADE,
+                    ordinal INTEGER NOT NULL,
+                    anchor TEXT NOT NULL,
+                    title TEXT NOT NULL,
+                    level INTEGER NOT NULL,
+                    line_start INTEGER NOT NULL,
+                    line_end INTEGER NOT NULL,
+                    parent_ordinal INTEGER,
+                    summary TEXT NOT NULL DEFAULT '',        -- first paragraph, for root causes
+                    PRIMARY KEY (doc_path, ordinal)
+                ) STRICT;
+
+                CREATE TABLE doc_bead (
+                    doc_path TEXT NOT NULL REFERENCES doc(path) ON DELETE CASCADE,
+                    bead_id TEXT NOT NULL,
+                    line INTEGER NOT NULL,
+                    section_anchor TEXT NOT NULL,
+                    context TEXT NOT NULL
+                ) STRICT;
+                CREATE INDEX doc_bead_by_bead ON doc_bead(bead_id);
+
+                CREATE TABLE signature (
+                    id INTEGER PRIMARY KEY,
+                    bead_id TEXT NOT NULL,
+                    doc_path TEXT REFERENCES doc(path) ON DELETE CASCADE,   -- NULL: recorded from a paste
+                    section_anchor TEXT NOT NULL DEFAULT '',
+                    line INTEGER NOT NULL DEFAULT 0,
+                    origin TEXT NOT NULL,                    -- doc | front-matter | paste
+                    text TEXT NOT NULL,                      -- as written
+                    pattern TEXT NOT NULL,                   -- normalised tokens, <*> for wildcards
+                    terms TEXT NOT NULL                      -- the literal tokens, what FTS5 retrieves by
+                ) STRICT;
+                CREATE INDEX signature_by_bead ON signature(bead_id);
+                CREATE INDEX signature_by_doc ON signature(doc_path);
+                CREATE VIRTUAL TABLE signature_fts USING fts5(terms, tokenize = "unicode61 tokenchars '_'");
+                CREATE VIRTUAL TABLE signature_vocab USING fts5vocab(signature_fts, row);
+                CREATE TRIGGER signature_fts_insert AFTER INSERT ON signature BEGIN
+                    INSERT INTO signature_fts(rowid, terms) VALUES (new.id, new.terms);
+                END;
+                -- Fires for cascaded deletes too, so re-indexing a doc never leaves stale rows.
+                CREATE TRIGGER signature_fts_delete AFTER DELETE ON signature BEGIN
+                    DELETE FROM signature_fts WHERE rowid = old.id;
+                END;
+
+                CREATE TABLE recipe (
+                    id INTEGER PRIMARY KEY,
+                    doc_path TEXT NOT NULL REFERENCES doc(path) ON DELETE CASCADE,
+                    name TEXT NOT NULL,
+                    section_anchor TEXT NOT NULL,
+                    line INTEGER NOT NULL,
+                    language TEXT NOT NULL,
+                    info TEXT NOT NULL,
+                    attributes TEXT NOT NULL,                -- JSON object, order kept
+                    body TEXT NOT NULL,
+                    body_hash TEXT NOT NULL
+                ) STRICT;
+                CREATE INDEX recipe_by_name ON recipe(name);
+                CREATE TABLE recipe_bead (
+                    recipe_id INTEGER NOT NULL REFERENCES recipe(id) ON DELETE CASCADE,
+                    bead_id TEXT NOT NULL,
+                    PRIMARY KEY (recipe_id, bead_id)
+                ) STRICT;
+                CREATE INDEX recipe_bead_by_bead ON recipe_bead(bead_id);
+                """)
+        }
+        return migrator
+    }()
+}

@@ -1,0 +1,83 @@
+import Foundation
+import GRDB
+
+/// The SQLite store: beads and the docs index in one database file in WAL mode.
+///
+/// The database is a working copy. `beads/issues.jsonl` is the record a team shares
+/// through git: every write re-exports it inside the write's transaction, and a file
+/// newer than the last sync is imported before anything is read.
+public final class BeadStore: Sendable {
+    public let databasePath: String
+    public let jsonlPath: String
+    let pool: DatabasePool
+
+    public init(databasePath: String, jsonlPath: String) throws(StoreError) {
+        self.databasePath = databasePath
+        self.jsonlPath = jsonlPath
+        var config = Configuration()
+        // Several beads processes may write at once (agents, hooks): wait for the lock
+        // instead of failing. (GRDB's pool writes take the lock up front, IMMEDIATE, so
+        // two writers never deadlock on a read-to-write upgrade.)
+        config.busyMode = .timeout(30)
+        config.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            try db.execute(sql: "PRAGMA foreign_keys = ON")
+        }
+        do {
+            pool = try DatabasePool(path: databasePath, configuration: config)
+            try Self.migrator.migrate(pool)
+        } catch {
+            throw StoreError.database("\(databasePath): \(error)")
+        }
+    }
+
+    /// Runs one write transaction. Everything in it lands or nothing does.
+    func write<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
+        do {
+            return try pool.write(body)
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw StoreError.database("\(error)")
+        }
+    }
+
+    func read<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
+        do {
+            return try pool.read(body)
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw StoreError.database("\(error)")
+        }
+    }
+
+    // MARK: - Meta
+
+    func meta(_ db: Database, _ key: String) throws -> String? {
+        try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = ?", arguments: [key])
+    }
+
+    func setMeta(_ db: Database, _ key: String, _ value: String) throws {
+        try db.execute(
+            sql: "INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            arguments: [key, value])
+    }
+
+    public func metaValue(_ key: String) throws(StoreError) -> String? {
+        try read { db in try meta(db, key) }
+    }
+}
+
+extension BeadStore {
+    public func setMetaValue(_ key: String, _ value: String) throws(StoreError) {
+        try write { db in try setMeta(db, key, value) }
+    }
+
+    /// The id prefixes in use (`mo` for `mo-jgo`).
+    public func beadPrefixes() throws(StoreError) -> Set<String> {
+        try read { db in
+            Set(try String.fetchAll(db, sql: "SELECT DISTINCT substr(id, 1, instr(id, '-') - 1) FROM bead WHERE instr(id, '-') > 1"))
+        }
+    }
+}

@@ -1,0 +1,122 @@
+/// A JSON value that keeps what Foundation's JSONSerialization loses: the order of an
+/// object's keys and the exact text of numbers. bd's JSONL must survive an
+/// import/export round trip byte for byte, unknown keys included.
+public indirect enum JSONValue: Sendable, Equatable {
+    case null
+    case bool(Bool)
+    /// The number's literal text, as it appeared (`2`, `1.50`, `-3e2`).
+    case number(String)
+    case string(String)
+    case array([JSONValue])
+    case object([(String, JSONValue)])
+
+    public static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
+        switch (lhs, rhs) {
+        case (.null, .null): return true
+        case let (.bool(a), .bool(b)): return a == b
+        case let (.number(a), .number(b)): return a == b
+        case let (.string(a), .string(b)): return a == b
+        case let (.array(a), .array(b)): return a == b
+        case let (.object(a), .object(b)):
+            return a.count == b.count && zip(a, b).allSatisfy { $0.0 == $1.0 && $0.1 == $1.1 }
+        default: return false
+        }
+    }
+
+    public var stringValue: String? {
+        if case let .string(s) = self { return s }
+        return nil
+    }
+
+    public var intValue: Int? {
+        if case let .number(text) = self { return Int(text) ?? Double(text).flatMap { Int(exactly: $0) } }
+        return nil
+    }
+
+    public subscript(key: String) -> JSONValue? {
+        if case let .object(fields) = self { return fields.first { $0.0 == key }?.1 }
+        return nil
+    }
+
+    /// A short name of the value's type, for error messages.
+    public var typeName: String {
+        switch self {
+        case .null: return "null"
+        case .bool: return "a boolean"
+        case .number: return "a number"
+        case .string: return "a string"
+        case .array: return "an array"
+        case .object: return "an object"
+        }
+    }
+}
+
+// MARK: - Encoding
+
+extension JSONValue {
+    /// Compact JSON as Go's encoding/json writes it (bd is written in Go): no spaces,
+    /// `<`, `>`, `&`, U+2028 and U+2029 escaped as `\u003c`-style sequences.
+    public func encoded() -> String {
+        var out = ""
+        encode(into: &out)
+        return out
+    }
+
+    public func encode(into out: inout String) {
+        switch self {
+        case .null: out += "null"
+        case let .bool(b): out += b ? "true" : "false"
+        case let .number(text): out += text
+        case let .string(s): JSONValue.encodeString(s, into: &out)
+        case let .array(items):
+            out += "["
+            for (i, item) in items.enumerated() {
+                if i > 0 { out += "," }
+                item.encode(into: &out)
+            }
+            out += "]"
+        case let .object(fields):
+            out += "{"
+            for (i, (key, value)) in fields.enumerated() {
+                if i > 0 { out += "," }
+                JSONValue.encodeString(key, into: &out)
+                out += ":"
+                value.encode(into: &out)
+            }
+            out += "}"
+        }
+    }
+
+    private static let hexDigits = Array("0123456789abcdef")
+
+    public static func encodeString(_ s: String, into out: inout String) {
+        out += "\""
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case "\u{08}": out += "\\b"
+            case "\u{0C}": out += "\\f"
+            case "<", ">", "&", "\u{2028}", "\u{2029}":
+                appendUnicodeEscape(scalar.value, into: &out)
+            default:
+                if scalar.value < 0x20 {
+                    appendUnicodeEscape(scalar.value, into: &out)
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        out += "\""
+    }
+
+    private static func appendUnicodeEscape(_ value: UInt32, into out: inout String) {
+        out += "\\u"
+        for shift in stride(from: 12, through: 0, by: -4) {
+            out.append(hexDigits[Int((value >> UInt32(shift)) & 0xF)])
+        }
+    }
+}

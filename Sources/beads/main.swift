@@ -1,0 +1,3 @@
+import BeadsCommands
+
+await BeadsCommand.main()
