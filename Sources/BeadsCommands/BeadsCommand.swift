@@ -1,7 +1,64 @@
 import ArgumentParser
+import Foundation
 
+/// The root command. `main.swift` only calls `runMain()`.
 public struct BeadsCommand: AsyncParsableCommand {
-    public static let configuration = CommandConfiguration(commandName: "beads", abstract: "x")
+    public static let configuration = CommandConfiguration(
+        commandName: "beads",
+        abstract: "Paste a build error, get the known fix: a bead tracker and solution-doc knowledge base.",
+        discussion: """
+            A knowledge base is a folder holding beads/ (issues.jsonl, config.yaml) and docs/
+            (Markdown solution docs). beads finds it like git finds .git: the nearest folder
+            upward holding beads/, or --kb DIR, or BEADS_DIR.
+
+            Start with:  beads fix --file build.log     (or paste: beads fix "ERROR: …")
+            """,
+        version: "0.1.0",
+        subcommands: [
+            FixCommand.self, MatchCommand.self, ShowCommand.self, ListCommand.self, CreateCommand.self,
+            UpdateCommand.self, CloseCommand.self, ReopenCommand.self, DocCommand.self, EnvCommand.self,
+            ImportCommand.self, ExportCommand.self, InitCommand.self,
+        ]
+    )
+
     public init() {}
-    public func run() async throws {}
+
+    /// Parses, runs, and maps every failure to an exit code: 2 for usage errors (as
+    /// the contract says, not ArgumentParser's 64), the command's own code otherwise.
+    public static func runMain(_ arguments: [String]? = nil) async -> Int32 {
+        do {
+            var command = try parseAsRoot(arguments)
+            if var async = command as? AsyncParsableCommand {
+                try await async.run()
+            } else {
+                try command.run()
+            }
+            return 0
+        } catch let failure as CommandFailure {
+            if !failure.message.isEmpty { Terminal.standardError.write("beads: \(failure.message)\n") }
+            return failure.exitCode
+        } catch {
+            let code = exitCode(for: error)
+            let message = fullMessage(for: error)
+            if code == .success {
+                if !message.isEmpty { Terminal.standardOutput.write(message + "\n") }
+                return 0
+            }
+            Terminal.standardError.write(message + "\n")
+            return code == .validationFailure ? 2 : code.rawValue
+        }
+    }
+}
+
+/// A failure a command reports itself: the message goes to stderr, the code is the exit.
+public struct CommandFailure: Error {
+    public var message: String
+    public var exitCode: Int32
+
+    public init(_ message: String, exitCode: Int32 = 1) {
+        self.message = message
+        self.exitCode = exitCode
+    }
+
+    public static func usage(_ message: String) -> CommandFailure { CommandFailure(message, exitCode: 2) }
 }

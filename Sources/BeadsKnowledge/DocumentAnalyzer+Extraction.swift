@@ -10,9 +10,9 @@ extension DocumentAnalyzer {
     /// Words that make an inline code span read as an error message rather than a command.
     static let errorWords = ["error", "err!", "failed", "fatal", "cannot", "can't", "unable", "denied", "invalid", "not permitted",
                              "not supported", "no such", "refused", "exception", "panic", "enotempty", "eacces", "unexpected"]
-    /// A signature must weigh at least this much (two distinctive words) to be kept:
+    /// A signature must weigh at least this much (a distinctive word and a weak one) to be kept:
     /// shorter ones would match too much.
-    static let minimumSignatureWeight = 2.0
+    static let minimumSignatureWeight = 1.3
 
     /// Collects signatures and recipes while walking the Markdown tree.
     struct Extraction {
@@ -44,8 +44,11 @@ extension DocumentAnalyzer {
             return primary
         }
 
+        /// Whether a section (or a parent below the doc's title) is about an error. The
+        /// `#` title is left out: "Docker builds fail …" names the whole doc's subject.
         func isSignatureSection(_ ordinal: Int) -> Bool {
             DocumentAnalyzer.chain(ordinal, in: sections).contains { section in
+                guard section.record.level >= 2 else { return false }
                 let title = section.record.title.lowercased()
                 return DocumentAnalyzer.signatureSectionWords.contains { title.contains($0) }
             }

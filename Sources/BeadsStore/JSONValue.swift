@@ -1,3 +1,5 @@
+import Foundation
+
 /// A JSON value that keeps what Foundation's JSONSerialization loses: the order of an
 /// object's keys and the exact text of numbers. bd's JSONL must survive an
 /// import/export round trip byte for byte, unknown keys included.
@@ -119,4 +121,34 @@ extension JSONValue {
             out.append(hexDigits[Int((value >> UInt32(shift)) & 0xF)])
         }
     }
+}
+
+extension JSONValue {
+    /// Indented JSON for people reading `--json` output; same escaping as `encoded()`.
+    public func prettyEncoded(indent: String = "") -> String {
+        let inner = indent + "  "
+        switch self {
+        case let .array(items) where !items.isEmpty:
+            return "[\n" + items.map { inner + $0.prettyEncoded(indent: inner) }.joined(separator: ",\n") + "\n\(indent)]"
+        case let .object(fields) where !fields.isEmpty:
+            return "{\n" + fields.map { key, value in
+                var k = ""
+                JSONValue.encodeString(key, into: &k)
+                return inner + k + ": " + value.prettyEncoded(indent: inner)
+            }.joined(separator: ",\n") + "\n\(indent)}"
+        default:
+            return encoded()
+        }
+    }
+}
+
+/// Building JSON output without stringly-typed dictionaries.
+extension JSONValue {
+    public init(_ string: String?) { self = string.map(JSONValue.string) ?? .null }
+    public init(_ int: Int) { self = .number(String(int)) }
+    public init(_ double: Double, decimals: Int = 2) {
+        self = .number(String(format: "%.\(decimals)f", double))
+    }
+    public init(_ bool: Bool) { self = .bool(bool) }
+    public init(_ strings: [String]) { self = .array(strings.map(JSONValue.string)) }
 }

@@ -1,3 +1,4 @@
 import BeadsCommands
+import Foundation
 
-await BeadsCommand.main()
+exit(await BeadsCommand.runMain())

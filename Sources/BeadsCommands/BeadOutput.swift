@@ -1,0 +1,33 @@
+import BeadsStore
+
+/// How beads are printed in lists and headers.
+enum BeadOutput {
+    static func line(_ bead: Bead) -> String {
+        let labels = bead.labels.isEmpty ? "" : "  [" + bead.labels.joined(separator: ", ") + "]"
+        return "\(bead.id)  P\(bead.priority)  \(bead.issueType)  \(bead.status.rawValue)  \(bead.title)\(labels)"
+    }
+
+    static func header(_ bead: Bead) -> String {
+        var out = "\(bead.id)  \(bead.title)\n"
+        out += "Status: \(bead.status.rawValue) · P\(bead.priority) · \(bead.issueType)"
+        if let a = bead.assignee { out += " · assignee \(a)" }
+        out += "\nCreated \(bead.createdAt) · updated \(bead.updatedAt)"
+        if let closed = bead.closedAt { out += " · closed \(closed)" }
+        out += "\n"
+        if let reason = bead.closeReason { out += "Close reason: \(reason)\n" }
+        if !bead.labels.isEmpty { out += "Labels: \(bead.labels.joined(separator: ", "))\n" }
+        return out
+    }
+}
+
+/// Priority argument checks shared by create and update.
+enum PriorityCheck {
+    static func validate(_ p: Int?) throws {
+        if let p, !(0...4).contains(p) {
+            throw ValidationErrorMessage("priority must be 0 (critical) to 4 (backlog), not \(p)")
+        }
+    }
+}
+
+import ArgumentParser
+typealias ValidationErrorMessage = ValidationError

@@ -1,0 +1,75 @@
+import ArgumentParser
+import BeadsKnowledge
+import BeadsStore
+
+struct CloseCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "close",
+        abstract: "Close one or more beads, with a reason.")
+
+    @OptionGroup var kb: KnowledgeBaseOptions
+    @Argument(help: "Bead ids.")
+    var ids: [String]
+    @Option(name: [.customShort("r"), .long], help: "Why it is closed (kept as close_reason).")
+    var reason: String?
+    @Flag(help: "Print the closed beads as JSON.")
+    var json = false
+
+    func validate() throws {
+        if ids.isEmpty { throw ValidationError("name at least one bead to close") }
+    }
+
+    func run() throws {
+        let base = try kb.open()
+        let now = Timestamp.now()
+        var closed: [Bead] = []
+        for id in ids {
+            closed.append(try storeCall { () throws(StoreError) in
+                try base.store.update(id) { bead in
+                    bead.status = .closed
+                    bead.closedAt = now
+                    bead.updatedAt = now
+                    if let reason { bead.closeReason = reason }
+                }
+            })
+        }
+        var out = Terminal.standardOutput
+        if json { out.write(JSONValue.array(closed.map(\.jsonValue)).prettyEncoded() + "\n"); return }
+        for bead in closed { out.write("Closed \(bead.id): \(bead.title)\n") }
+    }
+}
+
+struct ReopenCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "reopen",
+        abstract: "Reopen closed beads.")
+
+    @OptionGroup var kb: KnowledgeBaseOptions
+    @Argument(help: "Bead ids.")
+    var ids: [String]
+    @Flag(help: "Print the reopened beads as JSON.")
+    var json = false
+
+    func validate() throws {
+        if ids.isEmpty { throw ValidationError("name at least one bead to reopen") }
+    }
+
+    func run() throws {
+        let base = try kb.open()
+        let now = Timestamp.now()
+        var reopened: [Bead] = []
+        for id in ids {
+            reopened.append(try storeCall { () throws(StoreError) in
+                try base.store.update(id) { bead in
+                    bead.status = .open
+                    bead.closedAt = nil
+                    bead.closeReason = nil
+                    bead.updatedAt = now
+                }
+            })
+        }
+        var out = Terminal.standardOutput
+        if json { out.write(JSONValue.array(reopened.map(\.jsonValue)).prettyEncoded() + "\n"); return }
+        for bead in reopened { out.write("Reopened \(bead.id): \(bead.title)\n") }
+    }
+}

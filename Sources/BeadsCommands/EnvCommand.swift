@@ -1,0 +1,30 @@
+import ArgumentParser
+import BeadsRemedy
+
+struct EnvCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "env",
+        abstract: "Tell whether a local docker build can work here, and why.",
+        discussion: """
+            Checks the Kubernetes service-account token, DEVPOD/DEVPOD_NAME, container markers
+            (/.dockerenv, /run/.containerenv), devpod-like hostnames, and the root filesystem's
+            type. BEADS_ENV=devpod or BEADS_ENV=host overrides the verdict.
+            """)
+
+    @Flag(help: "Print JSON.")
+    var json = false
+
+    func run() throws {
+        let report = EnvironmentProbe.current().probe()
+        var out = Terminal.standardOutput
+        if json { out.write(report.json.prettyEncoded() + "\n"); return }
+        out.write(report.nestedOverlay
+            ? "devpod: a local docker build would nest overlayfs here and fail; build in the cluster or in CI.\n"
+            : "host: nothing here stops a local docker build.\n")
+        for reason in report.reasons { out.write("  - \(reason)\n") }
+        if report.reasons.isEmpty { out.write("  - no devpod, Kubernetes or container marker found\n") }
+        let present = report.commands.filter(\.value).keys.sorted()
+        out.write("  commands on PATH: \(present.isEmpty ? "none of docker, kubectl, gh, git, podman" : present.joined(separator: ", "))\n")
+        out.write("  GitHub token: \(report.githubToken ? "set" : "not set")\n")
+    }
+}

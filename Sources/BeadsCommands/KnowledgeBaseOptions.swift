@@ -1,0 +1,44 @@
+import ArgumentParser
+import BeadsKnowledge
+import BeadsStore
+import Foundation
+
+/// `--kb DIR`, shared by every command that reads a knowledge base.
+struct KnowledgeBaseOptions: ParsableArguments {
+    @Option(name: .customLong("kb"), help: ArgumentHelp(
+        "The knowledge base folder (the one holding beads/).",
+        discussion: "Default: BEADS_DIR, else the nearest folder upward from here holding beads/.",
+        valueName: "DIR"))
+    var directory: String?
+
+    func location() throws -> KnowledgeBaseLocation {
+        do {
+            return try KnowledgeBaseLocation.find(
+                explicit: directory, environment: ProcessInfo.processInfo.environment,
+                start: FileManager.default.currentDirectoryPath)
+        } catch {
+            throw CommandFailure(error.description)
+        }
+    }
+
+    /// Opens the knowledge base, bringing the store up to date with the JSONL and docs.
+    func open() throws -> KnowledgeBase {
+        let location = try location()
+        do {
+            let kb = try KnowledgeBase(location: location)
+            for warning in kb.refresh.warnings { Terminal.standardError.write("warning: \(warning)\n") }
+            return kb
+        } catch {
+            throw CommandFailure(error.description)
+        }
+    }
+}
+
+/// Runs a store call, turning its typed error into a message and exit 1.
+func storeCall<T>(_ body: () throws(StoreError) -> T) throws -> T {
+    do {
+        return try body()
+    } catch {
+        throw CommandFailure(error.description)
+    }
+}

@@ -1,0 +1,57 @@
+import ArgumentParser
+import BeadsStore
+
+struct ListCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "list",
+        abstract: "List beads, open ones by default, most urgent first.")
+
+    @OptionGroup var kb: KnowledgeBaseOptions
+    @Option(name: [.customShort("s"), .long], help: "Only this status (open, in_progress, blocked, deferred, closed, pinned, hooked).")
+    var status: String?
+    @Flag(name: [.customShort("a"), .long], help: "Include closed beads.")
+    var all = false
+    @Option(name: [.customShort("p"), .long], help: "Only this priority (0-4).")
+    var priority: Int?
+    @Option(name: [.customShort("t"), .long], help: "Only this issue type (bug, feature, task, epic, chore).")
+    var type: String?
+    @Option(name: [.customShort("l"), .long], help: "Only beads with this label.")
+    var label: String?
+    @Option(help: "Only beads assigned to this person.")
+    var assignee: String?
+    @Option(name: .customLong("text"), help: "Only beads whose title, description or id contains this.")
+    var text: String?
+    @Option(name: [.customShort("n"), .long], help: "At most this many (0 for all).")
+    var limit = 50
+    @Flag(help: "Print a JSON array of beads (bd's shape).")
+    var json = false
+
+    func validate() throws {
+        try PriorityCheck.validate(priority)
+        if limit < 0 { throw ValidationError("--limit must be 0 (all) or more") }
+    }
+
+    func run() throws {
+        let base = try kb.open()
+        var filter = BeadFilter()
+        if let status { filter.statuses = [BeadStatus(rawValue: status)] }
+        filter.includeClosed = all
+        filter.priority = priority
+        filter.issueType = type
+        filter.label = label
+        filter.assignee = assignee
+        filter.text = text
+        filter.limit = limit
+        let beads = try storeCall { () throws(StoreError) in try base.store.beads(matching: filter) }
+        var out = Terminal.standardOutput
+        if json {
+            out.write(JSONValue.array(beads.map(\.jsonValue)).prettyEncoded() + "\n")
+            return
+        }
+        if beads.isEmpty {
+            out.write(all || status != nil ? "No beads match.\n" : "No open beads. (--all shows closed ones too.)\n")
+            return
+        }
+        for bead in beads { out.write(BeadOutput.line(bead) + "\n") }
+    }
+}

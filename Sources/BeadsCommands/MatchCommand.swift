@@ -1,0 +1,58 @@
+import ArgumentParser
+import BeadsKnowledge
+import BeadsStore
+
+struct MatchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "match",
+        abstract: "Score a paste against every known error signature, without the fix report.",
+        discussion: """
+            Shows each candidate signature FTS5 retrieved, the score its alignment got, and
+            which of its tokens were found. Useful to see why `fix` did or did not match.
+            Exit status: 0 when a signature reached the threshold, 1 otherwise, 2 usage error.
+            """)
+
+    @OptionGroup var kb: KnowledgeBaseOptions
+    @OptionGroup var input: PasteInput
+    @Option(name: [.customShort("n"), .long], help: "How many signatures to list.")
+    var limit = 10
+    @Flag(help: "Print JSON.")
+    var json = false
+
+    func run() throws {
+        let paste = PasteIndex(text: try input.read())
+        let base = try kb.open()
+        let candidates = try storeCall { () throws(StoreError) in try base.store.signatureCandidates(terms: paste.searchTerms) }
+        var scored: [(SignatureRecord, SignatureAlignment, [LogToken])] = []
+        for c in candidates {
+            let pattern = c.pattern.split(separator: " ").map { LogToken(text: String($0)) }
+            if let a = SignatureMatcher.align(pattern, in: paste) { scored.append((c, a, pattern)) }
+        }
+        scored.sort { $0.1.score != $1.1.score ? $0.1.score > $1.1.score : $0.0.beadID < $1.0.beadID }
+        let shown = scored.prefix(max(limit, 0))
+        var out = Terminal.standardOutput
+        if json {
+            out.write(JSONValue.array(shown.map { s, a, _ in
+                .object([
+                    ("bead", .string(s.beadID)), ("score", JSONValue(KnownErrorFinder.rounded(a.score))),
+                    ("signature", .string(s.text)), ("pattern", .string(s.pattern)),
+                    ("doc", JSONValue(s.docPath.map { "\($0)#\(s.sectionAnchor)" })),
+                    ("line", JSONValue(paste.lines[a.firstLine].number)),
+                ])
+            }).prettyEncoded() + "\n")
+        } else if shown.isEmpty {
+            out.write("No signature shares a word with this paste (\(paste.lines.count) lines read).\n")
+        } else {
+            for (s, a, pattern) in shown {
+                let literal = pattern.filter { $0 != .wildcard }
+                let found = zip(literal, a.matched).map { $1 ? $0.description : "·" }.joined(separator: " ")
+                out.write("\(String(format: "%.2f", KnownErrorFinder.rounded(a.score)))  \(s.beadID)  line \(paste.lines[a.firstLine].number)  \(s.docPath.map { "\($0)#\(s.sectionAnchor)" } ?? s.origin)\n")
+                out.write("      signature: \(s.text.replacingOccurrences(of: "\n", with: " ⏎ "))\n")
+                out.write("      found:     \(found)   (\(String(format: "%.2f", a.matchedWeight)) of \(String(format: "%.2f", a.totalWeight)), \(a.strayTokens) stray)\n")
+            }
+        }
+        if !(scored.first.map { KnownErrorFinder.rounded($0.1.score) >= SignatureMatcher.threshold } ?? false) {
+            throw CommandFailure("", exitCode: 1)
+        }
+    }
+}

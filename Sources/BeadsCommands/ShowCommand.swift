@@ -1,0 +1,64 @@
+import ArgumentParser
+import BeadsKnowledge
+import BeadsStore
+
+struct ShowCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "show",
+        abstract: "Show a bead with the docs that mention it, its error signatures and its fixes.")
+
+    @OptionGroup var kb: KnowledgeBaseOptions
+    @Argument(help: "The bead id, e.g. mo-jgo.")
+    var id: String
+    @Flag(help: "Print the bead as a JSON object (bd's shape, plus docs, signatures and recipes).")
+    var json = false
+
+    func run() throws {
+        let base = try kb.open()
+        let store = base.store
+        guard let bead = try storeCall({ () throws(StoreError) in try store.bead(id) }) else {
+            throw CommandFailure(StoreError.beadNotFound(id).description)
+        }
+        let mentions = try storeCall { () throws(StoreError) in try store.mentions(ofBead: id) }
+        let signatures = try storeCall { () throws(StoreError) in try store.signatures(ofBead: id) }
+        let recipes = try storeCall { () throws(StoreError) in try store.recipes(forBead: id) }
+        var out = Terminal.standardOutput
+        if json {
+            guard case var .object(fields) = bead.jsonValue else { return }
+            fields.append(("docs", .array(mentions.map { path, m in
+                .object([("path", .string(path)), ("section", .string(m.sectionAnchor)), ("line", JSONValue(m.line))])
+            })))
+            fields.append(("signatures", .array(signatures.map { s in
+                .object([("text", .string(s.text)), ("doc", JSONValue(s.docPath)), ("section", .string(s.sectionAnchor)), ("line", JSONValue(s.line))])
+            })))
+            fields.append(("recipes", .array(recipes.map { r in
+                .object([("name", .string(r.name)), ("doc", .string(r.docPath)), ("section", .string(r.sectionAnchor)),
+                         ("when", .string(r.when)), ("requires", JSONValue(r.requires))])
+            })))
+            out.write(JSONValue.object(fields).prettyEncoded() + "\n")
+            return
+        }
+        out.write(BeadOutput.header(bead))
+        if !bead.description.isEmpty { out.write("\n" + bead.description + "\n") }
+        if !mentions.isEmpty {
+            out.write("\nDocs:\n")
+            var seen = Set<String>()
+            for (path, m) in mentions where seen.insert("\(path)#\(m.sectionAnchor)").inserted {
+                out.write("  \(path)\(m.sectionAnchor.isEmpty ? "" : "#" + m.sectionAnchor)  (line \(m.line))\n")
+            }
+        }
+        if !signatures.isEmpty {
+            out.write("\nError signatures:\n")
+            for s in signatures {
+                out.write("  \(s.text.replacingOccurrences(of: "\n", with: " ⏎ "))\n")
+                out.write("      from \(s.docPath.map { "\($0):\(s.line)" } ?? s.origin)\n")
+            }
+        }
+        if !recipes.isEmpty {
+            out.write("\nFixes (recipes):\n")
+            for r in recipes {
+                out.write("  \(r.name)  (\(FixReport.place(r.when))\(r.requires.isEmpty ? "" : "; needs " + r.requires.joined(separator: ", ")))  \(r.docPath):\(r.line)\n")
+            }
+        }
+    }
+}

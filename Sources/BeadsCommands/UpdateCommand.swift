@@ -1,0 +1,63 @@
+import ArgumentParser
+import BeadsKnowledge
+import BeadsStore
+
+struct UpdateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "update",
+        abstract: "Change a bead's status, priority, title, description, assignee or labels.")
+
+    @OptionGroup var kb: KnowledgeBaseOptions
+    @Argument(help: "The bead id.")
+    var id: String
+    @Option(name: [.customShort("s"), .long], help: "New status: open, in_progress, blocked, deferred, closed, pinned, hooked.")
+    var status: String?
+    @Option(name: [.customShort("p"), .long], help: "New priority 0-4.")
+    var priority: Int?
+    @Option(help: "New title.")
+    var title: String?
+    @Option(name: [.customShort("d"), .long], help: "New description.")
+    var description: String?
+    @Option(help: "New assignee (empty to clear).")
+    var assignee: String?
+    @Option(name: .customLong("add-label"), help: "Add a label (repeatable).")
+    var addLabels: [String] = []
+    @Option(name: .customLong("remove-label"), help: "Remove a label (repeatable).")
+    var removeLabels: [String] = []
+    @Flag(help: "Print the updated bead as JSON.")
+    var json = false
+
+    func validate() throws {
+        try PriorityCheck.validate(priority)
+        if let status, !BeadStatus.settable.map(\.rawValue).contains(status) {
+            throw ValidationError("status must be one of \(BeadStatus.settable.map(\.rawValue).joined(separator: ", ")), not \(status)")
+        }
+        if status == nil, priority == nil, title == nil, description == nil, assignee == nil, addLabels.isEmpty, removeLabels.isEmpty {
+            throw ValidationError("nothing to change: give --status, --priority, --title, --description, --assignee, --add-label or --remove-label")
+        }
+    }
+
+    func run() throws {
+        let base = try kb.open()
+        let now = Timestamp.now()
+        let bead = try storeCall { () throws(StoreError) in
+            try base.store.update(id) { bead in
+                if let status {
+                    let new = BeadStatus(rawValue: status)
+                    if new == .closed, bead.status != .closed { bead.closedAt = now }
+                    if new != .closed { bead.closedAt = nil; bead.closeReason = nil }
+                    bead.status = new
+                }
+                if let priority { bead.priority = priority }
+                if let title { bead.title = title }
+                if let description { bead.description = description }
+                if let assignee { bead.assignee = assignee.isEmpty ? nil : assignee }
+                for label in addLabels where !bead.labels.contains(label) { bead.labels.append(label) }
+                bead.labels.removeAll { removeLabels.contains($0) }
+                bead.updatedAt = now
+            }
+        }
+        var out = Terminal.standardOutput
+        out.write(json ? bead.jsonValue.prettyEncoded() + "\n" : "Updated \(bead.id): \(bead.status.rawValue) · P\(bead.priority) · \(bead.title)\n")
+    }
+}

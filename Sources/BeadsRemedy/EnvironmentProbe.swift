@@ -1,0 +1,127 @@
+import Foundation
+
+/// What kind of place beads runs in, and why it thinks so.
+public struct EnvironmentReport: Sendable, Equatable {
+    public var devpod: Bool
+    public var kubernetes: Bool
+    public var container: Bool
+    /// A local `docker build` would need overlayfs on overlayfs here, which the kernel
+    /// refuses.
+    public var nestedOverlay: Bool
+    public var rootFilesystem: String?
+    public var reasons: [String]
+    /// `BEADS_ENV` when it overrode the verdict.
+    public var override: String?
+    /// Commands found on PATH, by name.
+    public var commands: [String: Bool]
+    /// A GitHub token is set (its value is never read into output).
+    public var githubToken: Bool
+
+    /// `devpod` when a local image build cannot work here, else `host`.
+    public var verdict: String { nestedOverlay ? "devpod" : "host" }
+}
+
+/// Looks at the machine: the safe build wrapper's four detection methods, plus the
+/// root filesystem's type from /proc/self/mountinfo. Every path is under `root` so
+/// tests can build a fake devpod or a fake host in a temporary folder.
+public struct EnvironmentProbe: Sendable {
+    public var root: String
+    public var environment: [String: String]
+    public var hostname: String
+    /// Commands whose presence recipes may require.
+    public static let knownCommands = ["docker", "kubectl", "gh", "git", "podman"]
+
+    public init(root: String = "/", environment: [String: String] = ProcessInfo.processInfo.environment,
+                hostname: String? = nil) {
+        self.root = root
+        self.environment = environment
+        self.hostname = hostname ?? environment["BEADS_HOSTNAME"] ?? ProcessInfo.processInfo.hostName
+    }
+
+    /// A probe of the real machine, with `BEADS_PROBE_ROOT` moving the probed paths
+    /// (for tests and demos of a devpod on a laptop).
+    public static func current(environment: [String: String] = ProcessInfo.processInfo.environment) -> EnvironmentProbe {
+        EnvironmentProbe(root: environment["BEADS_PROBE_ROOT"] ?? "/", environment: environment)
+    }
+
+    func path(_ absolute: String) -> String {
+        root == "/" ? absolute : (root as NSString).appendingPathComponent(absolute)
+    }
+
+    func exists(_ absolute: String) -> Bool { FileManager.default.fileExists(atPath: path(absolute)) }
+
+    public func probe() -> EnvironmentReport {
+        var reasons: [String] = []
+        var kubernetes = false, devpod = false, container = false
+        if exists("/var/run/secrets/kubernetes.io/serviceaccount/token") {
+            kubernetes = true
+            reasons.append("Kubernetes service-account token at /var/run/secrets/kubernetes.io/serviceaccount/token")
+        }
+        if let host = environment["KUBERNETES_SERVICE_HOST"], !host.isEmpty {
+            kubernetes = true
+            reasons.append("KUBERNETES_SERVICE_HOST is set")
+        }
+        for name in ["DEVPOD", "DEVPOD_NAME"] where !(environment[name] ?? "").isEmpty {
+            devpod = true
+            reasons.append("\(name) is set")
+        }
+        for marker in ["/.dockerenv", "/run/.containerenv"] where exists(marker) {
+            container = true
+            reasons.append("container marker \(marker)")
+        }
+        let host = hostname.lowercased()
+        if host.hasPrefix("devpod-") || host.contains("-workspace-") {
+            devpod = true
+            reasons.append("hostname \(hostname) looks like a devpod (devpod-* or *-workspace-*)")
+        }
+        let rootFS = rootFilesystemType()
+        if let rootFS, rootFS == "overlay" {
+            reasons.append("the root filesystem is overlay (/proc/self/mountinfo)")
+        }
+        var nested = devpod || kubernetes || rootFS == "overlay"
+        var override: String?
+        if let forced = environment["BEADS_ENV"]?.lowercased(), ["devpod", "host"].contains(forced) {
+            override = forced
+            nested = forced == "devpod"
+            if forced == "devpod" { devpod = true }
+            reasons.append("BEADS_ENV=\(forced) overrides the probe")
+        }
+        var commands: [String: Bool] = [:]
+        for name in Self.knownCommands { commands[name] = CommandLocator(environment: environment).find(name) != nil }
+        let token = ["GITHUB_TOKEN", "GH_TOKEN"].contains { !(environment[$0] ?? "").isEmpty }
+        return EnvironmentReport(
+            devpod: devpod, kubernetes: kubernetes, container: container, nestedOverlay: nested, rootFilesystem: rootFS,
+            reasons: reasons, override: override, commands: commands, githubToken: token)
+    }
+
+    /// The filesystem type of `/` from mountinfo: the last mount of `/` wins, as in the
+    /// kernel's own view.
+    func rootFilesystemType() -> String? {
+        guard let text = try? String(contentsOfFile: path("/proc/self/mountinfo"), encoding: .utf8) else { return nil }
+        var type: String?
+        for line in text.split(separator: "\n") {
+            let fields = line.split(separator: " ")
+            guard fields.count > 6, fields[4] == "/", let dash = fields.firstIndex(of: "-"), dash + 1 < fields.count else { continue }
+            type = String(fields[dash + 1])
+        }
+        return type
+    }
+}
+
+/// Finds commands on PATH, as a shell would.
+public struct CommandLocator: Sendable {
+    public var environment: [String: String]
+
+    public init(environment: [String: String]) {
+        self.environment = environment
+    }
+
+    public func find(_ name: String) -> String? {
+        if name.contains("/") { return FileManager.default.isExecutableFile(atPath: name) ? name : nil }
+        for dir in (environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":") {
+            let candidate = "\(dir)/\(name)"
+            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+        }
+        return nil
+    }
+}
