@@ -1,0 +1,109 @@
+import Testing
+@testable import BeadsMarkdown
+
+@Suite struct MarkdownParserTests {
+    static let doc = """
+        # Title with **mo-jgo**
+
+        Text with `inline code` and a [link](other.md#part) and https://example.com/x.
+
+        | Bead | Status |
+        |------|--------|
+        | mo-1na | ✅ Completed |
+
+        - [x] done task
+        - [ ] open task
+        - ~~struck~~
+
+        ```bash {recipe=kaniko-build when=devpod}
+        beads kaniko build --all
+        ```
+
+        ## Second heading
+        """
+
+    @Test func headingsKeepLevelTextAndLine() {
+        let root = MarkdownParser.parse(Self.doc)
+        let headings = root.all(.heading)
+        #expect(headings.map(\.headingLevel) == [1, 2])
+        #expect(headings.map(\.plainText) == ["Title with mo-jgo", "Second heading"])
+        #expect(headings.map(\.startLine) == [1, 17])
+    }
+
+    @Test func tablesBecomeRowsOfCells() {
+        let root = MarkdownParser.parse(Self.doc)
+        let tables = root.all(.table)
+        #expect(tables.count == 1)
+        let rows = tables[0].children.filter { $0.kind == .tableRow }
+        #expect(rows.map(\.isHeaderRow) == [true, false])
+        #expect(rows[1].children.map(\.plainText) == ["mo-1na", "✅ Completed"])
+        #expect(rows[1].startLine == 7)
+    }
+
+    @Test func extensionsAreAttached() {
+        let root = MarkdownParser.parse(Self.doc)
+        let items = root.all(.item)
+        #expect(items.map(\.taskChecked) == [true, false, nil])
+        #expect(root.all(.strikethrough).map(\.plainText) == ["struck"])
+        let links = root.all(.link).compactMap(\.destination)
+        #expect(links == ["other.md#part", "https://example.com/x"])
+        #expect(root.all(.code).map(\.literal) == ["inline code"])
+    }
+
+    @Test func fencedBlocksKeepTheWholeInfoString() {
+        let blocks = MarkdownParser.parse(Self.doc).all(.codeBlock)
+        #expect(blocks.map(\.fenceInfo) == ["bash {recipe=kaniko-build when=devpod}"])
+        #expect(blocks.map(\.literal) == ["beads kaniko build --all\n"])
+        #expect(blocks[0].startLine == 13)
+    }
+
+    @Test func htmlRendersTablesThroughCmarkGFM() {
+        let html = MarkdownParser.renderHTML("| a | b |\n|---|---|\n| 1 | ~~2~~ |\n")
+        #expect(html.contains("<table>"))
+        #expect(html.contains("<del>2</del>"))
+    }
+
+    @Test func emptyAndBinaryInputDoNotCrash() {
+        #expect(MarkdownParser.parse("").children.isEmpty)
+        let weird = String(decoding: [0x00, 0xFF, 0x23, 0x20, 0x41, 0x0A], as: UTF8.self)
+        #expect(MarkdownParser.parse(weird).kind == .document)
+    }
+}
+
+@Suite struct HeadingAnchorTests {
+    @Test(arguments: [
+        ("Root Cause", "root-cause"),
+        ("✅ Solution: Use GitHub Actions", "-solution-use-github-actions"),
+        ("Node_modules ENOTEMPTY Error (Bead mo-3bol)", "node_modules-enotempty-error-bead-mo-3bol"),
+        ("What Doesn't Work in Devpod", "what-doesnt-work-in-devpod"),
+    ])
+    func slugsMatchGitHub(text: String, anchor: String) {
+        #expect(HeadingAnchorGenerator.slug(text) == anchor)
+    }
+
+    @Test func repeatsAreNumbered() {
+        var generator = HeadingAnchorGenerator()
+        #expect(["Usage", "Usage", "Usage"].map { generator.anchor(for: $0) } == ["usage", "usage-1", "usage-2"])
+    }
+}
+
+@Suite struct FrontMatterTests {
+    @Test func frontMatterIsBlankedLineForLine() {
+        let split = FrontMatterSplit.split("---\nbeads: [mo-jgo]\n---\n# Title\n")
+        #expect(split.yaml == "beads: [mo-jgo]")
+        #expect(split.body == "\n\n\n# Title\n")
+        #expect(MarkdownParser.parse(split.body).all(.heading).first?.startLine == 4)
+    }
+
+    @Test func unterminatedFrontMatterIsReported() {
+        let split = FrontMatterSplit.split("---\nbeads: x\n# Title\n")
+        #expect(split.isUnterminated)
+        #expect(split.yaml == nil)
+    }
+
+    @Test func noFrontMatter() {
+        let split = FrontMatterSplit.split("# Title\n---\n")
+        #expect(split.yaml == nil)
+        #expect(!split.isUnterminated)
+    }
+}
