@@ -1,4 +1,5 @@
 import CCmarkGFM
+import Foundation
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -35,10 +36,18 @@ public enum MarkdownParser {
         }
     }
 
+    /// cmark-gfm is not safe to use from two threads at once: attaching an extension
+    /// adds its trigger characters (`~`, `|`) to a global table of the inline parser,
+    /// and freeing the parser removes them again, under the feet of a parse running
+    /// elsewhere. Every use of cmark goes through this lock.
+    private static let lock = NSLock()
+
     private static func withParser<T>(
         _ text: String, options: Int32,
         _ body: (OpaquePointer, OpaquePointer) -> T
     ) -> T {
+        lock.lock()
+        defer { lock.unlock() }
         _ = registered
         guard let parser = cmark_parser_new(options) else {
             fatalError("cmark-gfm could not allocate a parser (out of memory)")
