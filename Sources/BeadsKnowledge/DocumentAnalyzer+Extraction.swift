@@ -178,7 +178,7 @@ public struct RecipeInfo: Sendable, Equatable {
         for ch in trimmed[trimmed.index(after: brace)..<close] {
             if let q = quote {
                 if ch == q { quote = nil } else { value.append(ch) }
-            } else if ch == " " || ch == "," {
+            } else if ch == " " {
                 finish()
             } else if ch == "=", !inValue {
                 inValue = true

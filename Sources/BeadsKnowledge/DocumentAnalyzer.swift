@@ -209,7 +209,9 @@ public struct DocumentAnalyzer {
             guard let colon = lower.firstIndex(of: ":") else { continue }
             let key = lower[..<colon].trimmingCharacters(in: .whitespaces)
             guard ["bead", "beads", "issue", "issues"].contains(key) else { continue }
-            out += beadIDs(in: String(text[colon...]))
+            // "mo-jgo (see also mo-1na)": what is in parentheses is not the doc's bead.
+            let value = text[colon...].prefix { $0 != "(" }
+            out += beadIDs(in: String(value))
         }
         return out
     }

@@ -132,7 +132,8 @@ public struct KnownErrorFinder {
         while let c = current, c < sections.count {
             let scope = sections[c]
             if isCause(scope) { return scope }
-            let inside = sections.filter { $0.ordinal > c && $0.lineStart <= scope.lineEnd && $0.level > scope.level }
+            // The subsections: those after it up to the next heading of its level or above.
+            let inside = sections.dropFirst(c + 1).prefix { $0.level > scope.level }
             if let found = inside.first(where: isCause) { return found }
             current = scope.parentOrdinal
         }

@@ -201,10 +201,16 @@ struct LineScanner {
         // Words, numbers and hashes, split at punctuation.
         var k = s
         while k < e {
-            if Self.isWordByte(bytes[k]) {
+            if isUnicodePunctuation(at: k) {
+                // U+2000...U+203F: dashes, typographic quotes, bullets, the ellipsis.
+                if wildcards, isEllipsis(at: k) { tokens.append(.wildcard) }
+                k += 3
+            } else if Self.isWordByte(bytes[k]) {
                 var j = k
-                while j < e, Self.isWordByte(bytes[j]) { j += 1 }
-                tokens.append(Self.classify(UnsafeBufferPointer(rebasing: bytes[k..<j])))
+                while j < e, Self.isWordByte(bytes[j]), !isUnicodePunctuation(at: j) { j += 1 }
+                let run = UnsafeBufferPointer(rebasing: bytes[k..<j])
+                // A lone letter ("isn't" gives "t") says nothing.
+                if !(run.count == 1 && Self.isAlpha(run[0])) { tokens.append(Self.classify(run)) }
                 k = j
             } else {
                 if wildcards, isEllipsis(at: k) {
@@ -215,6 +221,11 @@ struct LineScanner {
                 k += 1
             }
         }
+    }
+
+    /// The UTF-8 lead bytes E2 80 start U+2000...U+203F, general punctuation.
+    func isUnicodePunctuation(at k: Int) -> Bool {
+        k + 2 < bytes.count && bytes[k] == 0xE2 && bytes[k + 1] == 0x80
     }
 
     func isEllipsis(at k: Int) -> Bool {

@@ -1,0 +1,92 @@
+import Testing
+@testable import BeadsKnowledge
+
+@Suite struct LogNormalizerTests {
+    func tokens(_ line: String) -> String {
+        LogNormalizer.lines(of: line).first!.tokens.map(\.description).joined(separator: " ")
+    }
+
+    @Test(arguments: [
+        ("2024-03-27T12:58:52.1234567Z ##[error]Server Error", "server error"),
+        ("[Container] 2024/03/27 12:58:52 #3 ERROR: failed to copy", "error failed to copy"),
+        ("#26 5.459 npm ERR! code ENOTEMPTY", "code enotempty"),
+        ("npm error code ENOTEMPTY", "code enotempty"),
+        ("  #12 0.532 done", "done"),
+        ("::error file=a.yml,line=3::Bad thing", "bad thing"),
+        ("[12:58:52.123] boom now", "boom now"),
+        ("2026-02-04T10:15:02.000000Z 01E hello there", "hello there"),
+        ("section_start:1707041702:step_script $ make", "make"),
+    ])
+    func wrappingIsStripped(line: String, expected: String) {
+        #expect(tokens(line) == expected)
+    }
+
+    @Test(arguments: [
+        ("failed to mount /tmp/containerd-mount550114294: invalid argument", "failed to mount <path> invalid argument"),
+        (#"mount source: "overlay", target: "/x", err: invalid argument"#, "mount source <str> target <str> err invalid argument"),
+        ("GET https://registry-1.docker.io/v2/x: 429", "get <url> <num>"),
+        ("sha256:21a3deaa0d32a8057914f36584b5288d2e5ecc984380bc0118285c70fa8c9300 at 10.0.0.12:5000", "sha256 <hash> at <ip>"),
+        ("run 3f2a1b9 id 123e4567-e89b-12d3-a456-426614174000", "run <hash> id <id>"),
+        ("rmdir 'node_modules/x' isn't empty", "rmdir <str> isn empty"),
+        ("overlay2 v5 x86_64", "overlay2 v5 <num>"),
+        ("C:\\Users\\me\\x.log missing", "<path> missing"),
+    ])
+    func variablePartsAreMasked(line: String, expected: String) {
+        #expect(tokens(line) == expected)
+    }
+
+    @Test func coloursCarriageReturnsAndNULsGo() {
+        let line = "\u{1B}[31mERROR\u{1B}[0m:\u{0} boom\r"
+        #expect(tokens(line) == "error boom")
+        #expect(LogNormalizer.lines(of: line).first!.text == "ERROR: boom ")
+    }
+
+    @Test func signaturesTurnEllipsesIntoWildcards() {
+        let pattern = LogNormalizer.signatureTokens("failed to mount ...: invalid argument").map(\.description)
+        #expect(pattern == ["failed", "to", "mount", "<*>", "invalid", "argument"])
+        let unicode = LogNormalizer.signatureTokens("… rmdir node_modules/… done …").map(\.description)
+        #expect(unicode == ["rmdir", "node_modules", "<*>", "done"])
+    }
+
+    @Test func linesAreNumberedFromOne() {
+        let lines = LogNormalizer.lines(of: "a b\n\nc d\n")
+        #expect(lines.map(\.number) == [1, 2, 3])
+    }
+}
+
+@Suite struct SignatureMatcherTests {
+    func score(_ signature: String, _ paste: String) -> Double {
+        SignatureMatcher.align(LogNormalizer.signatureTokens(signature), in: PasteIndex(text: paste))?.score ?? 0
+    }
+
+    @Test func anExactMatchScoresOne() {
+        #expect(score("failed to convert whiteout file \"...\": operation not permitted",
+                      "failed to convert whiteout file \"etc/x/.wh.pager.1.gz\": operation not permitted") == 1)
+    }
+
+    @Test func aMatchMaySpanWrappedLines() {
+        let paste = "failed to extract layer\nto overlayfs as \"extract-1\":\nfailed to convert whiteout file \"a/b/c\":\noperation not permitted"
+        #expect(score("failed to convert whiteout file \"...\": operation not permitted", paste) == 1)
+    }
+
+    @Test func wildcardsAbsorbAnythingAndStraysCost() {
+        #expect(score("failed to mount ...: invalid argument", "failed to mount /tmp/x and more words here: invalid argument") == 1)
+        let stray = score("failed to mount /tmp/y: invalid argument", "failed to mount /tmp/x extra: invalid argument")
+        #expect(stray < 1 && stray > 0.9)
+    }
+
+    @Test func aDifferentCodeDoesNotMatch() {
+        #expect(score("npm ERR! code ENOTEMPTY", "npm ERR! code EXDEV") < SignatureMatcher.threshold)
+    }
+
+    @Test func tokensOutOfOrderCountLess() {
+        let inOrder = score("alpha bravo charlie delta", "alpha bravo charlie delta")
+        let shuffled = score("alpha bravo charlie delta", "delta charlie bravo alpha")
+        #expect(inOrder == 1)
+        #expect(shuffled < 0.5)
+    }
+
+    @Test func noSharedWordMeansNoAlignment() {
+        #expect(SignatureMatcher.align(LogNormalizer.signatureTokens("alpha bravo"), in: PasteIndex(text: "nothing here")) == nil)
+    }
+}

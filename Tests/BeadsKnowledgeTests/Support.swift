@@ -1,0 +1,39 @@
+import BeadsKnowledge
+import BeadsStore
+import Foundation
+
+/// A fresh folder under the system temporary directory, removed when released.
+final class TemporaryDirectory {
+    let path: String
+
+    init() {
+        path = NSTemporaryDirectory() + "beads-test-" + UUID().uuidString
+        try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    }
+
+    deinit { try? FileManager.default.removeItem(atPath: path) }
+
+    func write(_ relative: String, _ text: String) {
+        let full = path + "/" + relative
+        try! FileManager.default.createDirectory(atPath: (full as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try! text.write(toFile: full, atomically: true, encoding: .utf8)
+    }
+}
+
+enum Repository {
+    /// The package root, found from this file's path.
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+
+    /// A scratch copy of the shipped knowledge base (docs/ and beads/ without the database).
+    static func scratchKnowledgeBase() -> (TemporaryDirectory, KnowledgeBase) {
+        let dir = TemporaryDirectory()
+        let fm = FileManager.default
+        try! fm.copyItem(atPath: root + "/docs", toPath: dir.path + "/docs")
+        try! fm.createDirectory(atPath: dir.path + "/beads", withIntermediateDirectories: true)
+        for file in ["issues.jsonl", "config.yaml"] {
+            try! fm.copyItem(atPath: root + "/beads/" + file, toPath: dir.path + "/beads/" + file)
+        }
+        let kb = try! KnowledgeBase(location: KnowledgeBaseLocation(root: dir.path))
+        return (dir, kb)
+    }
+}
