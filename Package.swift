@@ -63,6 +63,6 @@ let package = Package(
             resources: [.copy("Logs")]
         ),
         .testTarget(name: "BeadsRemedyTests", dependencies: ["BeadsRemedy"]),
-        .testTarget(name: "BeadsEndToEndTests", dependencies: [], resources: [.copy("Fixtures")]),
+        .testTarget(name: "BeadsEndToEndTests", dependencies: []),
     ]
 )

@@ -229,10 +229,16 @@ public struct DocumentAnalyzer {
         return items.filter { seen.insert($0).inserted }
     }
 
+    /// The 0-based YAML line of a Yams error. An unclosed `[` is noticed at the end of
+    /// the text; the line where the construct began is where to look, so that wins.
     static func yamlErrorLine(_ error: Error) -> Int {
-        if let e = error as? YamlError, case let .scanner(_, _, mark, _) = e { return mark.line - 1 }
-        if let e = error as? YamlError, case let .parser(_, _, mark, _) = e { return mark.line - 1 }
-        return 0
+        guard let e = error as? YamlError else { return 0 }
+        switch e {
+        case let .scanner(context, _, mark, _), let .parser(context, _, mark, _):
+            return (context?.mark.line ?? mark.line) - 1
+        default:
+            return 0
+        }
     }
 
     static func yamlErrorReason(_ error: Error) -> String {

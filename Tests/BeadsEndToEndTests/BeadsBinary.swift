@@ -1,0 +1,95 @@
+import Foundation
+
+/// Runs the built `beads` executable as a user would, in a scratch copy of the shipped
+/// knowledge base.
+struct BeadsRun {
+    var stdout: String
+    var stderr: String
+    var status: Int32
+}
+
+enum BeadsBinary {
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+
+    /// `BEADS_BIN`, else the debug build next to these tests (`make test` builds it first).
+    static var path: String {
+        if let bin = ProcessInfo.processInfo.environment["BEADS_BIN"] { return bin }
+        return repository + "/.build/debug/beads"
+    }
+
+    static func run(_ arguments: [String], stdin: Data? = nil, in directory: String, environment: [String: String] = [:]) throws -> BeadsRun {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: path)
+        process.arguments = arguments
+        process.currentDirectoryURL = URL(fileURLWithPath: directory)
+        var env = ProcessInfo.processInfo.environment
+        for key in ["BEADS_DIR", "BEADS_ENV", "DEVPOD", "DEVPOD_NAME", "GITHUB_TOKEN", "GH_TOKEN"] { env[key] = nil }
+        env.merge(environment) { $1 }
+        process.environment = env
+        let out = Pipe(), err = Pipe(), input = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = input
+        try process.run()
+        // Read both pipes concurrently so a large output cannot block the child.
+        nonisolated(unsafe) var errData = Data()
+        let errReader = Thread { errData = err.fileHandleForReading.readDataToEndOfFile() }
+        errReader.start()
+        if let stdin { input.fileHandleForWriting.write(stdin) }
+        try input.fileHandleForWriting.close()
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        while !errReader.isFinished { usleep(1000) }
+        return BeadsRun(stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self),
+                        status: process.terminationStatus)
+    }
+}
+
+/// A scratch copy of the shipped knowledge base: docs/ and beads/ without a database.
+final class ScratchKnowledgeBase {
+    let path: String
+
+    init() {
+        path = NSTemporaryDirectory() + "beads-e2e-" + UUID().uuidString
+        let fm = FileManager.default
+        try! fm.createDirectory(atPath: path + "/beads", withIntermediateDirectories: true)
+        try! fm.copyItem(atPath: BeadsBinary.repository + "/docs", toPath: path + "/docs")
+        for file in ["issues.jsonl", "config.yaml"] {
+            try! fm.copyItem(atPath: BeadsBinary.repository + "/beads/" + file, toPath: path + "/beads/" + file)
+        }
+    }
+
+    deinit { try? FileManager.default.removeItem(atPath: path) }
+
+    func run(_ arguments: String..., stdin: String? = nil, environment: [String: String] = [:]) throws -> BeadsRun {
+        try BeadsBinary.run(arguments, stdin: stdin.map { Data($0.utf8) }, in: path, environment: environment)
+    }
+
+    func runData(_ arguments: [String], stdin: Data) throws -> BeadsRun {
+        try BeadsBinary.run(arguments, stdin: stdin, in: path)
+    }
+
+    /// A PATH holding stand-in executables with these names (and the system's own
+    /// folders), so what a recipe requires is present whatever the machine has.
+    func path(withCommands names: [String]) -> String {
+        let bin = path + "/fake-bin"
+        try! FileManager.default.createDirectory(atPath: bin, withIntermediateDirectories: true)
+        for name in names {
+            try! "#!/bin/sh\nexit 0\n".write(toFile: bin + "/" + name, atomically: true, encoding: .utf8)
+            try! FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: bin + "/" + name)
+        }
+        return bin + ":/usr/bin:/bin"
+    }
+
+    func read(_ relative: String) -> String {
+        (try? String(contentsOfFile: path + "/" + relative, encoding: .utf8)) ?? ""
+    }
+
+    func write(_ relative: String, _ text: String) {
+        try! text.write(toFile: path + "/" + relative, atomically: true, encoding: .utf8)
+    }
+}
+
+func json(_ text: String) throws -> Any {
+    try JSONSerialization.jsonObject(with: Data(text.utf8))
+}

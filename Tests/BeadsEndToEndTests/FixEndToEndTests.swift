@@ -1,0 +1,126 @@
+import Foundation
+import Testing
+
+@Suite struct FixEndToEndTests {
+    static let seedError = #"ERROR: mount source: "overlay", target: "...", fstype: overlay, flags: 0, data: "...", err: invalid argument"#
+
+    @Test func theSeedErrorNamesMoJgoWithCauseDocAndFixes() throws {
+        let kb = ScratchKnowledgeBase()
+        let run = try kb.run("fix", Self.seedError)
+        #expect(run.status == 0)
+        let lines = run.stdout.split(separator: "\n").map(String.init)
+        #expect(lines[0].hasPrefix("Known error  mo-jgo  Docker Hub rate limit (misdiagnosed)"))
+        #expect(lines[0].hasSuffix("closed · P1"))
+        #expect(lines[1].hasPrefix("  matched line 1 (score 1.00): ERROR: mount source"))
+        #expect(lines[2].hasPrefix("Root cause   ") && lines[2].contains("not a Docker Hub rate limit"))
+        #expect(lines[3] == "Doc          docs/docker-build-devpod.md#root-cause")
+        #expect(lines[4].hasPrefix("Fixes        ") && lines[4].contains("kaniko-build (in a devpod)"))
+    }
+
+    @Test func realVariantsWithOtherPathsHashesAndPrefixes() throws {
+        let kb = ScratchKnowledgeBase()
+        let variants = [
+            "2026-02-04T10:15:02.9012231Z #7 ERROR: mount source: \"overlay\", target: \"/var/lib/docker/overlay2/zq3/merged\", fstype: overlay, flags: 0, data: \"index=off\", err: invalid argument",
+            "[Container] 2026/02/04 10:15:09 #5 0.377 ERROR: mount source: \"overlay\", target: \"/x/9f1c2e/merged\", fstype: overlay, flags: 0, data: \"a\", err: invalid argument",
+            "\u{1B}[1;31mERROR\u{1B}[0m: mount source: \"overlay\", target: \"/t\", fstype: overlay, flags: 4096, data: \"d\", err: invalid argument\r\n",
+        ]
+        for paste in variants {
+            let run = try kb.run("fix", "--json", stdin: paste)
+            #expect(run.status == 0)
+            let object = try #require(try json(run.stdout) as? [String: Any])
+            let first = try #require((object["matches"] as? [[String: Any]])?.first)
+            #expect(first["bead"] as? String == "mo-jgo")
+        }
+    }
+
+    @Test func jsonFollowsTheContract() throws {
+        let kb = ScratchKnowledgeBase()
+        let run = try kb.run("fix", "--json", Self.seedError,
+                             environment: ["BEADS_ENV": "devpod", "PATH": kb.path(withCommands: ["kubectl"])])
+        #expect(run.status == 0)
+        let object = try #require(try json(run.stdout) as? [String: Any])
+        let matches = try #require(object["matches"] as? [[String: Any]])
+        let m = try #require(matches.first)
+        #expect(m["bead"] as? String == "mo-jgo")
+        #expect(m["title"] as? String == "Docker Hub rate limit (misdiagnosed)")
+        #expect(m["status"] as? String == "closed")
+        let score = try #require(m["score"] as? Double)
+        #expect(score > 0.7 && score <= 1)
+        #expect((m["signature"] as? String)?.contains("mount source") == true)
+        let docs = try #require(m["docs"] as? [[String: Any]])
+        #expect(docs.first?["path"] as? String == "docs/docker-build-devpod.md")
+        #expect(docs.first?["section"] as? String == "error")
+        let recipes = try #require(m["recipes"] as? [[String: Any]])
+        #expect(recipes.map { $0["name"] as? String } == ["kaniko-build", "actions-build", "host-build"])
+        #expect(recipes.map { $0["recommended"] as? Bool } == [true, false, false])
+        #expect(recipes.allSatisfy { $0["reason"] is String })
+        let env = try #require(object["environment"] as? [String: Any])
+        for key in ["devpod", "kubernetes", "container", "nested_overlay"] { #expect(env[key] is Bool) }
+        #expect(env["nested_overlay"] as? Bool == true)
+        #expect((env["reasons"] as? [String])?.contains("BEADS_ENV=devpod overrides the probe") == true)
+    }
+
+    @Test func onAHostTheHostBuildRanksFirst() throws {
+        let kb = ScratchKnowledgeBase()
+        let run = try kb.run("fix", "--json", Self.seedError,
+                             environment: ["BEADS_ENV": "host", "PATH": kb.path(withCommands: ["docker"])])
+        let object = try #require(try json(run.stdout) as? [String: Any])
+        let recipes = try #require((object["matches"] as? [[String: Any]])?.first?["recipes"] as? [[String: Any]])
+        #expect(recipes.first?["name"] as? String == "host-build")
+    }
+
+    @Test func fileAndStandardInputWork() throws {
+        let kb = ScratchKnowledgeBase()
+        kb.write("build.log", "step 1\nnpm ERR! path /app/node_modules/x\nnpm ERR! code ENOTEMPTY\n")
+        let fromFile = try kb.run("fix", "--file", "build.log")
+        #expect(fromFile.status == 0)
+        #expect(fromFile.stdout.contains("mo-3bol"))
+        #expect(fromFile.stdout.contains("matched line 3"))
+        let fromStdin = try kb.run("fix", stdin: kb.read("build.log"))
+        #expect(fromStdin.stdout == fromFile.stdout)
+    }
+
+    @Test func anUnknownErrorExitsOneWithNearestCandidates() throws {
+        let kb = ScratchKnowledgeBase()
+        let run = try kb.run("fix", "unable to connect to the frobnicator socket")
+        #expect(run.status == 1)
+        #expect(run.stdout.hasPrefix("No known error matched"))
+        #expect(run.stdout.contains("Nearest known errors:"))
+        #expect(run.stdout.contains("mo-jgo"))
+    }
+
+    @Test func theDockerHubRateLimitIsNotMisdiagnosed() throws {
+        let kb = ScratchKnowledgeBase()
+        let paste = "ERROR: failed to copy: httpReadSeeker: failed open: unexpected status code https://registry-1.docker.io/v2/library/alpine/manifests/sha256:21a3deaa0d32a8057914f36584b5288d2e5ecc984380bc0118285c70fa8c9300: 429 Too Many Requests - Server message: toomanyrequests: You have reached your pull rate limit."
+        let run = try kb.run("fix", paste)
+        #expect(run.status == 1)
+        #expect(!run.stdout.contains("Known error  mo-jgo"))
+    }
+
+    @Test(arguments: [["fix"], ["fix", "   "], ["fix", "--frobnicate"], ["fix", "a", "--file", "b"]])
+    func usageErrorsExitTwo(arguments: [String]) throws {
+        let kb = ScratchKnowledgeBase()
+        let run = try BeadsBinary.run(arguments, stdin: Data(), in: kb.path)
+        #expect(run.status == 2)
+        #expect(!run.stderr.isEmpty)
+    }
+
+    @Test func binaryNULsAndBrokenUTF8AreReadLossily() throws {
+        let kb = ScratchKnowledgeBase()
+        var data = Data([0x00, 0xFF, 0xFE, 0x0A, 0xC3, 0x28, 0x00])
+        data.append(Data("\nnpm ERR! code ENOTEMPTY\n".utf8))
+        data.append(Data((0..<4096).map { UInt8($0 % 256) }))
+        let run = try kb.runData(["fix"], stdin: data)
+        #expect(run.status == 0)
+        #expect(run.stdout.contains("mo-3bol"))
+    }
+
+    @Test func matchListsScoredSignatures() throws {
+        let kb = ScratchKnowledgeBase()
+        let run = try kb.run("match", "--json", "npm error code ENOTEMPTY")
+        #expect(run.status == 0)
+        let rows = try #require(try json(run.stdout) as? [[String: Any]])
+        #expect(rows.first?["bead"] as? String == "mo-3bol")
+        #expect(rows.first?["score"] as? Double == 1)
+    }
+}
