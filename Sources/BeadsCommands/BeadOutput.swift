@@ -1,3 +1,4 @@
+import ArgumentParser
 import BeadsStore
 
 /// How beads are printed in lists and headers.
@@ -24,10 +25,7 @@ enum BeadOutput {
 enum PriorityCheck {
     static func validate(_ p: Int?) throws {
         if let p, !(0...4).contains(p) {
-            throw ValidationErrorMessage("priority must be 0 (critical) to 4 (backlog), not \(p)")
+            throw ValidationError("priority must be 0 (critical) to 4 (backlog), not \(p)")
         }
     }
 }
-
-import ArgumentParser
-typealias ValidationErrorMessage = ValidationError

@@ -33,7 +33,7 @@ struct CloseCommand: ParsableCommand {
                 }
             })
         }
-        var out = Terminal.standardOutput
+        let out = Terminal.standardOutput
         if json { out.write(JSONValue.array(closed.map(\.jsonValue)).prettyEncoded() + "\n"); return }
         for bead in closed { out.write("Closed \(bead.id): \(bead.title)\n") }
     }
@@ -68,7 +68,7 @@ struct ReopenCommand: ParsableCommand {
                 }
             })
         }
-        var out = Terminal.standardOutput
+        let out = Terminal.standardOutput
         if json { out.write(JSONValue.array(reopened.map(\.jsonValue)).prettyEncoded() + "\n"); return }
         for bead in reopened { out.write("Reopened \(bead.id): \(bead.title)\n") }
     }

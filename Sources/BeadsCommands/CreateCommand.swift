@@ -46,7 +46,7 @@ struct CreateCommand: ParsableCommand {
             assignee: assignee, labels: Self.labels(labels), createdAt: now, updatedAt: now,
             extra: [("created_by", .string(creator))])
         try storeCall { () throws(StoreError) in try base.store.insert(bead) }
-        var out = Terminal.standardOutput
+        let out = Terminal.standardOutput
         out.write(json ? bead.jsonValue.prettyEncoded() + "\n" : "Created \(bead.id): \(bead.title)\n")
     }
 

@@ -28,7 +28,7 @@ struct DocIndexCommand: ParsableCommand {
             for warning in report.warnings { Terminal.standardError.write("warning: \(warning)\n") }
         }
         let signatures = try storeCall { () throws(StoreError) in try base.store.signatureCount() }
-        var out = Terminal.standardOutput
+        let out = Terminal.standardOutput
         out.write("Indexed \(report.indexed.count) doc(s), \(report.unchanged) unchanged, \(report.removed.count) removed; \(signatures) error signatures in all.\n")
         for path in report.indexed { out.write("  indexed \(path)\n") }
         for path in report.removed { out.write("  removed \(path)\n") }
@@ -47,7 +47,7 @@ struct DocListCommand: ParsableCommand {
     func run() throws {
         let base = try kb.open()
         let docs = try storeCall { () throws(StoreError) in try base.store.docSummaries() }
-        var out = Terminal.standardOutput
+        let out = Terminal.standardOutput
         if json {
             out.write(JSONValue.array(docs.map { d in
                 .object([("path", .string(d.path)), ("title", .string(d.title)), ("beads", JSONValue(d.primaryBeads)),

@@ -16,7 +16,7 @@ struct EnvCommand: ParsableCommand {
 
     func run() throws {
         let report = EnvironmentProbe.current().probe()
-        var out = Terminal.standardOutput
+        let out = Terminal.standardOutput
         if json { out.write(report.json.prettyEncoded() + "\n"); return }
         out.write(report.nestedOverlay
             ? "devpod: a local docker build would nest overlayfs here and fail; build in the cluster or in CI.\n"

@@ -19,7 +19,7 @@ struct ImportCommand: ParsableCommand {
         let base = try kb.open()
         let beads = try storeCall { () throws(StoreError) in try JSONLFile.read(path: file, now: Timestamp.now()) }
         let counts = try storeCall { () throws(StoreError) in try base.store.upsert(beads) }
-        var out = Terminal.standardOutput
+        let out = Terminal.standardOutput
         if json {
             out.write(JSONValue.object([("created", JSONValue(counts.created)), ("updated", JSONValue(counts.updated)),
                                         ("unchanged", JSONValue(counts.unchanged))]).prettyEncoded() + "\n")
@@ -69,7 +69,7 @@ struct InitCommand: ParsableCommand {
         let root = directory ?? FileManager.default.currentDirectoryPath
         let location = KnowledgeBaseLocation(root: root)
         let fm = FileManager.default
-        var out = Terminal.standardOutput
+        let out = Terminal.standardOutput
         do {
             try fm.createDirectory(atPath: location.beadsDirectory, withIntermediateDirectories: true)
             try fm.createDirectory(atPath: location.docsDirectory, withIntermediateDirectories: true)

@@ -43,7 +43,7 @@ struct ListCommand: ParsableCommand {
         filter.text = text
         filter.limit = limit
         let beads = try storeCall { () throws(StoreError) in try base.store.beads(matching: filter) }
-        var out = Terminal.standardOutput
+        let out = Terminal.standardOutput
         if json {
             out.write(JSONValue.array(beads.map(\.jsonValue)).prettyEncoded() + "\n")
             return

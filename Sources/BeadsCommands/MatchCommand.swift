@@ -30,7 +30,7 @@ struct MatchCommand: ParsableCommand {
         }
         scored.sort { $0.1.score != $1.1.score ? $0.1.score > $1.1.score : $0.0.beadID < $1.0.beadID }
         let shown = scored.prefix(max(limit, 0))
-        var out = Terminal.standardOutput
+        let out = Terminal.standardOutput
         if json {
             out.write(JSONValue.array(shown.map { s, a, _ in
                 .object([

@@ -22,7 +22,7 @@ struct ShowCommand: ParsableCommand {
         let mentions = try storeCall { () throws(StoreError) in try store.mentions(ofBead: id) }
         let signatures = try storeCall { () throws(StoreError) in try store.signatures(ofBead: id) }
         let recipes = try storeCall { () throws(StoreError) in try store.recipes(forBead: id) }
-        var out = Terminal.standardOutput
+        let out = Terminal.standardOutput
         if json {
             guard case var .object(fields) = bead.jsonValue else { return }
             fields.append(("docs", .array(mentions.map { path, m in

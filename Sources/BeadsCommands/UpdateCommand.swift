@@ -57,7 +57,7 @@ struct UpdateCommand: ParsableCommand {
                 bead.updatedAt = now
             }
         }
-        var out = Terminal.standardOutput
+        let out = Terminal.standardOutput
         out.write(json ? bead.jsonValue.prettyEncoded() + "\n" : "Updated \(bead.id): \(bead.status.rawValue) · P\(bead.priority) · \(bead.title)\n")
     }
 }

@@ -28,8 +28,10 @@ public enum RecipeRanker {
                 switch requirement {
                 case "github-token", "GITHUB_TOKEN": return !env.githubToken
                 case "beads": return false
-                default: return env.commands[requirement] == false
-                        || (env.commands[requirement] == nil && CommandLocatorCache.find(requirement) == nil)
+                default:
+                    // Commands the probe did not look for are looked up on this process's PATH.
+                    if let present = env.commands[requirement] { return !present }
+                    return CommandLocator(environment: ProcessInfo.processInfo.environment).find(requirement) == nil
                 }
             }
             var reason: String
@@ -54,13 +56,6 @@ public enum RecipeRanker {
             ranked[0].reason = "recommended: " + ranked[0].reason
         }
         return ranked
-    }
-}
-
-/// PATH look-ups for requirements the probe did not check.
-enum CommandLocatorCache {
-    static func find(_ name: String) -> String? {
-        CommandLocator(environment: ProcessInfo.processInfo.environment).find(name)
     }
 }
 

@@ -67,6 +67,11 @@ extension Bead {
 
     /// The bead as one compact JSONL line (no newline), keys in bd's order.
     public func jsonLine() -> String {
+        jsonValue.encoded()
+    }
+
+    /// The bead as bd's JSON object (`show --json`, one JSONL line), keys in bd's order.
+    public var jsonValue: JSONValue {
         var fields: [(String, JSONValue)] = [("id", .string(id)), ("title", .string(title))]
         if !description.isEmpty { fields.append(("description", .string(description))) }
         fields.append(("status", .string(status.rawValue)))
@@ -85,14 +90,7 @@ extension Bead {
             let rb = Bead.canonicalRank[b.element.0] ?? Int.max
             return ra != rb ? ra < rb : a.offset < b.offset
         }.map(\.element)
-        return JSONValue.object(ordered).encoded()
-    }
-
-    /// The bead as bd's `show --json` object.
-    public var jsonValue: JSONValue {
-        var bytes = Array(jsonLine().utf8)
-        // jsonLine() is our own output; it always parses.
-        return (try? JSONValue.parse(bytes: &bytes)) ?? .null
+        return .object(ordered)
     }
 
     /// The value of a kept, unmodelled key.

@@ -11,7 +11,7 @@ public enum JSONLFile {
         while start < data.endIndex {
             lineNumber += 1
             let end = data[start...].firstIndex(of: 0x0A) ?? data.endIndex
-            var line = Array(data[start..<end])
+            var line = [UInt8](data[start..<end])
             start = end < data.endIndex ? data.index(after: end) : end
             if line.last == 0x0D { line.removeLast() }
             if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
@@ -20,7 +20,7 @@ public enum JSONLFile {
             }
             let value: JSONValue
             do {
-                value = try JSONValue.parse(bytes: &line)
+                value = try JSONValue.parse(bytes: line)
             } catch {
                 throw StoreError.badJSONL(path: path, line: lineNumber, reason: "is not valid JSON (\(error))")
             }

@@ -9,11 +9,10 @@ public struct JSONParseError: Error, Sendable, Equatable, CustomStringConvertibl
 
 extension JSONValue {
     public static func parse(_ text: String) throws(JSONParseError) -> JSONValue {
-        var bytes = Array(text.utf8)
-        return try parse(bytes: &bytes)
+        try parse(bytes: Array(text.utf8))
     }
 
-    public static func parse(bytes: inout [UInt8]) throws(JSONParseError) -> JSONValue {
+    public static func parse(bytes: [UInt8]) throws(JSONParseError) -> JSONValue {
         var parser = JSONByteParser(bytes: bytes)
         parser.skipWhitespace()
         let value = try parser.parseValue(depth: 0)
