@@ -53,14 +53,17 @@ public struct KnowledgeBaseConfig: Sendable, Equatable {
         guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
             return KnowledgeBaseConfig(prefix: "bd")
         }
-        let loaded: Any?
+        // compose() gives a typed node tree; load() would build `Any` values whose
+        // dynamic casts cost milliseconds of protocol look-ups on every command.
+        let node: Node?
         do {
-            loaded = try Yams.load(yaml: text)
+            // The basic resolver: config values are plain strings, and the default one
+            // compiles a dozen regular expressions first.
+            node = try Yams.compose(yaml: text, .basic)
         } catch {
             throw KnowledgeError.badConfig(path: path, reason: DocumentAnalyzer.yamlErrorReason(error))
         }
-        let map = loaded as? [String: Any] ?? [:]
-        let prefix = (map["prefix"] as? String) ?? (map["issue-prefix"] as? String) ?? "bd"
+        let prefix = node?["prefix"]?.string ?? node?["issue-prefix"]?.string ?? "bd"
         guard prefix.range(of: "^[a-z][a-z0-9]*$", options: .regularExpression) != nil else {
             throw KnowledgeError.badConfig(path: path, reason: "prefix \"\(prefix)\" must be lowercase letters and digits, starting with a letter")
         }
@@ -122,11 +125,14 @@ public final class KnowledgeBase: Sendable {
 }
 
 public enum Timestamp {
-    /// RFC 3339 in UTC with seconds, as bd writes them.
+    /// RFC 3339 in UTC with seconds, as bd writes them (`2026-02-04T09:12:00Z`).
+    /// Formatted by hand: Foundation's ISO8601DateFormatter loads ICU, which costs
+    /// more than the rest of a command's start-up.
     public static func now(_ date: Date = Date()) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime]
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        return formatter.string(from: date)
+        var seconds = time_t(date.timeIntervalSince1970.rounded(.down))
+        var parts = tm()
+        gmtime_r(&seconds, &parts)
+        return String(format: "%04d-%02d-%02dT%02d:%02d:%02dZ", Int(parts.tm_year) + 1900, Int(parts.tm_mon) + 1,
+                      Int(parts.tm_mday), Int(parts.tm_hour), Int(parts.tm_min), Int(parts.tm_sec))
     }
 }

@@ -12,6 +12,16 @@ struct LineScanner {
 
     // MARK: - Byte classes
 
+    /// Byte lookup tables: punctuation trimmed from the start and end of a chunk.
+    static let openers = table("([{<`,")
+    static let closers = table(")]}>`,;:!?")
+
+    static func table(_ chars: String) -> [Bool] {
+        var t = [Bool](repeating: false, count: 256)
+        for b in chars.utf8 { t[Int(b)] = true }
+        return t
+    }
+
     static func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
     static func isAlpha(_ b: UInt8) -> Bool { (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A }
     static func isWordByte(_ b: UInt8) -> Bool { isDigit(b) || isAlpha(b) || b == 0x5F || b >= 0x80 }
@@ -110,12 +120,13 @@ struct LineScanner {
         i = k
     }
 
+    static let literalPrefixes: [StaticString] = [
+        "[Container] ", "npm ERR! ", "npm ERR!", "npm error ", "npm WARN ", "npm warn ", "npm notice ",
+        "npm verb ", "yarn error ",
+    ]
+
     mutating func stripLiteralPrefixes() {
-        let literals: [StaticString] = [
-            "[Container] ", "npm ERR! ", "npm ERR!", "npm error ", "npm WARN ", "npm warn ", "npm notice ",
-            "npm verb ", "yarn error ",
-        ]
-        for literal in literals where hasPrefix(literal, at: i) {
+        for literal in Self.literalPrefixes where hasPrefix(literal, at: i) {
             i += literal.utf8CodeUnitCount
             return
         }
@@ -188,10 +199,8 @@ struct LineScanner {
     func scanChunk(_ start: Int, _ end: Int, into tokens: inout [LogToken]) {
         var s = start
         var e = end
-        let openers: Set<UInt8> = Set("([{<`,".utf8)
-        let closers: Set<UInt8> = Set(")]}>`,;:!?".utf8)
-        while s < e, openers.contains(bytes[s]) { s += 1 }
-        while e > s, closers.contains(bytes[e - 1]) || (bytes[e - 1] == UInt8(ascii: ".") && !endsWithEllipsis(s, e)) { e -= 1 }
+        while s < e, Self.openers[Int(bytes[s])] { s += 1 }
+        while e > s, Self.closers[Int(bytes[e - 1])] || (bytes[e - 1] == UInt8(ascii: ".") && !endsWithEllipsis(s, e)) { e -= 1 }
         guard s < e else { return }
         let chunk = UnsafeBufferPointer(rebasing: bytes[s..<e])
         if let mask = Self.wholeChunkMask(chunk) {
