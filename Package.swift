@@ -55,11 +55,12 @@ let package = Package(
         ),
         .executableTarget(name: "beads", dependencies: ["BeadsCommands"]),
 
-        .testTarget(name: "BeadsStoreTests", dependencies: ["BeadsStore"]),
+        .target(name: "BeadsTestSupport", path: "Tests/BeadsTestSupport"),
+        .testTarget(name: "BeadsStoreTests", dependencies: ["BeadsStore", "BeadsTestSupport"]),
         .testTarget(name: "BeadsMarkdownTests", dependencies: ["BeadsMarkdown"]),
         .testTarget(
             name: "BeadsKnowledgeTests",
-            dependencies: ["BeadsKnowledge", "BeadsStore"],
+            dependencies: ["BeadsKnowledge", "BeadsStore", "BeadsTestSupport"],
             resources: [.copy("Logs")]
         ),
         .testTarget(name: "BeadsRemedyTests", dependencies: ["BeadsRemedy"]),

@@ -20,18 +20,12 @@ struct CloseCommand: ParsableCommand {
     }
 
     func run() throws {
-        let base = try kb.open()
         let now = Timestamp.now()
-        var closed: [Bead] = []
-        for id in ids {
-            closed.append(try storeCall { () throws(StoreError) in
-                try base.store.update(id) { bead in
-                    bead.status = .closed
-                    bead.closedAt = now
-                    bead.updatedAt = now
-                    if let reason { bead.closeReason = reason }
-                }
-            })
+        let closed = try updateEach(ids, in: try kb.open()) { bead in
+            bead.status = .closed
+            bead.closedAt = now
+            bead.updatedAt = now
+            if let reason { bead.closeReason = reason }
         }
         let out = Terminal.standardOutput
         if json { out.write(JSONValue.array(closed.map(\.jsonValue)).prettyEncoded() + "\n"); return }
@@ -55,21 +49,21 @@ struct ReopenCommand: ParsableCommand {
     }
 
     func run() throws {
-        let base = try kb.open()
         let now = Timestamp.now()
-        var reopened: [Bead] = []
-        for id in ids {
-            reopened.append(try storeCall { () throws(StoreError) in
-                try base.store.update(id) { bead in
-                    bead.status = .open
-                    bead.closedAt = nil
-                    bead.closeReason = nil
-                    bead.updatedAt = now
-                }
-            })
+        let reopened = try updateEach(ids, in: try kb.open()) { bead in
+            bead.status = .open
+            bead.closedAt = nil
+            bead.closeReason = nil
+            bead.updatedAt = now
         }
         let out = Terminal.standardOutput
         if json { out.write(JSONValue.array(reopened.map(\.jsonValue)).prettyEncoded() + "\n"); return }
         for bead in reopened { out.write("Reopened \(bead.id): \(bead.title)\n") }
     }
+}
+
+/// Applies one change to several beads in one transaction: an unknown id leaves all
+/// of them as they were.
+func updateEach(_ ids: [String], in base: KnowledgeBase, _ change: @escaping (inout Bead) -> Void) throws -> [Bead] {
+    try storeCall { () throws(StoreError) in try base.store.update(ids, change) }
 }

@@ -131,14 +131,25 @@ extension BeadStore {
     /// Applies a change to one bead and stores it. Returns the bead as stored.
     @discardableResult
     public func update(_ id: String, _ change: (inout Bead) throws -> Void) throws(StoreError) -> Bead {
+        try update([id], change)[0]
+    }
+
+    /// Applies one change to several beads in a single transaction: if any id is
+    /// unknown, none of them changes.
+    @discardableResult
+    public func update(_ ids: [String], _ change: (inout Bead) throws -> Void) throws(StoreError) -> [Bead] {
         try write { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT \(Self.beadColumns) FROM bead WHERE id = ?", arguments: [id])
-            else { throw StoreError.beadNotFound(id) }
-            var bead = Self.bead(from: row)
-            try change(&bead)
-            try Self.save(bead, in: db)
+            var done: [Bead] = []
+            for id in ids {
+                guard let row = try Row.fetchOne(db, sql: "SELECT \(Self.beadColumns) FROM bead WHERE id = ?", arguments: [id])
+                else { throw StoreError.beadNotFound(id) }
+                var bead = Self.bead(from: row)
+                try change(&bead)
+                try Self.save(bead, in: db)
+                done.append(bead)
+            }
             try exportJSONL(db)
-            return bead
+            return done
         }
     }
 

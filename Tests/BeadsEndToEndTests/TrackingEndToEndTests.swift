@@ -56,6 +56,16 @@ import Testing
         #expect(run.stderr.contains("no bead has the id mo-nope"))
     }
 
+    @Test func oneCommandIsOneTransaction() throws {
+        let kb = ScratchKnowledgeBase()
+        let before = kb.read("beads/issues.jsonl")
+        let run = try kb.run("reopen", "mo-jgo", "mo-nope")
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("mo-nope"))
+        #expect(kb.read("beads/issues.jsonl") == before)
+        #expect(try kb.run("show", "mo-jgo").stdout.contains("Status: closed"))
+    }
+
     @Test func aMalformedImportNamesTheLineAndImportsNothing() throws {
         let kb = ScratchKnowledgeBase()
         kb.write("incoming.jsonl", """

@@ -1,24 +1,7 @@
 import BeadsKnowledge
 import BeadsStore
+@_exported import BeadsTestSupport
 import Foundation
-
-/// A fresh folder under the system temporary directory, removed when released.
-final class TemporaryDirectory {
-    let path: String
-
-    init() {
-        path = NSTemporaryDirectory() + "beads-test-" + UUID().uuidString
-        try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-    }
-
-    deinit { try? FileManager.default.removeItem(atPath: path) }
-
-    func write(_ relative: String, _ text: String) {
-        let full = path + "/" + relative
-        try! FileManager.default.createDirectory(atPath: (full as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-        try! text.write(toFile: full, atomically: true, encoding: .utf8)
-    }
-}
 
 enum Repository {
     /// The package root, found from this file's path.

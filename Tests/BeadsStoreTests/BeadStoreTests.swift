@@ -1,4 +1,5 @@
 import Foundation
+import BeadsTestSupport
 import GRDB
 import Testing
 @testable import BeadsStore
