@@ -14,6 +14,10 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         // SHA-256 for bead ids and doc content hashes; no hand-rolled hashing.
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        // Child processes in their own session, torn down as a process group: Foundation's
+        // Process waits for grandchildren on Linux, so a recipe's stray child would hang us.
+        .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.2"),
+        .package(url: "https://github.com/apple/swift-system", from: "1.8.1"),
     ],
     targets: [
         // GitHub's cmark fork from Debian (libcmark-gfm-dev, libcmark-gfm-extensions-dev).
@@ -42,8 +46,15 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
-        // Remedies: environment probe and recipe ranking (runners come later).
-        .target(name: "BeadsRemedy", dependencies: ["BeadsKnowledge"]),
+        // Remedies: environment probe, recipe ranking, child processes and runners.
+        .target(
+            name: "BeadsRemedy",
+            dependencies: [
+                "BeadsKnowledge",
+                .product(name: "Subprocess", package: "swift-subprocess"),
+                .product(name: "SystemPackage", package: "swift-system"),
+            ]
+        ),
         // Commands on top: one subcommand a file.
         .target(
             name: "BeadsCommands",

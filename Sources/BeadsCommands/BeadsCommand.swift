@@ -16,7 +16,8 @@ public struct BeadsCommand: AsyncParsableCommand {
         version: "0.1.0",
         subcommands: [
             FixCommand.self, MatchCommand.self, ShowCommand.self, ListCommand.self, CreateCommand.self,
-            UpdateCommand.self, CloseCommand.self, ReopenCommand.self, DocCommand.self, EnvCommand.self,
+            UpdateCommand.self, CloseCommand.self, ReopenCommand.self, DocCommand.self, RecipeCommand.self, RunsCommand.self,
+            EnvCommand.self, SafeBuildCommand.self,
             ImportCommand.self, ExportCommand.self, InitCommand.self,
         ]
     )

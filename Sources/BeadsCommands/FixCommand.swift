@@ -4,7 +4,7 @@ import BeadsRemedy
 import BeadsStore
 import Foundation
 
-struct FixCommand: ParsableCommand {
+struct FixCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "fix",
         abstract: "Recognise a pasted build error and show its bead, root cause and fixes.",
@@ -16,7 +16,11 @@ struct FixCommand: ParsableCommand {
             Fixes are ranked for where beads runs: inside a devpod, where a local docker build
             cannot work, in-cluster and CI builds come first (see `beads env`).
 
-            Exit status: 0 a known error matched, 1 none did, 2 usage error.
+            With --run, the recommended fix (or --recipe NAME) is run through the recipe
+            runner: the script is shown, then asked for (or --yes), and the run is recorded.
+
+            Exit status: 0 a known error matched (with --run: the fix succeeded), 1 none did,
+            2 usage error; with --run, a failing fix's own exit status.
 
             Examples:
               beads fix --file build.log
@@ -28,8 +32,25 @@ struct FixCommand: ParsableCommand {
     @OptionGroup var input: PasteInput
     @Flag(help: "Print one JSON object (matches best first, and the environment).")
     var json = false
+    @Flag(help: "Run the recommended fix of the best match.")
+    var run = false
+    @Option(help: ArgumentHelp("With --run: run this recipe instead of the recommended one.", valueName: "NAME"))
+    var recipe: String?
+    @Flag(name: [.customShort("y"), .long], help: "With --run: run without asking.")
+    var yes = false
+    @Flag(help: "With --run: show the script and stop.")
+    var dryRun = false
+    @Option(help: "With --run: end the fix after this many seconds.")
+    var timeout: Int?
 
-    func run() throws {
+    func validate() throws {
+        if !run, recipe != nil || yes || dryRun || timeout != nil {
+            throw ValidationError("--recipe, --yes, --dry-run and --timeout go with --run")
+        }
+        if run, json { throw ValidationError("--json and --run do not mix: --json is for reading, --run for doing") }
+    }
+
+    func run() async throws {
         let paste = try input.read()
         let base = try kb.open()
         let diagnosis = try storeCall { () throws(StoreError) in try KnownErrorFinder(store: base.store).diagnose(paste) }
@@ -40,7 +61,28 @@ struct FixCommand: ParsableCommand {
         } else {
             FixReport.write(diagnosis, env: env, to: &out)
         }
-        if diagnosis.matches.isEmpty { throw CommandFailure("", exitCode: 1) }
+        guard let best = diagnosis.matches.first else { throw CommandFailure("", exitCode: 1) }
+        guard run else { return }
+        let ranked = RecipeRanker.rank(best.recipes, in: env)
+        let chosen: RecipeRecord
+        if let recipe {
+            guard let named = ranked.first(where: { $0.recipe.name == recipe }) else {
+                throw CommandFailure("\(best.beadID) has no recipe named \(recipe); its recipes: " + ranked.map(\.recipe.name).joined(separator: ", "))
+            }
+            chosen = named.recipe
+        } else {
+            guard let recommended = ranked.first(where: \.recommended) else {
+                let why = ranked.map { "\($0.recipe.name): \($0.reason)" }.joined(separator: "; ")
+                throw CommandFailure("no fix of \(best.beadID) can run here (\(why.isEmpty ? "it has no recipes" : why)); pick one with --recipe NAME")
+            }
+            chosen = recommended.recipe
+        }
+        out.write("\n")
+        let status = try await RecipeExecution(
+            base: base, recipe: chosen, beadID: best.beadID, paste: paste, assumeYes: yes, dryRun: dryRun,
+            timeout: timeout.map { .seconds($0) }
+        ).perform()
+        if status != 0 { throw CommandFailure("", exitCode: status) }
     }
 }
 
@@ -109,7 +151,9 @@ enum FixReport {
                 out.write("  \(mark) \(r.recipe.name): \(r.reason)\n")
                 if let first = Self.firstCommand(r.recipe.body) { out.write("      runs: \(Self.clip(first, 90))\n") }
             }
-            out.write("  Recipes are shown, not run, in this version: see \(ranked[0].recipe.docPath)#\(ranked[0].recipe.sectionAnchor).\n")
+            if let recommended = ranked.first(where: \.recommended) {
+                out.write("  Run it: beads fix --run   (shows the script and asks first; `beads recipe show \(recommended.recipe.name)`)\n")
+            }
         }
         if diagnosis.matches.count > 3 {
             out.write("\n\(diagnosis.matches.count - 3) more known errors matched; --json lists them all.\n")

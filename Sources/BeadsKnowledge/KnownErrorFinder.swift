@@ -151,6 +151,7 @@ public struct KnownErrorFinder {
         }
         if out.isEmpty { return String(text.prefix(limit)) }
         out = out.trimmingCharacters(in: .whitespaces)
+        while out.hasSuffix(":") || out.hasSuffix(";") || out.hasSuffix(",") { out.removeLast() }
         return out.hasSuffix(".") ? out : out + "."
     }
 }

@@ -8,8 +8,7 @@ public struct RankedRecipe: Sendable {
     public var missing: [String]
     public var recommended: Bool
     public var reason: String
-    /// Whether `beads` can run it yet. The recipe runner is not built yet, so every
-    /// recipe is shown, not run.
+    /// Whether the recipe runner can run it (a shell or Python block).
     public var runnable: Bool
 }
 
@@ -48,7 +47,7 @@ public enum RecipeRanker {
             }
             let tier = !applies ? 3 : !missing.isEmpty ? 2 : (when == here ? 0 : 1)
             judged.append((tier, order, RankedRecipe(recipe: recipe, applies: applies, missing: missing, recommended: false,
-                                                      reason: reason, runnable: false)))
+                                                      reason: reason, runnable: RecipeRunner.interpreters[recipe.language.lowercased()] != nil)))
         }
         var ranked = judged.sorted { $0.tier != $1.tier ? $0.tier < $1.tier : $0.order < $1.order }.map(\.item)
         if let first = ranked.first, first.applies, first.missing.isEmpty {

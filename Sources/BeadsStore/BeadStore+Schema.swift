@@ -101,6 +101,35 @@ extension BeadStore {
                 CREATE INDEX recipe_bead_by_bead ON recipe_bead(bead_id);
                 """)
         }
+        migrator.registerMigration("v2-recipe-runs") { db in
+            try db.execute(sql: """
+                CREATE TABLE recipe_run (
+                    id INTEGER PRIMARY KEY,
+                    recipe TEXT NOT NULL,
+                    doc_path TEXT NOT NULL,
+                    bead_id TEXT,
+                    actor TEXT NOT NULL,
+                    started_at TEXT NOT NULL,
+                    ended_at TEXT NOT NULL,
+                    exit_code INTEGER NOT NULL,
+                    duration_ms INTEGER NOT NULL,
+                    outcome TEXT NOT NULL,                   -- succeeded | failed | timed out | interrupted
+                    body_hash TEXT NOT NULL,
+                    output TEXT NOT NULL                     -- secrets masked, the last 64 KiB
+                ) STRICT;
+                CREATE INDEX recipe_run_by_bead ON recipe_run(bead_id);
+
+                -- A recipe runs without asking only while its text is the one approved.
+                CREATE TABLE recipe_approval (
+                    recipe TEXT NOT NULL,
+                    doc_path TEXT NOT NULL,
+                    body_hash TEXT NOT NULL,
+                    actor TEXT NOT NULL,
+                    approved_at TEXT NOT NULL,
+                    PRIMARY KEY (recipe, doc_path)
+                ) STRICT;
+                """)
+        }
         return migrator
     }()
 }

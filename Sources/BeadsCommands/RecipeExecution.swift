@@ -1,0 +1,77 @@
+import BeadsKnowledge
+import BeadsRemedy
+import BeadsStore
+import Foundation
+
+/// The shared path of `recipe run` and `fix --run`: show exactly what will run, get
+/// consent, run, report, record.
+struct RecipeExecution {
+    var base: KnowledgeBase
+    var recipe: RecipeRecord
+    var beadID: String?
+    var paste: String?
+    var assumeYes: Bool
+    var dryRun: Bool
+    var timeout: Duration?
+
+    static var actor: String {
+        let env = ProcessInfo.processInfo.environment
+        return env["BEADS_ACTOR"] ?? env["USER"] ?? env["LOGNAME"] ?? "unknown"
+    }
+
+    /// The folder holding the running beads executable.
+    static var ownDirectory: String? {
+        if let link = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") {
+            return (link as NSString).deletingLastPathComponent
+        }
+        return Bundle.main.executablePath.map { ($0 as NSString).deletingLastPathComponent }
+    }
+
+    /// Runs (or shows) the recipe and returns the exit status for the command.
+    func perform() async throws -> Int32 {
+        let out = Terminal.standardOutput
+        let runner = RecipeRunner(store: base.store)
+        let where_ = FixReport.place(recipe.when) + (recipe.requires.isEmpty ? "" : "; needs " + recipe.requires.joined(separator: ", "))
+        out.write("Recipe \(recipe.name)\(beadID.map { " for \($0)" } ?? "")  (\(where_))  \(recipe.docPath):\(recipe.line)\n")
+        out.write("It runs this \(recipe.language) script, in \(base.location.root):\n")
+        for line in recipe.body.split(separator: "\n", omittingEmptySubsequences: false).dropLast(recipe.body.hasSuffix("\n") ? 1 : 0) {
+            out.write("  │ \(line)\n")
+        }
+        if paste != nil {
+            out.write("The pasted error reaches it only as data: $BEADS_ERROR and the file $BEADS_ERROR_FILE.\n")
+        }
+        if dryRun {
+            out.write("Dry run: nothing was run.\n")
+            return 0
+        }
+        let approved = try storeCall { () throws(StoreError) in try runner.isApproved(recipe) }
+        if !approved {
+            let changed = try storeCall { () throws(StoreError) in
+                try base.store.approvedHash(recipe: recipe.name, docPath: recipe.docPath) != nil
+            }
+            if assumeYes {
+                // --yes is the approval.
+            } else if Terminal.standardInputIsTerminal && Terminal.standardOutputIsTerminal {
+                out.write(changed ? "This recipe changed since it was last approved. Run it? [y/N] " : "Run it? [y/N] ")
+                let answer = readLine()?.trimmingCharacters(in: .whitespaces).lowercased() ?? ""
+                guard answer == "y" || answer == "yes" else {
+                    out.write("Not run.\n")
+                    return 1
+                }
+            } else {
+                throw CommandFailure(
+                    (changed ? "recipe \(recipe.name) changed since it was approved; " : "recipe \(recipe.name) has not been approved; ")
+                        + "there is no terminal to ask on, so nothing was run. Read the script above and pass --yes to run it.")
+            }
+            try storeCall { () throws(StoreError) in try runner.approve(recipe, actor: Self.actor) }
+        }
+        out.write("─── running \(recipe.name) ───\n")
+        let request = RecipeRunRequest(
+            recipe: recipe, beadID: beadID, paste: paste, knowledgeBaseRoot: base.location.root, beadsDirectory: Self.ownDirectory,
+            environment: ProcessInfo.processInfo.environment, timeout: timeout, actor: Self.actor)
+        let (record, outcome) = try await runner.run(request) { text in Terminal.standardOutput.write(text) }
+        let seconds = String(format: "%.1f", Double(record.durationMilliseconds) / 1000)
+        out.write("─── \(recipe.name) \(record.outcome) (exit \(record.exitCode), \(seconds) s); recorded as run #\(record.id ?? 0): beads runs \(record.id ?? 0)\n")
+        return outcome.exitCode == 0 ? 0 : outcome.exitCode
+    }
+}

@@ -1,0 +1,85 @@
+import Foundation
+
+/// Hides secrets in text before it is shown, logged or stored: the values of
+/// environment variables whose names say they are secret (`*TOKEN*`, `*SECRET*`,
+/// `*PASSWORD*`, `*KEY*`), and anything shaped like a GitHub token.
+public struct SecretMasker: Sendable {
+    public static let replacement = "***"
+    static let secretNameParts = ["TOKEN", "SECRET", "PASSWORD", "PASSWD", "KEY"]
+    static let tokenPrefixes = ["ghp_", "gho_", "ghs_", "ghu_", "ghr_", "github_pat_"]
+    /// Values shorter than this are not masked: "1" or "true" would mangle everything.
+    static let minimumLength = 6
+
+    private let values: [String]
+
+    public init(environment: [String: String]) {
+        values = environment.compactMap { name, value in
+            let upper = name.uppercased()
+            guard Self.secretNameParts.contains(where: { upper.contains($0) }), value.count >= Self.minimumLength else { return nil }
+            return value
+        }.sorted { $0.count > $1.count }
+    }
+
+    public func mask(_ text: String) -> String {
+        var out = text
+        for value in values where out.contains(value) {
+            out = out.replacingOccurrences(of: value, with: Self.replacement)
+        }
+        return Self.maskTokenShapes(out)
+    }
+
+    static func maskTokenShapes(_ text: String) -> String {
+        guard tokenPrefixes.contains(where: { text.contains($0) }) else { return text }
+        var out = ""
+        var rest = Substring(text)
+        while let (prefix, range) = tokenPrefixes.compactMap({ p in rest.range(of: p).map { (p, $0) } }).min(by: { $0.1.lowerBound < $1.1.lowerBound }) {
+            _ = prefix
+            out += rest[..<range.lowerBound]
+            var end = range.upperBound
+            while end < rest.endIndex, rest[end].isLetter || rest[end].isNumber || rest[end] == "_" { end = rest.index(after: end) }
+            // A prefix with nothing after it ("ghp_" in prose) is not a token.
+            out += rest.distance(from: range.upperBound, to: end) >= 8 ? replacement : String(rest[range.lowerBound..<end])
+            rest = rest[end...]
+        }
+        return out + rest
+    }
+}
+
+/// Writes a child's output through the masker a line at a time, so a secret split
+/// across two reads is still caught.
+public final class MaskingLineWriter: @unchecked Sendable {
+    private let masker: SecretMasker
+    private let sink: @Sendable (String) -> Void
+    private var pending = Data()
+    private let lock = NSLock()
+
+    public init(masker: SecretMasker, sink: @escaping @Sendable (String) -> Void) {
+        self.masker = masker
+        self.sink = sink
+    }
+
+    public func write(_ data: Data) {
+        lock.lock()
+        defer { lock.unlock() }
+        pending.append(data)
+        guard let lastNewline = pending.lastIndex(of: 0x0A) else {
+            // Never hold more than 64 KiB back for want of a newline.
+            if pending.count > 65_536 { flushLocked() }
+            return
+        }
+        let complete = pending[...lastNewline]
+        sink(masker.mask(String(decoding: complete, as: UTF8.self)))
+        pending = Data(pending[pending.index(after: lastNewline)...])
+    }
+
+    public func flush() {
+        lock.lock()
+        defer { lock.unlock() }
+        flushLocked()
+    }
+
+    private func flushLocked() {
+        if !pending.isEmpty { sink(masker.mask(String(decoding: pending, as: UTF8.self))) }
+        pending = Data()
+    }
+}
