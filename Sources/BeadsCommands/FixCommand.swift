@@ -66,10 +66,8 @@ struct FixCommand: AsyncParsableCommand {
         let ranked = RecipeRanker.rank(best.recipes, in: env)
         let chosen: RecipeRecord
         if let recipe {
-            guard let named = ranked.first(where: { $0.recipe.name == recipe }) else {
-                throw CommandFailure("\(best.beadID) has no recipe named \(recipe); its recipes: " + ranked.map(\.recipe.name).joined(separator: ", "))
-            }
-            chosen = named.recipe
+            // The bead's own recipe of that name, else any recipe of that name: naming one is a choice.
+            chosen = try ranked.first(where: { $0.recipe.name == recipe })?.recipe ?? lookUpRecipe(recipe, in: base)
         } else {
             guard let recommended = ranked.first(where: \.recommended) else {
                 let why = ranked.map { "\($0.recipe.name): \($0.reason)" }.joined(separator: "; ")

@@ -1,0 +1,161 @@
+import Foundation
+import Testing
+
+@Suite struct RecipeRunnerEndToEndTests {
+    /// A doc with recipes that show what they were given.
+    static let doc = """
+        # Test recipes
+
+        **Bead**: mo-jgo
+
+        ```bash {recipe=show-input when=any}
+        # Print what the runner passed in
+        printf 'error=[%s]\\n' "$BEADS_ERROR"
+        printf 'bead=[%s]\\n' "$BEADS_BEAD"
+        printf 'file=[%s]\\n' "$(cat "$BEADS_ERROR_FILE" 2>/dev/null)"
+        printf 'token=[%s]\\n' "$GITHUB_TOKEN"
+        beads --version
+        ```
+
+        ```bash {recipe=leave-a-grandchild when=any}
+        # Start a grandchild that would outlive a careless runner, then wait
+        sleep 300 &
+        echo $! > "$BEADS_DIR/grandchild.pid"
+        sleep 300
+        ```
+
+        ```bash {recipe=fail-seven when=any}
+        echo failing
+        exit 7
+        ```
+        """
+
+    func knowledgeBase() -> ScratchKnowledgeBase {
+        let kb = ScratchKnowledgeBase()
+        kb.write("docs/test-recipes.md", Self.doc)
+        return kb
+    }
+
+    @Test func dryRunShowsTheScriptAndRunsNothing() throws {
+        let kb = knowledgeBase()
+        let run = try kb.run("recipe", "run", "fail-seven", "--dry-run")
+        #expect(run.status == 0)
+        #expect(run.stdout.contains("  │ exit 7"))
+        #expect(run.stdout.contains("Dry run: nothing was run."))
+        #expect(try kb.run("runs").stdout == "No recipe runs recorded.\n")
+    }
+
+    @Test func withoutATerminalItNeedsYes() throws {
+        let kb = knowledgeBase()
+        let run = try kb.run("recipe", "run", "fail-seven")
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("pass --yes"))
+        #expect(!run.stdout.contains("─── running"))
+        #expect(try kb.run("runs").stdout == "No recipe runs recorded.\n")
+    }
+
+    @Test func aRunPassesTheExitCodeAndIsRecorded() throws {
+        let kb = knowledgeBase()
+        let run = try kb.run("recipe", "run", "fail-seven", "--yes")
+        #expect(run.status == 7)
+        #expect(run.stdout.contains("failing\n"))
+        let runs = try #require(try json(try kb.run("runs", "--json").stdout) as? [[String: Any]])
+        #expect(runs.count == 1)
+        #expect(runs[0]["recipe"] as? String == "fail-seven")
+        #expect(runs[0]["exit_code"] as? Int == 7)
+        #expect(runs[0]["outcome"] as? String == "failed")
+        #expect(runs[0]["bead"] as? String == "mo-jgo")
+        #expect((runs[0]["output"] as? String)?.contains("failing") == true)
+        #expect(try kb.run("show", "mo-jgo").stdout.contains("fail-seven"))
+    }
+
+    @Test func approvalHoldsUntilTheTextChanges() throws {
+        let kb = knowledgeBase()
+        #expect(try kb.run("recipe", "run", "fail-seven", "--yes").status == 7)
+        // Approved: runs without --yes now.
+        #expect(try kb.run("recipe", "run", "fail-seven").status == 7)
+        kb.write("docs/test-recipes.md", Self.doc.replacingOccurrences(of: "echo failing", with: "echo failing differently"))
+        let changed = try kb.run("recipe", "run", "fail-seven")
+        #expect(changed.status == 1)
+        #expect(changed.stderr.contains("changed since it was approved"))
+    }
+
+    @Test func aPastedErrorIsDataNeverCode() throws {
+        let kb = knowledgeBase()
+        let marker = kb.path + "/pwned"
+        let paste = "npm ERR! code ENOTEMPTY $(touch \(marker)) `touch \(marker)` ; touch \(marker) | touch \(marker)"
+        let run = try kb.run("fix", "--run", "--recipe", "show-input", "--yes", stdin: paste,
+                             environment: ["GITHUB_TOKEN": "ghp_abcdefghijklmnopqrstuvwxyz0123456789"])
+        #expect(run.status == 0)
+        #expect(!FileManager.default.fileExists(atPath: marker))
+        #expect(run.stdout.contains("error=[npm ERR! code ENOTEMPTY $(touch \(marker))"))
+        #expect(run.stdout.contains("file=[npm ERR! code ENOTEMPTY $(touch"))
+        #expect(run.stdout.contains("bead=[mo-3bol]"))
+        // The runner put its own folder first on PATH.
+        #expect(run.stdout.contains("0.1.0"))
+        // The token was masked on screen and in the run log.
+        #expect(run.stdout.contains("token=[***]"))
+        #expect(!run.stdout.contains("ghp_abcdefghijklmnopqrstuvwxyz0123456789"))
+        #expect(!(try kb.run("runs", "--json").stdout).contains("ghp_abcdefghij"))
+        let database = try Data(contentsOf: URL(fileURLWithPath: kb.path + "/beads/beads.db"))
+        #expect(database.range(of: Data("ghp_abcdefghijklmnopqrstuvwxyz0123456789".utf8)) == nil)
+    }
+
+    @Test func aTimeoutEndsTheWholeProcessGroup() throws {
+        let kb = knowledgeBase()
+        let started = Date()
+        let run = try kb.run("recipe", "run", "leave-a-grandchild", "--yes", "--timeout", "1")
+        #expect(run.status == 124)
+        #expect(Date().timeIntervalSince(started) < 30)
+        let pid = try #require(Int32(kb.read("grandchild.pid").trimmingCharacters(in: .whitespacesAndNewlines)))
+        // The grandchild was in the recipe's process group: it is gone too.
+        var gone = false
+        for _ in 0..<50 where !gone {
+            gone = kill(pid, 0) != 0
+            if !gone { usleep(100_000) }
+        }
+        #expect(gone)
+        let runs = try #require(try json(try kb.run("runs", "--json").stdout) as? [[String: Any]])
+        #expect(runs.first?["outcome"] as? String == "timed out")
+    }
+
+    @Test func anUnknownRecipeSaysWhichExist() throws {
+        let kb = knowledgeBase()
+        let run = try kb.run("recipe", "run", "nope")
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("kaniko-build"))
+    }
+}
+
+@Suite struct SafeBuildEndToEndTests {
+    @Test func inADevpodTheBuildIsRefusedBeforeItRuns() throws {
+        let kb = ScratchKnowledgeBase()
+        let marker = kb.path + "/ran"
+        let run = try kb.run("safe-build", "--", "touch", marker, environment: ["BEADS_ENV": "devpod"])
+        #expect(run.status == 3)
+        #expect(!FileManager.default.fileExists(atPath: marker))
+        #expect(run.stderr.contains("Known error  mo-jgo"))
+        #expect(run.stderr.contains("kaniko-build"))
+    }
+
+    @Test func aFakeDevpodIsFoundThroughTheProbedPaths() throws {
+        let kb = ScratchKnowledgeBase()
+        let root = kb.path + "/fake-root"
+        try FileManager.default.createDirectory(atPath: root + "/var/run/secrets/kubernetes.io/serviceaccount", withIntermediateDirectories: true)
+        try "x".write(toFile: root + "/var/run/secrets/kubernetes.io/serviceaccount/token", atomically: true, encoding: .utf8)
+        let run = try kb.run("safe-build", "--", "true", environment: ["BEADS_PROBE_ROOT": root])
+        #expect(run.status == 3)
+        #expect(run.stderr.contains("service-account token"))
+    }
+
+    @Test func onAHostTheCommandRunsAndItsExitCodePassesThrough() throws {
+        let kb = ScratchKnowledgeBase()
+        let run = try kb.run("safe-build", "--", "sh", "-c", "echo built; echo 'npm ERR! code ENOTEMPTY' >&2; exit 9",
+                             environment: ["BEADS_ENV": "host"])
+        #expect(run.status == 9)
+        #expect(run.stdout == "built\n")
+        #expect(run.stderr.contains("failed (exit 9) with a known error"))
+        #expect(run.stderr.contains("mo-3bol"))
+        #expect(try kb.run("safe-build", "--", "true", environment: ["BEADS_ENV": "host"]).status == 0)
+    }
+}
