@@ -51,6 +51,7 @@ let package = Package(
             name: "BeadsRemedy",
             dependencies: [
                 "BeadsKnowledge",
+                .product(name: "Yams", package: "Yams"),
                 .product(name: "Subprocess", package: "swift-subprocess"),
                 .product(name: "SystemPackage", package: "swift-system"),
             ]

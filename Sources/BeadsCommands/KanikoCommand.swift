@@ -1,0 +1,176 @@
+import ArgumentParser
+import BeadsKnowledge
+import BeadsRemedy
+import BeadsStore
+import Foundation
+
+struct KanikoCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "kaniko",
+        abstract: "Build images in the cluster with Kaniko, where a local docker build cannot work.",
+        discussion: """
+            Defaults come from the kaniko: section of beads/config.yaml (namespace, secret,
+            registry, executor image, images). Upstream Kaniko was archived in June 2025: set
+            kaniko.executor to the fork or mirror your team trusts.
+            """,
+        subcommands: [KanikoBuildCommand.self, KanikoSecretCommand.self])
+}
+
+/// Options both Kaniko subcommands take.
+struct KanikoOptions: ParsableArguments {
+    @Option(help: "Namespace of the Jobs and the secret.")
+    var namespace: String?
+    @Option(help: "Name of the registry secret (mounted at /kaniko/.docker).")
+    var secret: String?
+    @Flag(help: "Print the manifests and stop.")
+    var dryRun = false
+
+    func settings(_ base: KnowledgeBase?) throws -> KanikoSettings {
+        var settings = KanikoSettings()
+        if let base {
+            do { settings = try KanikoSettings.load(path: base.location.configPath) } catch { throw CommandFailure("\(error)") }
+        }
+        if let namespace { settings.namespace = namespace }
+        if let secret { settings.secret = secret }
+        return settings
+    }
+}
+
+struct KanikoBuildCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "build",
+        abstract: "Build and push images as Kaniko Jobs (or in a running builder with --runner).",
+        discussion: """
+            Examples:
+              beads kaniko build --all
+              beads kaniko build --image ghcr.io/org/api:latest=api/
+              beads kaniko build --image ghcr.io/org/web:dev=git://github.com/org/web.git:Dockerfile.dev
+              beads kaniko build --runner deployment/kaniko-build-runner --script /scripts/build-all.sh
+            """)
+
+    @OptionGroup var kb: KnowledgeBaseOptions
+    @OptionGroup var options: KanikoOptions
+    @Option(name: .customLong("image"), help: ArgumentHelp("An image to build (repeatable).", valueName: "DEST=CONTEXT[:DOCKERFILE]"))
+    var images: [String] = []
+    @Flag(help: "Build every image listed in beads/config.yaml.")
+    var all = false
+    @Option(help: "Executor image (default: kaniko.executor).")
+    var executor: String?
+    @Option(help: "Give up on a build after this many seconds (default: kaniko.timeout).")
+    var timeout: Int?
+    @Option(help: ArgumentHelp("Exec the build script in this running builder instead of creating Jobs.", valueName: "deployment/NAME"))
+    var runner: String?
+    @Option(help: "With --runner: the script to exec in it.")
+    var script: String?
+
+    func validate() throws {
+        for image in images where KanikoImage(argument: image) == nil {
+            throw ValidationError("--image \(image): write DEST=CONTEXT[:DOCKERFILE], e.g. ghcr.io/org/api:latest=api/")
+        }
+        if !images.isEmpty, all { throw ValidationError("give --image or --all, not both") }
+        if runner != nil, !images.isEmpty || all { throw ValidationError("--runner runs the builder's own script; it takes no --image or --all") }
+        if script != nil, runner == nil { throw ValidationError("--script goes with --runner") }
+        if let timeout, timeout <= 0 { throw ValidationError("--timeout must be a positive number of seconds") }
+    }
+
+    func run() async throws {
+        let base = try? kb.open()
+        var settings = try options.settings(base)
+        if let executor { settings.executor = executor }
+        if let timeout { settings.timeoutSeconds = timeout }
+        let environment = ProcessInfo.processInfo.environment
+        let masker = SecretMasker(environment: environment)
+        let out = MaskingLineWriter(masker: masker) { Terminal.standardOutput.write($0) }
+        let err = MaskingLineWriter(masker: masker) { Terminal.standardError.write($0) }
+        let log: @Sendable (Data, Bool) -> Void = { data, isError in (isError ? err : out).write(data) }
+        defer { out.flush(); err.flush() }
+
+        if let runner = runner ?? (images.isEmpty && !all ? settings.runner : nil) {
+            guard let script = script ?? settings.runnerScript else {
+                throw CommandFailure.usage("name the script to exec in \(runner) with --script (or kaniko.runner_script in beads/config.yaml)")
+            }
+            if options.dryRun {
+                Terminal.standardOutput.write("kubectl exec \(runner) -n \(settings.namespace) -- \(script)\n")
+                return
+            }
+            let kubectl = try kubectlOrFail(environment, settings)
+            let status = try await KanikoBuilder(settings: settings, kubectl: kubectl).runInRunner(runner, script: script, log: log)
+            if status != 0 { throw CommandFailure("\(script) in \(runner) failed (exit \(status))", exitCode: status) }
+            return
+        }
+        let chosen = all ? settings.images : images.compactMap(KanikoImage.init(argument:))
+        guard !chosen.isEmpty else { throw CommandFailure.usage(KanikoError.noImages.description) }
+        let suffix = String((0..<5).map { _ in "abcdefghijklmnopqrstuvwxyz0123456789".randomElement()! })
+        if options.dryRun {
+            let builder = KanikoBuilder(settings: settings, kubectl: try Kubectl(environment: ["PATH": "/bin"], namespace: settings.namespace, allowMissing: true))
+            var first = true
+            for image in chosen {
+                let manifest = try kanikoCall { try builder.jobManifest(for: image, name: KanikoBuilder.jobName(for: image, suffix: suffix)) }
+                Terminal.standardOutput.write((first ? "" : "---\n") + manifest.prettyEncoded() + "\n")
+                first = false
+            }
+            return
+        }
+        let kubectl = try kubectlOrFail(environment, settings)
+        let builder = KanikoBuilder(settings: settings, kubectl: kubectl)
+        var failures = 0
+        for image in chosen {
+            Terminal.standardOutput.write("▶ \(image.destination): Kaniko Job in namespace \(settings.namespace) (executor \(settings.executor))\n")
+            let result = try await kanikoCallAsync { try await builder.build(image, suffix: suffix, log: log) }
+            out.flush(); err.flush()
+            if result.succeeded {
+                Terminal.standardOutput.write("✔ \(image.destination) pushed\(result.digest.map { " as \($0)" } ?? "") (job \(result.job))\n")
+            } else {
+                failures += 1
+                Terminal.standardOutput.write("✘ \(image.destination) failed (job \(result.job)); see `kubectl logs job/\(result.job) -n \(settings.namespace)`\n")
+            }
+        }
+        if failures > 0 { throw CommandFailure("\(failures) of \(chosen.count) image build(s) failed") }
+    }
+
+    func kubectlOrFail(_ environment: [String: String], _ settings: KanikoSettings) throws -> Kubectl {
+        do { return try Kubectl(environment: environment, namespace: settings.namespace) } catch { throw CommandFailure("\(error)") }
+    }
+}
+
+struct KanikoSecretCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "secret",
+        abstract: "Create the registry secret Kaniko pushes with, from GITHUB_TOKEN (never from the command line).",
+        discussion: "The token is read from GITHUB_TOKEN or GH_TOKEN and reaches kubectl only on its standard input.")
+
+    @OptionGroup var kb: KnowledgeBaseOptions
+    @OptionGroup var options: KanikoOptions
+    @Option(help: "Registry user name (default: kaniko.username).")
+    var username: String?
+
+    func run() async throws {
+        let base = try? kb.open()
+        let settings = try options.settings(base)
+        let environment = ProcessInfo.processInfo.environment
+        guard let token = environment["GITHUB_TOKEN"].flatMap({ $0.isEmpty ? nil : $0 }) ?? environment["GH_TOKEN"].flatMap({ $0.isEmpty ? nil : $0 }) else {
+            throw CommandFailure(KanikoError.noToken.description)
+        }
+        guard let user = username ?? settings.username else {
+            throw CommandFailure.usage("name the registry user with --username (or kaniko.username in beads/config.yaml)")
+        }
+        if options.dryRun {
+            let builder = KanikoBuilder(settings: settings, kubectl: try Kubectl(environment: ["PATH": "/bin"], namespace: settings.namespace, allowMissing: true))
+            let masked = SecretMasker(environment: environment).mask(builder.secretManifest(token: "***", username: user).prettyEncoded())
+            Terminal.standardOutput.write(masked + "\n(dry run: the token is shown as ***; the real manifest carries it base64-encoded)\n")
+            return
+        }
+        let kubectl: Kubectl
+        do { kubectl = try Kubectl(environment: environment, namespace: settings.namespace) } catch { throw CommandFailure("\(error)") }
+        try await kanikoCallAsync { try await KanikoBuilder(settings: settings, kubectl: kubectl).applySecret(token: token, username: user) }
+        Terminal.standardOutput.write("Secret \(settings.secret) for \(settings.registry) (user \(user)) applied in namespace \(settings.namespace).\n")
+    }
+}
+
+func kanikoCall<T>(_ body: () throws -> T) throws -> T {
+    do { return try body() } catch let error as KanikoError { throw CommandFailure(error.description) }
+}
+
+func kanikoCallAsync<T>(_ body: () async throws -> T) async throws -> T {
+    do { return try await body() } catch let error as KanikoError { throw CommandFailure(error.description) }
+}
