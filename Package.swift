@@ -18,6 +18,8 @@ let package = Package(
         // Process waits for grandchildren on Linux, so a recipe's stray child would hang us.
         .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.2"),
         .package(url: "https://github.com/apple/swift-system", from: "1.8.1"),
+        // Tests only: a real HTTP server on 127.0.0.1 standing in for GitHub's API.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
     ],
     targets: [
         // GitHub's cmark fork from Debian (libcmark-gfm-dev, libcmark-gfm-extensions-dev).
@@ -76,6 +78,9 @@ let package = Package(
             resources: [.copy("Logs")]
         ),
         .testTarget(name: "BeadsRemedyTests", dependencies: ["BeadsRemedy"]),
-        .testTarget(name: "BeadsEndToEndTests", dependencies: []),
+        .testTarget(
+            name: "BeadsEndToEndTests",
+            dependencies: [.product(name: "Hummingbird", package: "hummingbird")]
+        ),
     ]
 )

@@ -17,7 +17,7 @@ public struct BeadsCommand: AsyncParsableCommand {
         subcommands: [
             FixCommand.self, MatchCommand.self, ShowCommand.self, ListCommand.self, CreateCommand.self,
             UpdateCommand.self, CloseCommand.self, ReopenCommand.self, DocCommand.self, RecipeCommand.self, RunsCommand.self,
-            EnvCommand.self, SafeBuildCommand.self, KanikoCommand.self,
+            EnvCommand.self, SafeBuildCommand.self, KanikoCommand.self, ActionsCommand.self,
             ImportCommand.self, ExportCommand.self, InitCommand.self,
         ]
     )

@@ -45,6 +45,22 @@ enum BeadsBinary {
     }
 }
 
+extension BeadsBinary {
+    /// The same, without blocking a Swift concurrency thread: tests that serve HTTP from
+    /// this process must keep the cooperative pool free for the server.
+    static func runAsync(_ arguments: [String], in directory: String, environment: [String: String] = [:]) async throws -> BeadsRun {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread {
+                do {
+                    continuation.resume(returning: try run(arguments, stdin: nil, in: directory, environment: environment))
+                } catch {
+                    continuation.resume(throwing: error)
+                }
+            }.start()
+        }
+    }
+}
+
 /// A scratch copy of the shipped knowledge base: docs/ and beads/ without a database.
 final class ScratchKnowledgeBase {
     let path: String

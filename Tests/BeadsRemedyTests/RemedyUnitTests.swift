@@ -1,0 +1,80 @@
+import Foundation
+import Testing
+@testable import BeadsRemedy
+
+@Suite struct SecretMaskerTests {
+    @Test func secretNamedVariablesAndTokenShapesAreMasked() {
+        let masker = SecretMasker(environment: ["REGISTRY_PASSWORD": "hunter2hunter2", "API_KEY": "k-123456", "HOME": "/root", "DEBUG": "1"])
+        let text = "login with hunter2hunter2 and k-123456 as ghp_0123456789abcdefABCDEF and github_pat_11ABCDEFG0123456789 in /root"
+        #expect(masker.mask(text) == "login with *** and *** as *** and *** in /root")
+    }
+
+    @Test func shortValuesAndBarePrefixesAreLeftAlone() {
+        let masker = SecretMasker(environment: ["TOKEN_TTL": "60"])
+        #expect(masker.mask("ttl 60, see ghp_ in the docs") == "ttl 60, see ghp_ in the docs")
+    }
+
+    @Test func aSecretSplitAcrossReadsIsStillMasked() {
+        let collected = Collected()
+        let writer = MaskingLineWriter(masker: SecretMasker(environment: ["GITHUB_TOKEN": "ghs_splitacrosschunks99"])) { collected.add($0) }
+        writer.write(Data("token: ghs_split".utf8))
+        writer.write(Data("acrosschunks99\nnext".utf8))
+        writer.flush()
+        #expect(collected.text == "token: ***\nnext")
+    }
+
+    final class Collected: @unchecked Sendable {
+        private let lock = NSLock()
+        private var parts: [String] = []
+        func add(_ s: String) { lock.lock(); parts.append(s); lock.unlock() }
+        var text: String { lock.lock(); defer { lock.unlock() }; return parts.joined() }
+    }
+}
+
+@Suite struct KanikoUnitTests {
+    @Test(arguments: [
+        ("ghcr.io/o/api:latest=api/", "ghcr.io/o/api:latest", "api/", "Dockerfile"),
+        ("ghcr.io/o/api:1.2=api/:Dockerfile.prod", "ghcr.io/o/api:1.2", "api/", "Dockerfile.prod"),
+        ("r/x=git://github.com/o/r.git#refs/heads/main", "r/x", "git://github.com/o/r.git#refs/heads/main", "Dockerfile"),
+        ("r/x=git://github.com/o/r.git:ci/Dockerfile", "r/x", "git://github.com/o/r.git", "ci/Dockerfile"),
+    ])
+    func imageArguments(argument: String, destination: String, context: String, dockerfile: String) throws {
+        let image = try #require(KanikoImage(argument: argument))
+        #expect(image.destination == destination)
+        #expect(image.context == context)
+        #expect(image.dockerfile == dockerfile)
+    }
+
+    @Test func badImageArgumentsAreRejected() {
+        #expect(KanikoImage(argument: "no-equals-sign") == nil)
+        #expect(KanikoImage(argument: "=api/") == nil)
+    }
+
+    @Test func jobNamesAreKubernetesNames() {
+        let name = KanikoBuilder.jobName(for: KanikoImage(destination: "ghcr.io/Org/My_App:latest", context: "."), suffix: "a1b2c")
+        #expect(name == "beads-kaniko-my-app-a1b2c")
+        #expect(name.count <= 63)
+    }
+
+    @Test func thePushedDigestIsReadFromKanikoLogs() {
+        let digest = "sha256:" + String(repeating: "0f", count: 32)
+        #expect(KanikoBuilder.pushedDigest(in: "INFO[0001] Pushing\nINFO[0009] Pushed ghcr.io/o/api@\(digest)\n") == digest)
+        #expect(KanikoBuilder.pushedDigest(in: "error building image") == nil)
+    }
+}
+
+@Suite struct RepositoryFromRemoteTests {
+    @Test(arguments: [
+        ("https://github.com/ardenone/moltbook-org.git", "ardenone/moltbook-org"),
+        ("git@github.com:ardenone/moltbook-org.git", "ardenone/moltbook-org"),
+        ("ssh://git@github.example.com/team/app", "team/app"),
+        ("https://ghe.example.com/team/app/\n", "team/app"),
+    ])
+    func remotes(remote: String, repository: String) {
+        #expect(GitHubActionsClient.repository(fromRemote: remote) == repository)
+    }
+
+    @Test func notARemote() {
+        #expect(GitHubActionsClient.repository(fromRemote: "/local/path") == nil)
+    }
+}
