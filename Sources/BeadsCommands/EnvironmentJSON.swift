@@ -15,6 +15,9 @@ extension EnvironmentReport {
             ("override", JSONValue(override)),
             ("commands", .object(commands.sorted { $0.key < $1.key }.map { ($0.key, .bool($0.value)) })),
             ("github_token", .bool(githubToken)),
+            ("docker_daemon", dockerDaemon.map(JSONValue.bool) ?? .null),
+            ("docker_storage_driver", JSONValue(dockerStorageDriver)),
+            ("kubectl_context", JSONValue(kubectlContext)),
         ])
     }
 }

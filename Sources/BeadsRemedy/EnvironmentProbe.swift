@@ -16,6 +16,11 @@ public struct EnvironmentReport: Sendable, Equatable {
     public var commands: [String: Bool]
     /// A GitHub token is set (its value is never read into output).
     public var githubToken: Bool
+    /// From the deep probe only (`beads env`): whether a docker daemon answered, and
+    /// its storage driver; kubectl's current context.
+    public var dockerDaemon: Bool? = nil
+    public var dockerStorageDriver: String? = nil
+    public var kubectlContext: String? = nil
 
     /// `devpod` when a local image build cannot work here, else `host`.
     public var verdict: String { nestedOverlay ? "devpod" : "host" }
@@ -92,6 +97,32 @@ public struct EnvironmentProbe: Sendable {
         return EnvironmentReport(
             devpod: devpod, kubernetes: kubernetes, container: container, nestedOverlay: nested, rootFilesystem: rootFS,
             reasons: reasons, override: override, commands: commands, githubToken: token)
+    }
+
+    /// The probe plus what only asking the tools tells: does a docker daemon answer,
+    /// with which storage driver, and which kubectl context is current. Each question
+    /// gets a few seconds at most.
+    public func deepProbe() async -> EnvironmentReport {
+        var report = probe()
+        let locator = CommandLocator(environment: environment)
+        if let docker = locator.find("docker") {
+            let answer = try? await ChildProcess(executable: docker, arguments: ["info", "--format", "{{.Driver}}"],
+                                                 environment: environment, timeout: .seconds(5)).run { _, _ in }
+            let driver = answer?.output.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+            report.dockerDaemon = answer?.exitCode == 0 && !driver.isEmpty
+            if report.dockerDaemon == true {
+                report.dockerStorageDriver = driver
+                report.reasons.append("docker daemon answers, storage driver \(driver)")
+            }
+        }
+        if let kubectl = locator.find("kubectl") {
+            let answer = try? await ChildProcess(executable: kubectl, arguments: ["config", "current-context"],
+                                                 environment: environment, timeout: .seconds(5)).run { _, _ in }
+            if answer?.exitCode == 0, let context = answer?.output.trimmingCharacters(in: .whitespacesAndNewlines), !context.isEmpty {
+                report.kubectlContext = context
+            }
+        }
+        return report
     }
 
     /// The filesystem type of `/` from mountinfo: the last mount of `/` wins, as in the
