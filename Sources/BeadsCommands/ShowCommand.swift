@@ -22,6 +22,7 @@ struct ShowCommand: ParsableCommand {
         let mentions = try storeCall { () throws(StoreError) in try store.mentions(ofBead: id) }
         let signatures = try storeCall { () throws(StoreError) in try store.signatures(ofBead: id) }
         let recipes = try storeCall { () throws(StoreError) in try store.recipes(forBead: id) }
+        let runs = try storeCall { () throws(StoreError) in try store.runs(beadID: id, limit: 5) }
         let out = Terminal.standardOutput
         if json {
             guard case var .object(fields) = bead.jsonValue else { return }
@@ -34,6 +35,10 @@ struct ShowCommand: ParsableCommand {
             fields.append(("recipes", .array(recipes.map { r in
                 .object([("name", .string(r.name)), ("doc", .string(r.docPath)), ("section", .string(r.sectionAnchor)),
                          ("when", .string(r.when)), ("requires", JSONValue(r.requires))])
+            })))
+            fields.append(("runs", .array(runs.map { r in
+                .object([("id", JSONValue(Int(r.id ?? 0))), ("recipe", .string(r.recipe)), ("started_at", .string(r.startedAt)),
+                         ("exit_code", JSONValue(r.exitCode)), ("outcome", .string(r.outcome))])
             })))
             out.write(JSONValue.object(fields).prettyEncoded() + "\n")
             return
@@ -58,6 +63,12 @@ struct ShowCommand: ParsableCommand {
             out.write("\nFixes (recipes):\n")
             for r in recipes {
                 out.write("  \(r.name)  (\(FixReport.place(r.when))\(r.requires.isEmpty ? "" : "; needs " + r.requires.joined(separator: ", ")))  \(r.docPath):\(r.line)\n")
+            }
+        }
+        if !runs.isEmpty {
+            out.write("\nRecent runs:\n")
+            for r in runs {
+                out.write("  #\(r.id ?? 0)  \(r.startedAt)  \(r.recipe)  \(r.outcome) (exit \(r.exitCode))  by \(r.actor)\n")
             }
         }
     }

@@ -66,7 +66,9 @@ import Testing
         #expect(runs[0]["outcome"] as? String == "failed")
         #expect(runs[0]["bead"] as? String == "mo-jgo")
         #expect((runs[0]["output"] as? String)?.contains("failing") == true)
-        #expect(try kb.run("show", "mo-jgo").stdout.contains("fail-seven"))
+        let shown = try kb.run("show", "mo-jgo").stdout
+        #expect(shown.contains("Recent runs:\n  #1  "))
+        #expect(shown.contains("fail-seven  failed (exit 7)"))
     }
 
     @Test func approvalHoldsUntilTheTextChanges() throws {
