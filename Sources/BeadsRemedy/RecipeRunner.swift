@@ -106,8 +106,15 @@ public struct RecipeRunner: Sendable {
         let masker = SecretMasker(environment: environment)
         let writer = MaskingLineWriter(masker: masker, sink: write)
         let started = Timestamp.now()
+        // Shell recipes stop at the first failing command (and, in bash, the first failing
+        // pipe stage): a fix whose build step was refused must not go on to push.
+        let strictness: [String] = switch interpreterName {
+        case "bash", "zsh": ["-e", "-o", "pipefail"]
+        case "sh": ["-e"]
+        default: []
+        }
         let child = ChildProcess(
-            executable: interpreter, arguments: [scratch.appendingPathComponent("recipe").path], environment: environment,
+            executable: interpreter, arguments: strictness + [scratch.appendingPathComponent("recipe").path], environment: environment,
             workingDirectory: request.knowledgeBaseRoot, timeout: request.timeout)
         let outcome = try await child.run { data, _ in writer.write(data) }
         writer.flush()
