@@ -27,15 +27,34 @@ extension BeadStore {
         if case let .array(items)? = try? JSONValue.parse(row["labels"] as String) {
             labels = items.compactMap(\.stringValue)
         }
-        var extra: [(String, JSONValue)] = []
-        if case let .object(fields)? = try? JSONValue.parse(row["extra"] as String) {
-            extra = fields
-        }
+        let extra = extraFields(row["extra"])
         return Bead(
             id: row["id"], title: row["title"], description: row["description"],
             status: BeadStatus(rawValue: row["status"]), priority: row["priority"], issueType: row["issue_type"],
             assignee: row["assignee"], labels: labels, createdAt: row["created_at"], updatedAt: row["updated_at"],
             closedAt: row["closed_at"], closeReason: row["close_reason"], extra: extra)
+    }
+
+    static func extraFields(_ json: String) -> [(String, JSONValue)] {
+        if case let .object(fields)? = try? JSONValue.parse(json) { return fields }
+        return []
+    }
+
+    /// Rewrites the derived dependency rows of one bead from its bd keys.
+    static func saveDependencies(of bead: Bead, in db: Database) throws {
+        try db.execute(sql: "DELETE FROM dependency WHERE issue_id = ?", arguments: [bead.id])
+        var edges: [(String, String)] = []
+        if case let .array(items)? = bead.extraValue("dependencies") {
+            for item in items {
+                guard let target = item["depends_on_id"]?.stringValue, !target.isEmpty else { continue }
+                edges.append((target, item["type"]?.stringValue ?? "blocks"))
+            }
+        }
+        if let parent = bead.extraValue("parent")?.stringValue, !parent.isEmpty { edges.append((parent, "parent-child")) }
+        for (target, type) in edges {
+            try db.execute(sql: "INSERT OR IGNORE INTO dependency (issue_id, depends_on_id, type) VALUES (?, ?, ?)",
+                           arguments: [bead.id, target, type])
+        }
     }
 
     static func save(_ bead: Bead, in db: Database) throws {
@@ -53,6 +72,7 @@ extension BeadStore {
                 bead.assignee, JSONValue.array(bead.labels.map(JSONValue.string)).encoded(), bead.createdAt,
                 bead.updatedAt, bead.closedAt, bead.closeReason, JSONValue.object(bead.extra).encoded(),
             ])
+        try saveDependencies(of: bead, in: db)
     }
 
     public func bead(_ id: String) throws(StoreError) -> Bead? {

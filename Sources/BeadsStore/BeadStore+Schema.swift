@@ -130,6 +130,24 @@ extension BeadStore {
                 ) STRICT;
                 """)
         }
+        migrator.registerMigration("v3-dependencies") { db in
+            // Derived from each bead's bd `dependencies` (and `parent`), which stay in
+            // `extra` verbatim: this table is for answering ready/blocked fast.
+            try db.execute(sql: """
+                CREATE TABLE dependency (
+                    issue_id TEXT NOT NULL REFERENCES bead(id) ON DELETE CASCADE,
+                    depends_on_id TEXT NOT NULL,
+                    type TEXT NOT NULL,
+                    PRIMARY KEY (issue_id, depends_on_id, type)
+                ) STRICT;
+                CREATE INDEX dependency_by_target ON dependency(depends_on_id, type);
+                """)
+            for row in try Row.fetchAll(db, sql: "SELECT id, extra FROM bead") {
+                let bead = Bead(id: row["id"], title: "", createdAt: "", updatedAt: "",
+                                extra: BeadStore.extraFields(row["extra"]))
+                try BeadStore.saveDependencies(of: bead, in: db)
+            }
+        }
         return migrator
     }()
 }

@@ -92,6 +92,23 @@ import Testing
         #expect(try kb.run("import", "bd.jsonl").stdout.contains("1 unchanged"))
     }
 
+    @Test func readyAndBlockedSpeakBdShapes() throws {
+        let kb = ScratchKnowledgeBase()
+        kb.write("deps.jsonl", """
+            {"id":"mo-aaa","title":"Blocker","status":"open","priority":1,"issue_type":"task","created_at":"2026-02-06T00:00:00Z","updated_at":"2026-02-06T00:00:00Z"}
+            {"id":"mo-bbb","title":"Waits","status":"open","priority":0,"issue_type":"task","created_at":"2026-02-06T00:00:00Z","updated_at":"2026-02-06T00:00:00Z","dependencies":[{"issue_id":"mo-bbb","depends_on_id":"mo-aaa","type":"blocks","created_at":"2026-02-06T00:00:00Z","created_by":"t"}]}
+
+            """)
+        #expect(try kb.run("import", "deps.jsonl").status == 0)
+        let ready = try #require(try json(try kb.run("ready", "--json").stdout) as? [[String: Any]])
+        #expect(ready.map { $0["id"] as? String } == ["mo-aaa"])
+        let blocked = try #require(try json(try kb.run("blocked", "--json").stdout) as? [[String: Any]])
+        #expect(blocked.map { $0["id"] as? String } == ["mo-bbb"])
+        #expect(blocked.first?["blocked_by"] as? [String] == ["mo-aaa"])
+        #expect(try kb.run("close", "mo-aaa").status == 0)
+        #expect(try kb.run("ready").stdout.hasPrefix("mo-bbb  P0"))
+    }
+
     @Test func theDatabaseIsAWorkingCopy() throws {
         let kb = ScratchKnowledgeBase()
         let id = try #require(try json(try kb.run("create", "Survives a rebuild", "--json").stdout) as? [String: Any])["id"] as? String
