@@ -23,6 +23,10 @@ struct CreateCommand: ParsableCommand {
     var assignee: String?
     @Option(help: "Use this id instead of a generated one.")
     var id: String?
+    @Option(help: "Make it a child of this bead (id PARENT.N, up to three levels).")
+    var parent: String?
+    @Option(help: ArgumentHelp("Dependencies, comma-separated: ID or TYPE:ID (blocks when no type).", valueName: "DEPS"))
+    var deps: String?
     @Flag(help: "Print the new bead as JSON.")
     var json = false
 
@@ -32,6 +36,8 @@ struct CreateCommand: ParsableCommand {
         if let id, !BeadID.isWellFormed(id) {
             throw ValidationError("\(id) is not a bead id: write PREFIX-HASH, e.g. mo-3t8p")
         }
+        if id != nil, parent != nil { throw ValidationError("--parent makes the id (PARENT.N); do not give --id too") }
+        if let parent, parent.split(separator: ".").count > 3 { throw ValidationError("\(parent) is already three levels deep") }
     }
 
     func run() throws {
@@ -39,12 +45,27 @@ struct CreateCommand: ParsableCommand {
         let now = Timestamp.now()
         let creator = ProcessInfo.processInfo.environment["BEADS_ACTOR"] ?? ProcessInfo.processInfo.environment["USER"] ?? "beads"
         let taken = try storeCall { () throws(StoreError) in try base.store.allBeadIDs() }
-        let newID = id ?? BeadID.fresh(prefix: base.config.prefix, title: title, description: description,
+        var newID = id ?? BeadID.fresh(prefix: base.config.prefix, title: title, description: description,
                                        creator: creator, createdAt: now, taken: taken)
-        let bead = Bead(
+        if let parent {
+            guard taken.contains(parent) else { throw CommandFailure(StoreError.beadNotFound(parent).description) }
+            let siblings = taken.compactMap { id -> Int? in
+                guard id.hasPrefix(parent + "."), let n = Int(id.dropFirst(parent.count + 1)) else { return nil }
+                return n
+            }
+            newID = "\(parent).\((siblings.max() ?? 0) + 1)"
+        }
+        var bead = Bead(
             id: newID, title: title, description: description, priority: priority, issueType: type,
             assignee: assignee, labels: Self.labels(labels), createdAt: now, updatedAt: now,
             extra: [("created_by", .string(creator))])
+        if let parent { _ = bead.addDependency(on: parent, type: "parent-child", at: now, by: creator) }
+        for spec in Self.labels(deps) {
+            let parts = spec.split(separator: ":", maxSplits: 1).map(String.init)
+            let (depType, target) = parts.count == 2 ? (parts[0], parts[1]) : ("blocks", parts[0])
+            guard taken.contains(target) else { throw CommandFailure("--deps \(spec): " + StoreError.beadNotFound(target).description) }
+            _ = bead.addDependency(on: target, type: depType, at: now, by: creator)
+        }
         try storeCall { () throws(StoreError) in try base.store.insert(bead) }
         let out = Terminal.standardOutput
         out.write(json ? bead.jsonValue.prettyEncoded() + "\n" : "Created \(bead.id): \(bead.title)\n")

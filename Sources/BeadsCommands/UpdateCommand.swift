@@ -24,6 +24,8 @@ struct UpdateCommand: ParsableCommand {
     var addLabels: [String] = []
     @Option(name: .customLong("remove-label"), help: "Remove a label (repeatable).")
     var removeLabels: [String] = []
+    @Flag(help: "Take the bead: assign it to you and set in_progress, unless someone else holds it.")
+    var claim = false
     @Flag(help: "Print the updated bead as JSON.")
     var json = false
 
@@ -32,7 +34,8 @@ struct UpdateCommand: ParsableCommand {
         if let status, !BeadStatus.settable.map(\.rawValue).contains(status) {
             throw ValidationError("status must be one of \(BeadStatus.settable.map(\.rawValue).joined(separator: ", ")), not \(status)")
         }
-        if status == nil, priority == nil, title == nil, description == nil, assignee == nil, addLabels.isEmpty, removeLabels.isEmpty {
+        if claim, assignee != nil || status != nil { throw ValidationError("--claim sets the assignee and status itself") }
+        if !claim, status == nil, priority == nil, title == nil, description == nil, assignee == nil, addLabels.isEmpty, removeLabels.isEmpty {
             throw ValidationError("nothing to change: give --status, --priority, --title, --description, --assignee, --add-label or --remove-label")
         }
     }
@@ -41,7 +44,15 @@ struct UpdateCommand: ParsableCommand {
         let base = try kb.open()
         let now = Timestamp.now()
         let bead = try storeCall { () throws(StoreError) in
-            try base.store.update(id) { bead in
+            try base.store.update(id) { bead throws(StoreError) in
+                if claim {
+                    // Checked inside the write transaction: two claims cannot both win.
+                    if let holder = bead.assignee, holder != base.store.actor, !bead.isClosed {
+                        throw StoreError.invalidField(field: "assignee", reason: "\(bead.id) is already claimed by \(holder)")
+                    }
+                    bead.assignee = base.store.actor
+                    bead.status = .inProgress
+                }
                 if let status {
                     let new = BeadStatus(rawValue: status)
                     if new == .closed, bead.status != .closed { bead.closedAt = now }

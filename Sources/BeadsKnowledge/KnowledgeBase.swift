@@ -102,6 +102,11 @@ public enum KnowledgeError: Error, Sendable, Equatable, CustomStringConvertible 
 
 /// An open knowledge base: the store, brought up to date with the JSONL and the docs.
 public final class KnowledgeBase: Sendable {
+    /// Who is making changes: BEADS_ACTOR, else the login name.
+    public static func actor(_ env: [String: String] = ProcessInfo.processInfo.environment) -> String {
+        env["BEADS_ACTOR"].flatMap { $0.isEmpty ? nil : $0 } ?? env["USER"] ?? env["LOGNAME"] ?? "unknown"
+    }
+
     public let location: KnowledgeBaseLocation
     public let config: KnowledgeBaseConfig
     public let store: BeadStore
@@ -115,7 +120,7 @@ public final class KnowledgeBase: Sendable {
         self.location = location
         config = try KnowledgeBaseConfig.load(path: location.configPath)
         do {
-            store = try BeadStore(databasePath: location.databasePath, jsonlPath: location.jsonlPath)
+            store = try BeadStore(databasePath: location.databasePath, jsonlPath: location.jsonlPath, actor: Self.actor())
             try store.syncFromJSONL(now: now)
             refresh = try DocsIndexer(location: location, store: store, configPrefix: config.prefix).refresh()
         } catch {
@@ -126,13 +131,7 @@ public final class KnowledgeBase: Sendable {
 
 public enum Timestamp {
     /// RFC 3339 in UTC with seconds, as bd writes them (`2026-02-04T09:12:00Z`).
-    /// Formatted by hand: Foundation's ISO8601DateFormatter loads ICU, which costs
-    /// more than the rest of a command's start-up.
     public static func now(_ date: Date = Date()) -> String {
-        var seconds = time_t(date.timeIntervalSince1970.rounded(.down))
-        var parts = tm()
-        gmtime_r(&seconds, &parts)
-        return String(format: "%04d-%02d-%02dT%02d:%02d:%02dZ", Int(parts.tm_year) + 1900, Int(parts.tm_mon) + 1,
-                      Int(parts.tm_mday), Int(parts.tm_hour), Int(parts.tm_min), Int(parts.tm_sec))
+        StoreClock.timestamp(date)
     }
 }

@@ -144,6 +144,7 @@ extension BeadStore {
                 throw StoreError.beadExists(bead.id)
             }
             try Self.save(bead, in: db)
+            try recordChanges(from: nil, to: bead, in: db)
             try exportJSONL(db)
         }
     }
@@ -163,9 +164,11 @@ extension BeadStore {
             for id in ids {
                 guard let row = try Row.fetchOne(db, sql: "SELECT \(Self.beadColumns) FROM bead WHERE id = ?", arguments: [id])
                 else { throw StoreError.beadNotFound(id) }
-                var bead = Self.bead(from: row)
+                let before = Self.bead(from: row)
+                var bead = before
                 try change(&bead)
                 try Self.save(bead, in: db)
+                try recordChanges(from: before, to: bead, in: db)
                 done.append(bead)
             }
             try exportJSONL(db)
@@ -179,13 +182,16 @@ extension BeadStore {
         try write { db in
             var counts = (created: 0, updated: 0, unchanged: 0)
             for bead in beads {
+                var before: Bead?
                 if let row = try Row.fetchOne(db, sql: "SELECT \(Self.beadColumns) FROM bead WHERE id = ?", arguments: [bead.id]) {
-                    if Self.bead(from: row) == bead { counts.unchanged += 1; continue }
+                    before = Self.bead(from: row)
+                    if before == bead { counts.unchanged += 1; continue }
                     counts.updated += 1
                 } else {
                     counts.created += 1
                 }
                 try Self.save(bead, in: db)
+                try recordChanges(from: before, to: bead, in: db)
             }
             try exportJSONL(db)
             return counts

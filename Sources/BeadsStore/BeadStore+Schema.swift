@@ -148,6 +148,32 @@ extension BeadStore {
                 try BeadStore.saveDependencies(of: bead, in: db)
             }
         }
+        migrator.registerMigration("v4-history-and-search") { db in
+            try db.execute(sql: """
+                CREATE TABLE event (
+                    id INTEGER PRIMARY KEY,
+                    bead_id TEXT NOT NULL,
+                    at TEXT NOT NULL,
+                    actor TEXT NOT NULL,
+                    field TEXT NOT NULL,                     -- a bd key, or "created" / "deleted"
+                    old_value TEXT,                          -- JSON
+                    new_value TEXT                           -- JSON
+                ) STRICT;
+                CREATE INDEX event_by_bead ON event(bead_id, id);
+
+                CREATE VIRTUAL TABLE bead_fts USING fts5(id UNINDEXED, title, description, tokenize = "unicode61 tokenchars '_'");
+                INSERT INTO bead_fts(rowid, id, title, description) SELECT rowid, id, title, description FROM bead;
+                CREATE TRIGGER bead_fts_insert AFTER INSERT ON bead BEGIN
+                    INSERT INTO bead_fts(rowid, id, title, description) VALUES (new.rowid, new.id, new.title, new.description);
+                END;
+                CREATE TRIGGER bead_fts_update AFTER UPDATE OF title, description ON bead BEGIN
+                    UPDATE bead_fts SET title = new.title, description = new.description WHERE rowid = old.rowid;
+                END;
+                CREATE TRIGGER bead_fts_delete AFTER DELETE ON bead BEGIN
+                    DELETE FROM bead_fts WHERE rowid = old.rowid;
+                END;
+                """)
+        }
         return migrator
     }()
 }

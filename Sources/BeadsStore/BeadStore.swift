@@ -9,11 +9,14 @@ import GRDB
 public final class BeadStore: Sendable {
     public let databasePath: String
     public let jsonlPath: String
+    /// Who the changes made through this store are recorded as (history).
+    public let actor: String
     let pool: DatabasePool
 
-    public init(databasePath: String, jsonlPath: String) throws(StoreError) {
+    public init(databasePath: String, jsonlPath: String, actor: String = "beads") throws(StoreError) {
         self.databasePath = databasePath
         self.jsonlPath = jsonlPath
+        self.actor = actor
         var config = Configuration()
         // Several beads processes may write at once (agents, hooks): wait for the lock
         // instead of failing. (GRDB's pool writes take the lock up front, IMMEDIATE, so
@@ -79,5 +82,18 @@ extension BeadStore {
         try read { db in
             Set(try String.fetchAll(db, sql: "SELECT DISTINCT substr(id, 1, instr(id, '-') - 1) FROM bead WHERE instr(id, '-') > 1"))
         }
+    }
+}
+
+/// RFC 3339 UTC timestamps with seconds, as bd writes them (`2026-02-04T09:12:00Z`).
+/// Formatted by hand: Foundation's ISO8601DateFormatter loads ICU, which costs more
+/// than the rest of a command's start-up.
+public enum StoreClock {
+    public static func timestamp(_ date: Date = Date()) -> String {
+        var seconds = time_t(date.timeIntervalSince1970.rounded(.down))
+        var parts = tm()
+        gmtime_r(&seconds, &parts)
+        return String(format: "%04d-%02d-%02dT%02d:%02d:%02dZ", Int(parts.tm_year) + 1900, Int(parts.tm_mon) + 1,
+                      Int(parts.tm_mday), Int(parts.tm_hour), Int(parts.tm_min), Int(parts.tm_sec))
     }
 }

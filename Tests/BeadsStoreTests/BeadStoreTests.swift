@@ -18,7 +18,8 @@ import Testing
         let mode = try store.pool.read { try String.fetchOne($0, sql: "PRAGMA journal_mode") }
         #expect(mode == "wal")
         let migrations = try store.pool.read { try String.fetchAll($0, sql: "SELECT identifier FROM grdb_migrations") }
-        #expect(migrations == ["v1-beads-and-docs", "v2-recipe-runs", "v3-dependencies"])
+        #expect(migrations == BeadStore.migrator.migrations)
+        #expect(migrations.first == "v1-beads-and-docs")
     }
 
     @Test func everyWriteReExportsTheJSONL() throws {

@@ -1,0 +1,48 @@
+import ArgumentParser
+import BeadsKnowledge
+import BeadsStore
+
+struct CommentCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "comment", abstract: "Add a comment to a bead.")
+    @OptionGroup var kb: KnowledgeBaseOptions
+    @Argument(help: "The bead.") var id: String
+    @Argument(help: "The comment text.") var text: String
+    @Flag(help: "Print the comment as JSON.") var json = false
+
+    func validate() throws {
+        if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { throw ValidationError("the comment is empty") }
+    }
+
+    func run() throws {
+        let base = try kb.open()
+        let now = Timestamp.now()
+        var added: JSONValue = .null
+        try storeCall { () throws(StoreError) in
+            try base.store.update(id) { bead in
+                added = bead.addComment(author: base.store.actor, text: text, at: now)
+                bead.updatedAt = now
+            }
+        }
+        Terminal.standardOutput.write(json ? added.prettyEncoded() + "\n" : "Comment \(added["id"]?.intValue ?? 0) added to \(id).\n")
+    }
+}
+
+struct CommentsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "comments", abstract: "Show a bead's comments.")
+    @OptionGroup var kb: KnowledgeBaseOptions
+    @Argument(help: "The bead.") var id: String
+    @Flag(help: "Print JSON.") var json = false
+
+    func run() throws {
+        let base = try kb.open()
+        guard let bead = try storeCall({ () throws(StoreError) in try base.store.bead(id) }) else {
+            throw CommandFailure(StoreError.beadNotFound(id).description)
+        }
+        let out = Terminal.standardOutput
+        if json { out.write(JSONValue.array(bead.comments).prettyEncoded() + "\n"); return }
+        if bead.comments.isEmpty { out.write("No comments on \(id).\n"); return }
+        for c in bead.comments {
+            out.write("[\(c["author"]?.stringValue ?? "?") at \(c["created_at"]?.stringValue ?? "?")]\n\(c["text"]?.stringValue ?? "")\n\n")
+        }
+    }
+}

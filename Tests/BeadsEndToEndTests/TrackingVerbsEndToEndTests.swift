@@ -1,0 +1,95 @@
+import Foundation
+import Testing
+
+@Suite struct TrackingVerbsEndToEndTests {
+    func id(_ run: BeadsRun) throws -> String {
+        try #require((try json(run.stdout) as? [String: Any])?["id"] as? String)
+    }
+
+    @Test func depsLabelsCommentsAndHistoryLandInBdShapes() throws {
+        let kb = ScratchKnowledgeBase()
+        let parent = try id(try kb.run("create", "Parent", "--json"))
+        let child = try id(try kb.run("create", "Child", "--parent", parent, "--json"))
+        #expect(child == parent + ".1")
+        let waiting = try id(try kb.run("create", "Waits", "--deps", "blocks:\(parent)", "--json"))
+
+        let cycle = try kb.run("dep", "add", parent, waiting)
+        #expect(cycle.status == 1)
+        #expect(cycle.stderr.contains("cycle"))
+
+        #expect(try kb.run("label", "add", waiting, "ci", "urgent").status == 0)
+        #expect(try kb.run("label", "remove", waiting, "ci").status == 0)
+        #expect(try kb.run("comment", waiting, "first look").status == 0)
+
+        let line = try #require(kb.read("beads/issues.jsonl").split(separator: "\n").first { $0.contains(#""id":"\#(waiting)""#) })
+        let object = try #require(try json(String(line)) as? [String: Any])
+        #expect(object["labels"] as? [String] == ["urgent"])
+        let deps = try #require(object["dependencies"] as? [[String: Any]])
+        #expect(deps.first?["depends_on_id"] as? String == parent)
+        #expect(deps.first?["type"] as? String == "blocks")
+        let comments = try #require(object["comments"] as? [[String: Any]])
+        #expect(comments.first?["id"] as? Int == 1)
+        #expect(comments.first?["text"] as? String == "first look")
+
+        let history = try #require(try json(try kb.run("history", waiting, "--json").stdout) as? [[String: Any]])
+        #expect(history.map { $0["field"] as? String } == ["created", "labels", "labels", "comments"])
+
+        #expect(try kb.run("dep", "remove", waiting, parent).status == 0)
+        #expect(try kb.run("dep", "remove", waiting, parent).status == 1)
+    }
+
+    @Test func claimIsRefusedWhenSomeoneElseHoldsIt() throws {
+        let kb = ScratchKnowledgeBase()
+        let bead = try id(try kb.run("create", "Contended", "--json"))
+        #expect(try kb.run("update", bead, "--claim", environment: ["BEADS_ACTOR": "alice"]).status == 0)
+        let bob = try kb.run("update", bead, "--claim", environment: ["BEADS_ACTOR": "bob"])
+        #expect(bob.status == 1)
+        #expect(bob.stderr.contains("already claimed by alice"))
+        let shown = try #require(try json(try kb.run("show", bead, "--json").stdout) as? [String: Any])
+        #expect(shown["assignee"] as? String == "alice")
+        #expect(shown["status"] as? String == "in_progress")
+    }
+
+    @Test func searchStatsAndDelete() throws {
+        let kb = ScratchKnowledgeBase()
+        let found = try #require(try json(try kb.run("search", "overlay", "devpod", "--json").stdout) as? [[String: Any]])
+        #expect(Set(found.compactMap { $0["id"] as? String }) == ["mo-jgo", "mo-1nh", "mo-3t8p"])
+        let stats = try #require(try json(try kb.run("stats", "--json").stdout) as? [String: Any])
+        #expect(stats["total"] as? Int == 5)
+        #expect((stats["by_status"] as? [String: Int]) == ["closed": 5])
+        let none = try kb.run("delete", "mo-jgo", "mo-nope")
+        #expect(none.status == 1)
+        #expect(try kb.run("show", "mo-jgo").status == 0)
+        #expect(try kb.run("delete", "mo-jgo").status == 0)
+        #expect(!kb.read("beads/issues.jsonl").contains(#""id":"mo-jgo""#))
+    }
+
+    @Test func parallelWritersLoseNothing() throws {
+        let kb = ScratchKnowledgeBase()
+        #expect(try kb.run("list").status == 0)  // build the database once
+        let writers = 8, each = 15
+        let failures = Failures()
+        let root = kb.path
+        DispatchQueue.concurrentPerform(iterations: writers) { w in
+            for n in 0..<each {
+                do {
+                    let run = try BeadsBinary.run(["create", "writer \(w) bead \(n)"], in: root)
+                    if run.status != 0 || run.stderr.contains("locked") { failures.add(run.stderr) }
+                } catch {
+                    failures.add("\(error)")
+                }
+            }
+        }
+        #expect(failures.all.isEmpty)
+        let all = try #require(try json(try kb.run("list", "--all", "-n", "0", "--json").stdout) as? [[String: Any]])
+        #expect(all.count == 5 + writers * each)
+        #expect(kb.read("beads/issues.jsonl").split(separator: "\n").count == 5 + writers * each)
+    }
+
+    final class Failures: @unchecked Sendable {
+        private let lock = NSLock()
+        private var items: [String] = []
+        func add(_ s: String) { lock.lock(); items.append(s); lock.unlock() }
+        var all: [String] { lock.lock(); defer { lock.unlock() }; return items }
+    }
+}
