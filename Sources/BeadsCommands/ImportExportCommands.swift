@@ -1,5 +1,6 @@
 import ArgumentParser
 import BeadsKnowledge
+import BeadsRemedy
 import BeadsStore
 import Foundation
 
@@ -49,7 +50,7 @@ struct ExportCommand: ParsableCommand {
     }
 }
 
-struct InitCommand: ParsableCommand {
+struct InitCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "init",
         abstract: "Make this folder a knowledge base: beads/ (config, JSONL, database) and docs/.")
@@ -65,7 +66,7 @@ struct InitCommand: ParsableCommand {
         }
     }
 
-    func run() throws {
+    func run() async throws {
         let root = directory ?? FileManager.default.currentDirectoryPath
         let location = KnowledgeBaseLocation(root: root)
         let fm = FileManager.default
@@ -92,5 +93,40 @@ struct InitCommand: ParsableCommand {
         } catch {
             throw CommandFailure(error.description)
         }
+        if let top = try await Self.gitTopLevel(of: location.root) {
+            try await Self.registerMergeDriver(gitTop: top, jsonlPath: location.jsonlPath)
+            out.write("Registered the merge driver for beads/issues.jsonl (.gitattributes and git config merge.beads).\n")
+        }
+    }
+
+    static func git(_ arguments: [String], in directory: String) async throws -> ChildOutcome? {
+        let env = ProcessInfo.processInfo.environment
+        guard let git = CommandLocator(environment: env).find("git") else { return nil }
+        return try await ChildProcess(executable: git, arguments: arguments, environment: env, workingDirectory: directory).run { _, _ in }
+    }
+
+    static func gitTopLevel(of directory: String) async throws -> String? {
+        guard let outcome = try await git(["rev-parse", "--show-toplevel"], in: directory), outcome.exitCode == 0 else { return nil }
+        return outcome.output.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// `.gitattributes` names the driver for the JSONL; the repository's git config says
+    /// how to run it (config is local to a clone, so each clone runs `beads init` once).
+    static func registerMergeDriver(gitTop: String, jsonlPath: String) async throws {
+        let resolvedTop = (gitTop as NSString).resolvingSymlinksInPath
+        let resolvedJSONL = (jsonlPath as NSString).resolvingSymlinksInPath
+        let relative = resolvedJSONL.hasPrefix(resolvedTop + "/") ? String(resolvedJSONL.dropFirst(resolvedTop.count + 1)) : "beads/issues.jsonl"
+        let attributes = gitTop + "/.gitattributes"
+        let line = "\(relative) merge=beads"
+        let existing = (try? String(contentsOfFile: attributes, encoding: .utf8)) ?? ""
+        if !existing.split(separator: "\n").contains(where: { $0.trimmingCharacters(in: .whitespaces) == line }) {
+            let text = existing + (existing.isEmpty || existing.hasSuffix("\n") ? "" : "\n") + line + "\n"
+            do { try text.write(toFile: attributes, atomically: true, encoding: .utf8) } catch {
+                throw CommandFailure("cannot write \(attributes): \(error.localizedDescription)")
+            }
+        }
+        let binary = RecipeExecution.ownDirectory.map { $0 + "/beads" } ?? "beads"
+        _ = try await git(["config", "merge.beads.name", "beads: merge issues.jsonl by bead id"], in: gitTop)
+        _ = try await git(["config", "merge.beads.driver", "\(binary) merge %O %A %B"], in: gitTop)
     }
 }

@@ -1,0 +1,61 @@
+import Foundation
+import Testing
+
+@Suite struct GitMergeEndToEndTests {
+    func git(_ args: String..., in dir: String) throws -> (Int32, String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["git", "-c", "user.name=Test", "-c", "user.email=test@example.com", "-c", "init.defaultBranch=main",
+                             "-c", "commit.gpgsign=false"] + args
+        process.currentDirectoryURL = URL(fileURLWithPath: dir)
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+
+    @Test func twoBranchesEditingOneJSONLMergeWithoutConflict() throws {
+        let repo = NSTemporaryDirectory() + "beads-git-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: repo, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: repo) }
+        #expect(try git("init", "-q", in: repo).0 == 0)
+        let initRun = try BeadsBinary.run(["init", "--prefix", "mo"], in: repo)
+        #expect(initRun.status == 0)
+        #expect(initRun.stdout.contains("Registered the merge driver"))
+        #expect(try String(contentsOfFile: repo + "/.gitattributes", encoding: .utf8) == "beads/issues.jsonl merge=beads\n")
+        func create(_ title: String) throws -> String {
+            let run = try BeadsBinary.run(["create", title, "--json"], in: repo)
+            return (try json(run.stdout) as? [String: Any])?["id"] as? String ?? ""
+        }
+        let a = try create("Alpha"), b = try create("Bravo")
+        #expect(try git("add", "-A", in: repo).0 == 0)
+        #expect(try git("commit", "-qm", "two beads", in: repo).0 == 0)
+
+        #expect(try git("checkout", "-qb", "feature", in: repo).0 == 0)
+        #expect(try BeadsBinary.run(["update", a, "--status", "in_progress"], in: repo).status == 0)
+        #expect(try BeadsBinary.run(["label", "add", b, "from-feature"], in: repo).status == 0)
+        #expect(try git("commit", "-qam", "feature work", in: repo).0 == 0)
+
+        #expect(try git("checkout", "-q", "main", in: repo).0 == 0)
+        #expect(try BeadsBinary.run(["update", a, "--priority", "0"], in: repo).status == 0)
+        #expect(try BeadsBinary.run(["label", "add", b, "from-main"], in: repo).status == 0)
+        let c = try create("Charlie")
+        #expect(try git("add", "-A", in: repo).0 == 0)
+        #expect(try git("commit", "-qm", "main work", in: repo).0 == 0)
+
+        let (status, output) = try git("merge", "--no-edit", "feature", in: repo)
+        #expect(status == 0, "git merge said: \(output)")
+        let merged = try String(contentsOfFile: repo + "/beads/issues.jsonl", encoding: .utf8)
+        #expect(!merged.contains("<<<<<<<"))
+        // The next command imports what git merged.
+        let alpha = try #require(try json(try BeadsBinary.run(["show", a, "--json"], in: repo).stdout) as? [String: Any])
+        #expect(alpha["status"] as? String == "in_progress")
+        #expect(alpha["priority"] as? Int == 0)
+        let bravo = try #require(try json(try BeadsBinary.run(["show", b, "--json"], in: repo).stdout) as? [String: Any])
+        #expect(Set(bravo["labels"] as? [String] ?? []) == ["from-main", "from-feature"])
+        #expect(try BeadsBinary.run(["show", c], in: repo).status == 0)
+    }
+}
