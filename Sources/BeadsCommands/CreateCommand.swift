@@ -9,8 +9,8 @@ struct CreateCommand: ParsableCommand {
         abstract: "Create a bead with a hash id (prefix from beads/config.yaml).")
 
     @OptionGroup var kb: KnowledgeBaseOptions
-    @Argument(help: "The bead's title.")
-    var title: String
+    @Argument(help: "The bead's title (with --from-error, defaults to the error line).")
+    var title: String?
     @Option(name: [.customShort("d"), .long], help: "Description.")
     var description: String = ""
     @Option(name: [.customShort("p"), .long], help: "Priority 0 (critical) to 4 (backlog).")
@@ -27,12 +27,18 @@ struct CreateCommand: ParsableCommand {
     var parent: String?
     @Option(help: ArgumentHelp("Dependencies, comma-separated: ID or TYPE:ID (blocks when no type).", valueName: "DEPS"))
     var deps: String?
+    @Flag(help: "Read a pasted error (standard input, or --error-file) and record its generalised signature on the bead, so `beads fix` recognises it next time.")
+    var fromError = false
+    @Option(help: ArgumentHelp("With --from-error: read the error from this file.", valueName: "PATH"))
+    var errorFile: String?
     @Flag(help: "Print the new bead as JSON.")
     var json = false
 
     func validate() throws {
         try PriorityCheck.validate(priority)
-        if title.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("the title must not be empty") }
+        if let title, title.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("the title must not be empty") }
+        if title == nil, !fromError { throw ValidationError("give the bead a title") }
+        if errorFile != nil, !fromError { throw ValidationError("--error-file goes with --from-error") }
         if let id, !BeadID.isWellFormed(id) {
             throw ValidationError("\(id) is not a bead id: write PREFIX-HASH, e.g. mo-3t8p")
         }
@@ -41,6 +47,24 @@ struct CreateCommand: ParsableCommand {
     }
 
     func run() throws {
+        var signature: ErrorSignature.Generalized?
+        if fromError {
+            let data: Data
+            if let errorFile {
+                guard let contents = FileManager.default.contents(atPath: errorFile) else { throw CommandFailure.usage("cannot read \(errorFile)") }
+                data = contents
+            } else if !Terminal.standardInputIsTerminal {
+                data = FileHandle.standardInput.readDataToEndOfFile()
+            } else {
+                throw CommandFailure.usage("--from-error reads the error from standard input or --error-file PATH")
+            }
+            guard let g = ErrorSignature.generalize(String(decoding: data, as: UTF8.self)) else {
+                throw CommandFailure.usage("the pasted text has no line distinctive enough to recognise it by")
+            }
+            signature = g
+        }
+        let title = self.title ?? "Known error: " + FixReport.clip(signature?.text ?? "", 90)
+        let description = self.description.isEmpty && signature != nil ? "Recorded from a pasted error:\n\n    \(signature!.text)" : self.description
         let base = try kb.open()
         let now = Timestamp.now()
         let creator = ProcessInfo.processInfo.environment["BEADS_ACTOR"] ?? ProcessInfo.processInfo.environment["USER"] ?? "beads"
@@ -60,6 +84,7 @@ struct CreateCommand: ParsableCommand {
             assignee: assignee, labels: Self.labels(labels), createdAt: now, updatedAt: now,
             extra: [("created_by", .string(creator))])
         if let parent { _ = bead.addDependency(on: parent, type: "parent-child", at: now, by: creator) }
+        if let signature { bead.setExtra("error_signatures", .array([ErrorSignature.json(signature)])) }
         for spec in Self.labels(deps) {
             let parts = spec.split(separator: ":", maxSplits: 1).map(String.init)
             let (depType, target) = parts.count == 2 ? (parts[0], parts[1]) : ("blocks", parts[0])

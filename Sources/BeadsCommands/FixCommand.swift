@@ -131,7 +131,7 @@ enum FixReport {
                     out.write("      signature: \(m.signature.text.replacingOccurrences(of: "\n", with: " ⏎ "))\n")
                 }
             }
-            out.write("If this is a new known error, create a bead for it (beads create) and put the message in a fenced block under an \"Error\" heading of its solution doc.\n")
+            out.write("If this is a new known error, record it so the next paste is recognised:\n  beads create --from-error < build.log     (or put the message under an \"Error\" heading of a solution doc)\n")
             return
         }
         for (k, m) in diagnosis.matches.prefix(3).enumerated() {

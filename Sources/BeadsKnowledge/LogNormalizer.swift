@@ -5,6 +5,13 @@ public struct NormalizedLine: Sendable, Equatable {
     /// The line as pasted, colours and carriage returns removed.
     public var text: String
     public var tokens: [LogToken]
+    /// The byte offset in `text` where the message starts, after timestamps and CI prefixes.
+    public var messageStart: Int = 0
+
+    /// The message without the wrapping CI and tools put before it.
+    public var message: String {
+        String(decoding: text.utf8.dropFirst(messageStart), as: UTF8.self).trimmingCharacters(in: .whitespaces)
+    }
 }
 
 /// Turns pasted build output (or a doc's signature) into comparable token sequences.
@@ -34,8 +41,9 @@ public enum LogNormalizer {
                 while end < count, buffer[end] != 0x0A { end += 1 }
                 number += 1
                 let cleaned = stripControls(UnsafeBufferPointer(rebasing: buffer[start..<min(end, start + maxLineBytes)]))
-                let tokens = tokenize(cleaned, wildcards: false)
-                result.append(NormalizedLine(number: number, text: String(decoding: cleaned, as: UTF8.self), tokens: tokens))
+                let (tokens, messageStart) = tokenizeLine(cleaned, wildcards: false)
+                result.append(NormalizedLine(number: number, text: String(decoding: cleaned, as: UTF8.self), tokens: tokens,
+                                             messageStart: messageStart))
                 start = end + 1
             }
         }
@@ -90,10 +98,16 @@ public enum LogNormalizer {
     }
 
     static func tokenize(_ line: [UInt8], wildcards: Bool) -> [LogToken] {
+        tokenizeLine(line, wildcards: wildcards).0
+    }
+
+    /// The tokens, and where the message starts after the stripped prefixes.
+    static func tokenizeLine(_ line: [UInt8], wildcards: Bool) -> ([LogToken], Int) {
         line.withUnsafeBufferPointer { buffer in
             var scanner = LineScanner(bytes: buffer, wildcards: wildcards)
             scanner.stripPrefixes()
-            return scanner.scanTokens()
+            let start = scanner.i
+            return (scanner.scanTokens(), start)
         }
     }
 }

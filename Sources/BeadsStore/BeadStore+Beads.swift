@@ -73,6 +73,19 @@ extension BeadStore {
                 bead.updatedAt, bead.closedAt, bead.closeReason, JSONValue.object(bead.extra).encoded(),
             ])
         try saveDependencies(of: bead, in: db)
+        try saveErrorSignatures(of: bead, in: db)
+    }
+
+    /// Signatures recorded on the bead itself (`create --from-error`) travel in the JSONL
+    /// as `error_signatures: [{text, pattern, terms}]`; the index rows are derived.
+    static func saveErrorSignatures(of bead: Bead, in db: Database) throws {
+        try db.execute(sql: "DELETE FROM signature WHERE bead_id = ? AND origin = 'bead'", arguments: [bead.id])
+        guard case let .array(items)? = bead.extraValue("error_signatures") else { return }
+        for item in items {
+            guard let text = item["text"]?.stringValue, let pattern = item["pattern"]?.stringValue, !pattern.isEmpty else { continue }
+            try insertSignature(SignatureRecord(beadID: bead.id, docPath: nil, sectionAnchor: "", line: 0, origin: "bead", text: text,
+                                                pattern: pattern, terms: item["terms"]?.stringValue ?? ""), docPath: nil, in: db)
+        }
     }
 
     public func bead(_ id: String) throws(StoreError) -> Bead? {

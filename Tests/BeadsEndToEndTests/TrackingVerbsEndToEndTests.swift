@@ -93,3 +93,59 @@ import Testing
         var all: [String] { lock.lock(); defer { lock.unlock() }; return items }
     }
 }
+
+@Suite struct CrashSafetyEndToEndTests {
+    @Test func anImportKilledMidWriteLeavesTheStoreAsItWas() throws {
+        let kb = ScratchKnowledgeBase()
+        #expect(try kb.run("list").status == 0)
+        let before = kb.read("beads/issues.jsonl")
+        var lines = ""
+        for n in 0..<60_000 {
+            lines += #"{"id":"mo-k\#(String(n, radix: 36))","title":"bulk \#(n)","status":"open","priority":2,"issue_type":"task","created_at":"2026-02-06T00:00:00Z","updated_at":"2026-02-06T00:00:00Z"}"# + "\n"
+        }
+        kb.write("bulk.jsonl", lines)
+        let wal = kb.path + "/beads/beads.db-wal"
+        let walBefore = (try? FileManager.default.attributesOfItem(atPath: wal)[.size] as? Int) ?? 0
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: BeadsBinary.path)
+        process.arguments = ["import", "bulk.jsonl"]
+        process.currentDirectoryURL = URL(fileURLWithPath: kb.path)
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        // Kill it once the write transaction is under way (the WAL grows), not before.
+        var writing = false
+        for _ in 0..<3000 where process.isRunning {
+            let size = (try? FileManager.default.attributesOfItem(atPath: wal)[.size] as? Int) ?? 0
+            if size > walBefore + 64 * 1024 { writing = true; break }
+            usleep(5_000)
+        }
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        #expect(writing, "the import finished or never started writing before it could be killed")
+        #expect(kb.read("beads/issues.jsonl") == before)
+        let all = try #require(try json(try kb.run("list", "--all", "-n", "0", "--json").stdout) as? [[String: Any]])
+        #expect(all.count == 5)
+    }
+}
+
+@Suite struct FromErrorEndToEndTests {
+    @Test func aRecordedErrorIsRecognisedNextTimeEvenAfterARebuild() throws {
+        let kb = ScratchKnowledgeBase()
+        let paste = "step 4/9\n2026-02-01T10:00:00Z ERROR: failed to push ghcr.io/ardenone/moltbook-api:latest: unexpected status from HEAD request to https://ghcr.io/v2/x: 403 Forbidden\n"
+        #expect(try kb.run("fix", stdin: paste).status == 1)
+        let created = try kb.run("create", "--from-error", "-p", "1", "--json", stdin: paste)
+        #expect(created.status == 0)
+        let bead = try #require(try json(created.stdout) as? [String: Any])
+        let id = try #require(bead["id"] as? String)
+        #expect((bead["title"] as? String)?.hasPrefix("Known error: ERROR: failed to push") == true)
+        let signatures = try #require(bead["error_signatures"] as? [[String: Any]])
+        #expect(signatures.first?["pattern"] as? String == "error failed to push <path> unexpected status from head request to <url> <num> forbidden")
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: kb.path + "/beads/beads.db" + suffix) }
+        let other = "ERROR: failed to push ghcr.io/other/thing:v2: unexpected status from HEAD request to https://ghcr.io/v2/y: 403 Forbidden"
+        let fix = try kb.run("fix", "--json", other)
+        #expect(fix.status == 0)
+        let first = try #require(((try json(fix.stdout) as? [String: Any])?["matches"] as? [[String: Any]])?.first)
+        #expect(first["bead"] as? String == id)
+    }
+}
