@@ -42,7 +42,7 @@ extension BeadStore {
 
     /// Rewrites the derived dependency rows of one bead from its bd keys.
     static func saveDependencies(of bead: Bead, in db: Database) throws {
-        try db.execute(sql: "DELETE FROM dependency WHERE issue_id = ?", arguments: [bead.id])
+        try db.cachedStatement(sql: "DELETE FROM dependency WHERE issue_id = ?").execute(arguments: [bead.id])
         var edges: [(String, String)] = []
         if case let .array(items)? = bead.extraValue("dependencies") {
             for item in items {
@@ -52,25 +52,25 @@ extension BeadStore {
         }
         if let parent = bead.extraValue("parent")?.stringValue, !parent.isEmpty { edges.append((parent, "parent-child")) }
         for (target, type) in edges {
-            try db.execute(sql: "INSERT OR IGNORE INTO dependency (issue_id, depends_on_id, type) VALUES (?, ?, ?)",
-                           arguments: [bead.id, target, type])
+            try db.cachedStatement(sql: "INSERT OR IGNORE INTO dependency (issue_id, depends_on_id, type) VALUES (?, ?, ?)")
+                .execute(arguments: [bead.id, target, type])
         }
     }
 
     static func save(_ bead: Bead, in db: Database) throws {
-        try db.execute(
-            sql: """
-                INSERT INTO bead (\(beadColumns)) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)
+        // Cached statements: an import saves thousands of beads, and compiling each
+        // statement anew (with GRDB's authorizer) was most of its time.
+        try db.cachedStatement(sql: """
+                INSERT INTO bead (\(beadColumns), line) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)
                 ON CONFLICT(id) DO UPDATE SET title=excluded.title, description=excluded.description,
                   status=excluded.status, priority=excluded.priority, issue_type=excluded.issue_type,
                   assignee=excluded.assignee, labels=excluded.labels, created_at=excluded.created_at,
                   updated_at=excluded.updated_at, closed_at=excluded.closed_at,
-                  close_reason=excluded.close_reason, extra=excluded.extra
-                """,
-            arguments: [
+                  close_reason=excluded.close_reason, extra=excluded.extra, line=excluded.line
+                """).execute(arguments: [
                 bead.id, bead.title, bead.description, bead.status.rawValue, bead.priority, bead.issueType,
                 bead.assignee, JSONValue.array(bead.labels.map(JSONValue.string)).encoded(), bead.createdAt,
-                bead.updatedAt, bead.closedAt, bead.closeReason, JSONValue.object(bead.extra).encoded(),
+                bead.updatedAt, bead.closedAt, bead.closeReason, JSONValue.object(bead.extra).encoded(), bead.jsonLine(),
             ])
         try saveDependencies(of: bead, in: db)
         try saveErrorSignatures(of: bead, in: db)
@@ -79,7 +79,7 @@ extension BeadStore {
     /// Signatures recorded on the bead itself (`create --from-error`) travel in the JSONL
     /// as `error_signatures: [{text, pattern, terms}]`; the index rows are derived.
     static func saveErrorSignatures(of bead: Bead, in db: Database) throws {
-        try db.execute(sql: "DELETE FROM signature WHERE bead_id = ? AND origin = 'bead'", arguments: [bead.id])
+        try db.cachedStatement(sql: "DELETE FROM signature WHERE bead_id = ? AND origin = 'bead'").execute(arguments: [bead.id])
         guard case let .array(items)? = bead.extraValue("error_signatures") else { return }
         for item in items {
             guard let text = item["text"]?.stringValue, let pattern = item["pattern"]?.stringValue, !pattern.isEmpty else { continue }
@@ -90,7 +90,7 @@ extension BeadStore {
 
     public func bead(_ id: String) throws(StoreError) -> Bead? {
         try read { db in
-            try Row.fetchOne(db, sql: "SELECT \(Self.beadColumns) FROM bead WHERE id = ?", arguments: [id])
+            try Row.fetchOne(db.cachedStatement(sql: "SELECT \(Self.beadColumns) FROM bead WHERE id = ?"), arguments: [id])
                 .map(Self.bead(from:))
         }
     }
@@ -175,7 +175,7 @@ extension BeadStore {
         try write { db in
             var done: [Bead] = []
             for id in ids {
-                guard let row = try Row.fetchOne(db, sql: "SELECT \(Self.beadColumns) FROM bead WHERE id = ?", arguments: [id])
+                guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT \(Self.beadColumns) FROM bead WHERE id = ?"), arguments: [id])
                 else { throw StoreError.beadNotFound(id) }
                 let before = Self.bead(from: row)
                 var bead = before
@@ -196,7 +196,7 @@ extension BeadStore {
             var counts = (created: 0, updated: 0, unchanged: 0)
             for bead in beads {
                 var before: Bead?
-                if let row = try Row.fetchOne(db, sql: "SELECT \(Self.beadColumns) FROM bead WHERE id = ?", arguments: [bead.id]) {
+                if let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT \(Self.beadColumns) FROM bead WHERE id = ?"), arguments: [bead.id]) {
                     before = Self.bead(from: row)
                     if before == bead { counts.unchanged += 1; continue }
                     counts.updated += 1

@@ -18,8 +18,8 @@ extension BeadStore {
     func recordChanges(from old: Bead?, to new: Bead, in db: Database) throws {
         let at = StoreClock.timestamp()
         func insert(_ field: String, _ before: String?, _ after: String?) throws {
-            try db.execute(sql: "INSERT INTO event (bead_id, at, actor, field, old_value, new_value) VALUES (?,?,?,?,?,?)",
-                           arguments: [new.id, at, actor, field, before, after])
+            try db.cachedStatement(sql: "INSERT INTO event (bead_id, at, actor, field, old_value, new_value) VALUES (?,?,?,?,?,?)")
+                .execute(arguments: [new.id, at, actor, field, before, after])
         }
         guard let old else {
             try insert("created", nil, new.jsonLine())

@@ -54,7 +54,7 @@ extension BeadStore {
     /// Rewrites the JSONL from the store inside the caller's transaction: if the file
     /// cannot be written, the transaction rolls back and the store stays as it was.
     func exportJSONL(_ db: Database) throws {
-        let text = JSONLFile.render(try Row.fetchAll(db, sql: "SELECT \(Self.beadColumns) FROM bead").map(Self.bead(from:)))
+        let text = try Self.renderedJSONL(db)
         try JSONLFile.writeAtomically(text, to: jsonlPath)
         guard let written = FileFingerprint(path: jsonlPath) else {
             throw StoreError.io(path: jsonlPath, reason: "vanished right after it was written")
@@ -63,10 +63,22 @@ extension BeadStore {
         try setMeta(db, Self.jsonlHashKey, ContentHash.sha256(text))
     }
 
+    /// Each bead's JSONL line is kept ready in the table (written on save), so an export
+    /// is a concatenation, not a decode and re-encode of every bead.
+    static func renderedJSONL(_ db: Database) throws -> String {
+        var text = ""
+        let cursor = try String.fetchCursor(db, sql: "SELECT line FROM bead ORDER BY id")
+        while let line = try cursor.next() {
+            text += line
+            text += "\n"
+        }
+        return text
+    }
+
     /// The export text of the whole store, for `beads export`.
     public func exportText() throws(StoreError) -> String {
         try read { db in
-            JSONLFile.render(try Row.fetchAll(db, sql: "SELECT \(Self.beadColumns) FROM bead").map(Self.bead(from:)))
+            try Self.renderedJSONL(db)
         }
     }
 }

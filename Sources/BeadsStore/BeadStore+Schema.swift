@@ -174,6 +174,14 @@ extension BeadStore {
                 END;
                 """)
         }
+        migrator.registerMigration("v5-stored-lines") { db in
+            // The bead's JSONL line, kept so exports (one on every write) just concatenate.
+            try db.execute(sql: "ALTER TABLE bead ADD COLUMN line TEXT NOT NULL DEFAULT ''")
+            for row in try Row.fetchAll(db, sql: "SELECT \(BeadStore.beadColumns) FROM bead") {
+                let bead = BeadStore.bead(from: row)
+                try db.execute(sql: "UPDATE bead SET line = ? WHERE id = ?", arguments: [bead.jsonLine(), bead.id])
+            }
+        }
         return migrator
     }()
 }
