@@ -10,7 +10,7 @@ work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 echo "| beads | command | mean | ± | note |"
 echo "|---:|---|---:|---:|---|"
-for n in 10000 100000; do
+for n in ${SIZES:-10000 100000}; do
   kb="$work/kb$n"
   mkdir -p "$kb"
   (cd "$kb" && "$bin" init --prefix bd >/dev/null)

@@ -77,10 +77,26 @@ extension BeadStore {
         try write { db in try setMeta(db, key, value) }
     }
 
-    /// The id prefixes in use (`mo` for `mo-jgo`).
+    /// The id prefixes in use (`mo` for `mo-jgo`). Every command asks, so this skips
+    /// through the primary-key index, one look-up per prefix, instead of scanning every
+    /// bead: all ids `P-…` sort before `P.`, so the next prefix starts at or after it.
     public func beadPrefixes() throws(StoreError) -> Set<String> {
         try read { db in
-            Set(try String.fetchAll(db, sql: "SELECT DISTINCT substr(id, 1, instr(id, '-') - 1) FROM bead WHERE instr(id, '-') > 1"))
+            var prefixes = Set<String>()
+            let atOrAfter = try db.cachedStatement(sql: "SELECT id FROM bead WHERE id >= ? ORDER BY id LIMIT 1")
+            let after = try db.cachedStatement(sql: "SELECT id FROM bead WHERE id > ? ORDER BY id LIMIT 1")
+            var id = try String.fetchOne(atOrAfter, arguments: [""])
+            while let current = id {
+                guard let dash = current.firstIndex(of: "-"), dash > current.startIndex else {
+                    // Not an id with a prefix: step past just this one.
+                    id = try String.fetchOne(after, arguments: [current])
+                    continue
+                }
+                let prefix = String(current[..<dash])
+                prefixes.insert(prefix)
+                id = try String.fetchOne(atOrAfter, arguments: [prefix + "."])
+            }
+            return prefixes
         }
     }
 }
