@@ -35,9 +35,7 @@ struct CommentsCommand: ParsableCommand {
 
     func run() throws {
         let base = try kb.open()
-        guard let bead = try storeCall({ () throws(StoreError) in try base.store.bead(id) }) else {
-            throw CommandFailure(StoreError.beadNotFound(id).description)
-        }
+        let bead = try requireBead(id, in: base)
         let out = Terminal.standardOutput
         if json { out.write(JSONValue.array(bead.comments).prettyEncoded() + "\n"); return }
         if bead.comments.isEmpty { out.write("No comments on \(id).\n"); return }

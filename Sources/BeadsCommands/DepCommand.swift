@@ -75,9 +75,7 @@ struct DepListCommand: ParsableCommand {
 
     func run() throws {
         let base = try kb.open()
-        guard let bead = try storeCall({ () throws(StoreError) in try base.store.bead(id) }) else {
-            throw CommandFailure(StoreError.beadNotFound(id).description)
-        }
+        let bead = try requireBead(id, in: base)
         let dependents = try storeCall { () throws(StoreError) in try base.store.dependents(of: id) }
         let out = Terminal.standardOutput
         if json {

@@ -42,3 +42,11 @@ func storeCall<T>(_ body: () throws(StoreError) -> T) throws -> T {
         throw CommandFailure(error.description)
     }
 }
+
+/// The bead with this id, or a failure that says there is none.
+func requireBead(_ id: String, in base: KnowledgeBase) throws -> Bead {
+    guard let bead = try storeCall({ () throws(StoreError) in try base.store.bead(id) }) else {
+        throw CommandFailure(StoreError.beadNotFound(id).description)
+    }
+    return bead
+}

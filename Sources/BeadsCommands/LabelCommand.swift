@@ -65,9 +65,7 @@ struct LabelListCommand: ParsableCommand {
         let base = try kb.open()
         let out = Terminal.standardOutput
         if let id {
-            guard let bead = try storeCall({ () throws(StoreError) in try base.store.bead(id) }) else {
-                throw CommandFailure(StoreError.beadNotFound(id).description)
-            }
+            let bead = try requireBead(id, in: base)
             out.write(json ? JSONValue(bead.labels).prettyEncoded() + "\n" : bead.labels.joined(separator: "\n") + (bead.labels.isEmpty ? "" : "\n"))
             return
         }

@@ -16,9 +16,7 @@ struct ShowCommand: ParsableCommand {
     func run() throws {
         let base = try kb.open()
         let store = base.store
-        guard let bead = try storeCall({ () throws(StoreError) in try store.bead(id) }) else {
-            throw CommandFailure(StoreError.beadNotFound(id).description)
-        }
+        let bead = try requireBead(id, in: base)
         let mentions = try storeCall { () throws(StoreError) in try store.mentions(ofBead: id) }
         let signatures = try storeCall { () throws(StoreError) in try store.signatures(ofBead: id) }
         let recipes = try storeCall { () throws(StoreError) in try store.recipes(forBead: id) }
