@@ -102,10 +102,9 @@ struct KanikoBuildCommand: AsyncParsableCommand {
         guard !chosen.isEmpty else { throw CommandFailure.usage(KanikoError.noImages.description) }
         let suffix = String((0..<5).map { _ in "abcdefghijklmnopqrstuvwxyz0123456789".randomElement()! })
         if options.dryRun {
-            let builder = KanikoBuilder(settings: settings, kubectl: try Kubectl(environment: ["PATH": "/bin"], namespace: settings.namespace, allowMissing: true))
             var first = true
             for image in chosen {
-                let manifest = try kanikoCall { try builder.jobManifest(for: image, name: KanikoBuilder.jobName(for: image, suffix: suffix)) }
+                let manifest = try kanikoCall { try settings.jobManifest(for: image, name: KanikoSettings.jobName(for: image, suffix: suffix)) }
                 Terminal.standardOutput.write((first ? "" : "---\n") + manifest.prettyEncoded() + "\n")
                 first = false
             }
@@ -155,8 +154,7 @@ struct KanikoSecretCommand: AsyncParsableCommand {
             throw CommandFailure.usage("name the registry user with --username (or kaniko.username in beads/config.yaml)")
         }
         if options.dryRun {
-            let builder = KanikoBuilder(settings: settings, kubectl: try Kubectl(environment: ["PATH": "/bin"], namespace: settings.namespace, allowMissing: true))
-            let masked = SecretMasker(environment: environment).mask(builder.secretManifest(token: "***", username: user).prettyEncoded())
+            let masked = SecretMasker(environment: environment).mask(settings.secretManifest(token: "***", username: user).prettyEncoded())
             Terminal.standardOutput.write(masked + "\n(dry run: the token is shown as ***; the real manifest carries it base64-encoded)\n")
             return
         }

@@ -22,94 +22,18 @@ public struct KanikoBuilder: Sendable {
         self.kubectl = kubectl
     }
 
-    // MARK: - Manifests
-
-    /// A Job name: `beads-kaniko-<image>-<suffix>`, within Kubernetes' 63 characters.
-    public static func jobName(for image: KanikoImage, suffix: String) -> String {
-        let repository = image.destination.split(separator: "/").last.map { String($0.split(separator: ":").first ?? $0) } ?? "image"
-        let slug = String(repository.lowercased().map { $0.isLetter || $0.isNumber ? $0 : "-" }).trimmingCharacters(in: CharacterSet(charactersIn: "-"))
-        return "beads-kaniko-\(slug.prefix(40))-\(suffix)"
-    }
-
-    /// The executor's arguments for one image.
-    public func executorArguments(for image: KanikoImage) throws -> [String] {
-        var args = ["--dockerfile=\(image.dockerfile)", "--destination=\(image.destination)"]
-        if image.isURLContext {
-            args.append("--context=\(image.context)")
-        } else {
-            guard let repository = settings.contextRepository else { throw KanikoError.noContextRepository(image.context) }
-            args.append("--context=\(repository)#refs/heads/\(settings.gitRef)")
-            let sub = image.context.hasSuffix("/") ? String(image.context.dropLast()) : image.context
-            if !sub.isEmpty, sub != "." { args.append("--context-sub-path=\(sub)") }
-        }
-        args.append("--digest-file=/dev/termination-log")
-        return args
-    }
-
-    /// The Job manifest (JSON, which kubectl reads as YAML's subset).
-    public func jobManifest(for image: KanikoImage, name: String) throws -> JSONValue {
-        let labels: JSONValue = .object([("app.kubernetes.io/managed-by", .string("beads")), ("app.kubernetes.io/name", .string("kaniko"))])
-        let container: JSONValue = .object([
-            ("name", .string("kaniko")),
-            ("image", .string(settings.executor)),
-            ("args", JSONValue(try executorArguments(for: image))),
-            ("volumeMounts", .array([.object([("name", .string("registry-credentials")), ("mountPath", .string("/kaniko/.docker")),
-                                              ("readOnly", .bool(true))])])),
-        ])
-        return .object([
-            ("apiVersion", .string("batch/v1")),
-            ("kind", .string("Job")),
-            ("metadata", .object([("name", .string(name)), ("namespace", .string(settings.namespace)), ("labels", labels)])),
-            ("spec", .object([
-                ("backoffLimit", JSONValue(0)),
-                ("activeDeadlineSeconds", JSONValue(settings.timeoutSeconds)),
-                ("ttlSecondsAfterFinished", JSONValue(86_400)),
-                ("template", .object([
-                    ("metadata", .object([("labels", labels)])),
-                    ("spec", .object([
-                        ("restartPolicy", .string("Never")),
-                        ("containers", .array([container])),
-                        ("volumes", .array([.object([
-                            ("name", .string("registry-credentials")),
-                            ("secret", .object([
-                                ("secretName", .string(settings.secret)),
-                                ("items", .array([.object([("key", .string(".dockerconfigjson")), ("path", .string("config.json"))])])),
-                            ])),
-                        ])])),
-                    ])),
-                ])),
-            ])),
-        ])
-    }
-
-    /// The registry secret, built from a token that only ever travels on stdin.
-    public func secretManifest(token: String, username: String) -> JSONValue {
-        let auth = Data("\(username):\(token)".utf8).base64EncodedString()
-        let config = JSONValue.object([("auths", .object([(settings.registry, .object([
-            ("username", .string(username)), ("password", .string(token)), ("auth", .string(auth)),
-        ]))]))]).encoded()
-        return .object([
-            ("apiVersion", .string("v1")),
-            ("kind", .string("Secret")),
-            ("metadata", .object([("name", .string(settings.secret)), ("namespace", .string(settings.namespace)),
-                                  ("labels", .object([("app.kubernetes.io/managed-by", .string("beads"))]))])),
-            ("type", .string("kubernetes.io/dockerconfigjson")),
-            ("data", .object([(".dockerconfigjson", .string(Data(config.utf8).base64EncodedString()))])),
-        ])
-    }
-
     // MARK: - Running
 
     /// Applies the secret through stdin.
     public func applySecret(token: String, username: String) async throws {
-        try await kubectl.run(["apply", "-f", "-"], input: Data(secretManifest(token: token, username: username).encoded().utf8))
+        try await kubectl.run(["apply", "-f", "-"], input: Data(settings.secretManifest(token: token, username: username).encoded().utf8))
     }
 
     /// Builds one image as a Job and waits for it. `log` receives kubectl's and the
     /// pod's output.
     public func build(_ image: KanikoImage, suffix: String, log: @escaping @Sendable (Data, Bool) -> Void) async throws -> KanikoBuildResult {
-        let name = Self.jobName(for: image, suffix: suffix)
-        let manifest = try jobManifest(for: image, name: name)
+        let name = KanikoSettings.jobName(for: image, suffix: suffix)
+        let manifest = try settings.jobManifest(for: image, name: name)
         try await kubectl.run(["apply", "-f", "-"], input: Data(manifest.prettyEncoded().utf8), stream: log)
         // Logs can only be followed once the pod runs; wait for that (or for the end).
         try await kubectl.run(["wait", "--for=condition=ready", "pod", "--selector=job-name=\(name)", "--timeout=\(settings.timeoutSeconds)s"],
@@ -140,4 +64,83 @@ public struct KanikoBuilder: Sendable {
         }
         return nil
     }
+}
+
+/// The manifests need the settings only, so a dry run builds them without kubectl.
+extension KanikoSettings {
+
+    /// A Job name: `beads-kaniko-<image>-<suffix>`, within Kubernetes' 63 characters.
+    public static func jobName(for image: KanikoImage, suffix: String) -> String {
+        let repository = image.destination.split(separator: "/").last.map { String($0.split(separator: ":").first ?? $0) } ?? "image"
+        let slug = String(repository.lowercased().map { $0.isLetter || $0.isNumber ? $0 : "-" }).trimmingCharacters(in: CharacterSet(charactersIn: "-"))
+        return "beads-kaniko-\(slug.prefix(40))-\(suffix)"
+    }
+
+    /// The executor's arguments for one image.
+    public func executorArguments(for image: KanikoImage) throws -> [String] {
+        var args = ["--dockerfile=\(image.dockerfile)", "--destination=\(image.destination)"]
+        if image.isURLContext {
+            args.append("--context=\(image.context)")
+        } else {
+            guard let repository = contextRepository else { throw KanikoError.noContextRepository(image.context) }
+            args.append("--context=\(repository)#refs/heads/\(gitRef)")
+            let sub = image.context.hasSuffix("/") ? String(image.context.dropLast()) : image.context
+            if !sub.isEmpty, sub != "." { args.append("--context-sub-path=\(sub)") }
+        }
+        args.append("--digest-file=/dev/termination-log")
+        return args
+    }
+
+    /// The Job manifest (JSON, which kubectl reads as YAML's subset).
+    public func jobManifest(for image: KanikoImage, name: String) throws -> JSONValue {
+        let labels: JSONValue = .object([("app.kubernetes.io/managed-by", .string("beads")), ("app.kubernetes.io/name", .string("kaniko"))])
+        let container: JSONValue = .object([
+            ("name", .string("kaniko")),
+            ("image", .string(executor)),
+            ("args", JSONValue(try executorArguments(for: image))),
+            ("volumeMounts", .array([.object([("name", .string("registry-credentials")), ("mountPath", .string("/kaniko/.docker")),
+                                              ("readOnly", .bool(true))])])),
+        ])
+        return .object([
+            ("apiVersion", .string("batch/v1")),
+            ("kind", .string("Job")),
+            ("metadata", .object([("name", .string(name)), ("namespace", .string(namespace)), ("labels", labels)])),
+            ("spec", .object([
+                ("backoffLimit", JSONValue(0)),
+                ("activeDeadlineSeconds", JSONValue(timeoutSeconds)),
+                ("ttlSecondsAfterFinished", JSONValue(86_400)),
+                ("template", .object([
+                    ("metadata", .object([("labels", labels)])),
+                    ("spec", .object([
+                        ("restartPolicy", .string("Never")),
+                        ("containers", .array([container])),
+                        ("volumes", .array([.object([
+                            ("name", .string("registry-credentials")),
+                            ("secret", .object([
+                                ("secretName", .string(secret)),
+                                ("items", .array([.object([("key", .string(".dockerconfigjson")), ("path", .string("config.json"))])])),
+                            ])),
+                        ])])),
+                    ])),
+                ])),
+            ])),
+        ])
+    }
+
+    /// The registry secret, built from a token that only ever travels on stdin.
+    public func secretManifest(token: String, username: String) -> JSONValue {
+        let auth = Data("\(username):\(token)".utf8).base64EncodedString()
+        let config = JSONValue.object([("auths", .object([(registry, .object([
+            ("username", .string(username)), ("password", .string(token)), ("auth", .string(auth)),
+        ]))]))]).encoded()
+        return .object([
+            ("apiVersion", .string("v1")),
+            ("kind", .string("Secret")),
+            ("metadata", .object([("name", .string(secret)), ("namespace", .string(namespace)),
+                                  ("labels", .object([("app.kubernetes.io/managed-by", .string("beads"))]))])),
+            ("type", .string("kubernetes.io/dockerconfigjson")),
+            ("data", .object([(".dockerconfigjson", .string(Data(config.utf8).base64EncodedString()))])),
+        ])
+    }
+
 }

@@ -6,11 +6,8 @@ public struct Kubectl: Sendable {
     public var environment: [String: String]
     public var namespace: String
 
-    /// - Parameter allowMissing: for dry runs, which only print what they would send.
-    public init(environment: [String: String], namespace: String, allowMissing: Bool = false) throws {
-        guard let path = CommandLocator(environment: environment).find("kubectl") ?? (allowMissing ? "kubectl" : nil) else {
-            throw KanikoError.kubectlMissing
-        }
+    public init(environment: [String: String], namespace: String) throws {
+        guard let path = CommandLocator(environment: environment).find("kubectl") else { throw KanikoError.kubectlMissing }
         executable = path
         self.environment = environment
         self.namespace = namespace

@@ -140,14 +140,6 @@ extension BeadStore {
         }
     }
 
-    /// Counts by status, for `stats` and summaries.
-    public func statusCounts() throws(StoreError) -> [(BeadStatus, Int)] {
-        try read { db in
-            try Row.fetchAll(db, sql: "SELECT status, count(*) AS n FROM bead GROUP BY status ORDER BY status")
-                .map { (BeadStatus(rawValue: $0["status"]), $0["n"] as Int) }
-        }
-    }
-
     // MARK: - Writes (each one transaction, each re-exporting the JSONL)
 
     /// Adds a new bead; fails if the id is taken.

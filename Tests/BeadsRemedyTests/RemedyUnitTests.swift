@@ -51,7 +51,7 @@ import Testing
     }
 
     @Test func jobNamesAreKubernetesNames() {
-        let name = KanikoBuilder.jobName(for: KanikoImage(destination: "ghcr.io/Org/My_App:latest", context: "."), suffix: "a1b2c")
+        let name = KanikoSettings.jobName(for: KanikoImage(destination: "ghcr.io/Org/My_App:latest", context: "."), suffix: "a1b2c")
         #expect(name == "beads-kaniko-my-app-a1b2c")
         #expect(name.count <= 63)
     }
