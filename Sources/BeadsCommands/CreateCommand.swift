@@ -49,16 +49,9 @@ struct CreateCommand: ParsableCommand {
     func run() throws {
         var signature: ErrorSignature.Generalized?
         if fromError {
-            let data: Data
-            if let errorFile {
-                guard let contents = FileManager.default.contents(atPath: errorFile) else { throw CommandFailure.usage("cannot read \(errorFile)") }
-                data = contents
-            } else if !Terminal.standardInputIsTerminal {
-                data = FileHandle.standardInput.readDataToEndOfFile()
-            } else {
-                throw CommandFailure.usage("--from-error reads the error from standard input or --error-file PATH")
-            }
-            guard let g = ErrorSignature.generalize(String(decoding: data, as: UTF8.self)) else {
+            let usage = "--from-error reads the error from standard input or --error-file PATH"
+            guard let pasted = try PasteInput.read(file: errorFile) else { throw CommandFailure.usage(usage) }
+            guard let g = ErrorSignature.generalize(pasted) else {
                 throw CommandFailure.usage("the pasted text has no line distinctive enough to recognise it by")
             }
             signature = g

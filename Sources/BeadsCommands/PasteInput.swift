@@ -17,24 +17,34 @@ struct PasteInput: ParsableArguments {
 
     /// The paste as text. Invalid UTF-8 and NUL bytes are read lossily, never fatally.
     func read() throws -> String {
+        let paste: String
+        if !text.isEmpty {
+            paste = text.joined(separator: " ")
+        } else {
+            guard let read = try Self.read(file: file) else { throw CommandFailure.usage(Self.emptyMessage) }
+            paste = read
+        }
+        if paste.allSatisfy({ $0.isWhitespace || $0 == "\0" }) {
+            throw CommandFailure.usage(Self.emptyMessage)
+        }
+        return paste
+    }
+
+    /// A pasted text from `file`, else from piped standard input; nil when neither
+    /// exists (standard input is a terminal), so nothing waits for typing.
+    static func read(file: String?) throws -> String? {
         let data: Data
         if let file {
             guard let contents = FileManager.default.contents(atPath: file) else {
                 throw CommandFailure.usage("cannot read \(file): no such file, or not readable")
             }
             data = contents
-        } else if !text.isEmpty {
-            data = Data(text.joined(separator: " ").utf8)
         } else if !Terminal.standardInputIsTerminal {
             data = FileHandle.standardInput.readDataToEndOfFile()
         } else {
-            throw CommandFailure.usage(Self.emptyMessage)
+            return nil
         }
-        let paste = String(decoding: data, as: UTF8.self)
-        if paste.allSatisfy({ $0.isWhitespace || $0 == "\0" }) {
-            throw CommandFailure.usage(Self.emptyMessage)
-        }
-        return paste
+        return String(decoding: data, as: UTF8.self)
     }
 
     static let emptyMessage = """
