@@ -15,7 +15,7 @@ struct CreateCommand: ParsableCommand {
     var description: String = ""
     @Option(name: [.customShort("p"), .long], help: "Priority 0 (critical) to 4 (backlog).")
     var priority = 2
-    @Option(name: [.customShort("t"), .long], help: "Issue type: bug, feature, task, epic, chore.")
+    @Option(name: [.customShort("t"), .long], help: "Issue type: bug, feature, task, epic, chore, decision, spike, story, milestone (bd's aliases too: enhancement, feat, adr, ms…).")
     var type = "task"
     @Option(name: [.customShort("l"), .long], help: "Labels, comma-separated.")
     var labels: String?
@@ -59,32 +59,33 @@ struct CreateCommand: ParsableCommand {
         let title = self.title ?? "Known error: " + FixReport.clip(signature?.text ?? "", 90)
         let description = self.description.isEmpty && signature != nil ? "Recorded from a pasted error:\n\n    \(signature!.text)" : self.description
         let base = try kb.open()
-        let now = Timestamp.now()
+        let issueType = try storeCall { () throws(StoreError) in try IssueType.validated(type, custom: base.config.customTypes) }
+        let date = Date()
+        let now = Timestamp.now(date)
         let creator = ProcessInfo.processInfo.environment["BEADS_ACTOR"] ?? ProcessInfo.processInfo.environment["USER"] ?? "beads"
-        let taken = try storeCall { () throws(StoreError) in try base.store.allBeadIDs() }
-        var newID = id ?? BeadID.fresh(prefix: base.config.prefix, title: title, description: description,
-                                       creator: creator, createdAt: now, taken: taken)
-        if let parent {
-            guard taken.contains(parent) else { throw CommandFailure(StoreError.beadNotFound(parent).description) }
-            let siblings = taken.compactMap { id -> Int? in
-                guard id.hasPrefix(parent + "."), let n = Int(id.dropFirst(parent.count + 1)) else { return nil }
-                return n
-            }
-            newID = "\(parent).\((siblings.max() ?? 0) + 1)"
-        }
-        var bead = Bead(
-            id: newID, title: title, description: description, priority: priority, issueType: type,
-            assignee: assignee, labels: Self.labels(labels), createdAt: now, updatedAt: now,
-            extra: [("created_by", .string(creator))])
-        if let parent { _ = bead.addDependency(on: parent, type: "parent-child", at: now, by: creator) }
-        if let signature { bead.setExtra("error_signatures", .array([ErrorSignature.json(signature)])) }
-        for spec in Self.labels(deps) {
+        let dependencies = try Self.labels(deps).map { spec -> (type: String, target: String) in
             let parts = spec.split(separator: ":", maxSplits: 1).map(String.init)
-            let (depType, target) = parts.count == 2 ? (parts[0], parts[1]) : ("blocks", parts[0])
-            guard taken.contains(target) else { throw CommandFailure("--deps \(spec): " + StoreError.beadNotFound(target).description) }
-            _ = bead.addDependency(on: target, type: depType, at: now, by: creator)
+            let dep = parts.count == 2 ? (type: parts[0], target: parts[1]) : (type: "blocks", target: parts[0])
+            guard try storeCall({ () throws(StoreError) in try base.store.bead(dep.target) }) != nil else {
+                throw CommandFailure("--deps \(spec): " + StoreError.beadNotFound(dep.target).description)
+            }
+            return dep
         }
-        try storeCall { () throws(StoreError) in try base.store.insert(bead) }
+        let newID: NewBeadID = if let id { .given(id) } else if let parent { .child(of: parent) } else {
+            .hashed(BeadID.Seed(prefix: base.config.prefix, title: title, description: description, creator: creator, createdAt: date))
+        }
+        let bead = try storeCall { () throws(StoreError) in
+            try base.store.create(newID) { id in
+                var bead = Bead(
+                    id: id, title: title, description: description, priority: priority, issueType: issueType,
+                    assignee: assignee, labels: Self.labels(labels), createdAt: now, updatedAt: now,
+                    extra: [("created_by", .string(creator))])
+                if let parent { _ = bead.addDependency(on: parent, type: "parent-child", at: now, by: creator) }
+                if let signature { bead.setExtra("error_signatures", .array([ErrorSignature.json(signature)])) }
+                for dep in dependencies { _ = bead.addDependency(on: dep.target, type: dep.type, at: now, by: creator) }
+                return bead
+            }
+        }
         let out = Terminal.standardOutput
         out.write(json ? bead.jsonValue.prettyEncoded() + "\n" : "Created \(bead.id): \(bead.title)\n")
     }

@@ -13,7 +13,7 @@ struct ListCommand: ParsableCommand {
     var all = false
     @Option(name: [.customShort("p"), .long], help: "Only this priority (0-4).")
     var priority: Int?
-    @Option(name: [.customShort("t"), .long], help: "Only this issue type (bug, feature, task, epic, chore).")
+    @Option(name: [.customShort("t"), .long], help: "Only this issue type (bd's names; aliases such as enhancement or feat work too).")
     var type: String?
     @Option(name: [.customShort("l"), .long], help: "Only beads with this label.")
     var label: String?
@@ -21,6 +21,10 @@ struct ListCommand: ParsableCommand {
     var assignee: String?
     @Option(name: .customLong("text"), help: "Only beads whose title, description or id contains this.")
     var text: String?
+    @Option(help: ArgumentHelp("Order by priority (default), created, updated, closed, status, id, title, type or assignee; dates newest first.", valueName: "FIELD"))
+    var sort: String = "priority"
+    @Flag(name: [.customShort("r"), .long], help: "Reverse the order.")
+    var reverse = false
     @Option(name: [.customShort("n"), .long], help: "At most this many (0 for all).")
     var limit = 50
     @Flag(help: "Print a JSON array of beads (bd's shape).")
@@ -29,6 +33,9 @@ struct ListCommand: ParsableCommand {
     func validate() throws {
         try PriorityCheck.validate(priority)
         if limit < 0 { throw ValidationError("--limit must be 0 (all) or more") }
+        if BeadSort(rawValue: sort) == nil {
+            throw ValidationError("--sort \(sort): sort by one of \(BeadSort.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
     }
 
     func run() throws {
@@ -37,11 +44,13 @@ struct ListCommand: ParsableCommand {
         if let status { filter.statuses = [BeadStatus(rawValue: status)] }
         filter.includeClosed = all
         filter.priority = priority
-        filter.issueType = type
+        filter.issueType = type.map(IssueType.normalize)
         filter.label = label
         filter.assignee = assignee
         filter.text = text
         filter.limit = limit
+        filter.sort = BeadSort(rawValue: sort) ?? .priority
+        filter.reverse = reverse
         let beads = try storeCall { () throws(StoreError) in try base.store.beads(matching: filter) }
         let out = Terminal.standardOutput
         if json {

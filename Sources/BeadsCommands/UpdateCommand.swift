@@ -5,7 +5,7 @@ import BeadsStore
 struct UpdateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "update",
-        abstract: "Change a bead's status, priority, title, description, assignee or labels.")
+        abstract: "Change a bead's status, priority, type, title, description, assignee or labels.")
 
     @OptionGroup var kb: KnowledgeBaseOptions
     @Argument(help: "The bead id.")
@@ -14,6 +14,8 @@ struct UpdateCommand: ParsableCommand {
     var status: String?
     @Option(name: [.customShort("p"), .long], help: "New priority 0-4.")
     var priority: Int?
+    @Option(name: [.customShort("t"), .long], help: "New issue type (bd's names and aliases).")
+    var type: String?
     @Option(help: "New title.")
     var title: String?
     @Option(name: [.customShort("d"), .long], help: "New description.")
@@ -35,14 +37,17 @@ struct UpdateCommand: ParsableCommand {
             throw ValidationError("status must be one of \(BeadStatus.settable.map(\.rawValue).joined(separator: ", ")), not \(status)")
         }
         if claim, assignee != nil || status != nil { throw ValidationError("--claim sets the assignee and status itself") }
-        if !claim, status == nil, priority == nil, title == nil, description == nil, assignee == nil, addLabels.isEmpty, removeLabels.isEmpty {
-            throw ValidationError("nothing to change: give --status, --priority, --title, --description, --assignee, --add-label or --remove-label")
+        if !claim, status == nil, priority == nil, type == nil, title == nil, description == nil, assignee == nil, addLabels.isEmpty, removeLabels.isEmpty {
+            throw ValidationError("nothing to change: give --status, --priority, --type, --title, --description, --assignee, --add-label or --remove-label")
         }
     }
 
     func run() throws {
         let base = try kb.open()
         let now = Timestamp.now()
+        let issueType = try type.map { type in
+            try storeCall { () throws(StoreError) in try IssueType.validated(type, custom: base.config.customTypes) }
+        }
         let bead = try storeCall { () throws(StoreError) in
             try base.store.update(id) { bead throws(StoreError) in
                 if claim {
@@ -60,6 +65,7 @@ struct UpdateCommand: ParsableCommand {
                     bead.status = new
                 }
                 if let priority { bead.priority = priority }
+                if let issueType { bead.issueType = issueType }
                 if let title { bead.title = title }
                 if let description { bead.description = description }
                 if let assignee { bead.assignee = assignee.isEmpty ? nil : assignee }

@@ -44,9 +44,12 @@ public struct KnowledgeBaseLocation: Sendable, Equatable {
 public struct KnowledgeBaseConfig: Sendable, Equatable {
     /// The id prefix of new beads (`mo` gives `mo-jgo`).
     public var prefix: String
+    /// The team's own issue types besides bd's (`types: {custom: [incident, spike]}`).
+    public var customTypes: [String]
 
-    public init(prefix: String) {
+    public init(prefix: String, customTypes: [String] = []) {
         self.prefix = prefix
+        self.customTypes = customTypes
     }
 
     public static func load(path: String) throws(KnowledgeError) -> KnowledgeBaseConfig {
@@ -67,7 +70,11 @@ public struct KnowledgeBaseConfig: Sendable, Equatable {
         guard prefix.range(of: "^[a-z][a-z0-9]*$", options: .regularExpression) != nil else {
             throw KnowledgeError.badConfig(path: path, reason: "prefix \"\(prefix)\" must be lowercase letters and digits, starting with a letter")
         }
-        return KnowledgeBaseConfig(prefix: prefix)
+        // bd keeps `types.custom` as one comma-separated string; a YAML list works too.
+        let custom = node?["types"]?["custom"]
+        let customTypes = custom?.sequence?.compactMap(\.string)
+            ?? (custom?.string ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        return KnowledgeBaseConfig(prefix: prefix, customTypes: customTypes)
     }
 
     public func yaml() -> String {

@@ -2,6 +2,16 @@ import Foundation
 import GRDB
 
 /// Which beads `list` returns.
+/// How a new bead gets its id.
+public enum NewBeadID: Sendable {
+    /// This id, refused if taken.
+    case given(String)
+    /// bd's hash id from the bead's content, lengthened and re-nonced past collisions.
+    case hashed(BeadID.Seed)
+    /// The next free `PARENT.N`.
+    case child(of: String)
+}
+
 public struct BeadFilter: Sendable {
     /// nil: every status except closed (and old tombstones).
     public var statuses: Set<BeadStatus>?
@@ -14,8 +24,38 @@ public struct BeadFilter: Sendable {
     public var text: String?
     /// 0 for no limit.
     public var limit = 0
+    public var sort: BeadSort = .priority
+    public var reverse = false
 
     public init() {}
+}
+
+/// The orders `beads list --sort` offers (bd's fields). Ties fall back to
+/// priority, newest first, then id, so the order is always total.
+public enum BeadSort: String, Sendable, CaseIterable {
+    case priority, created, updated, closed, status, id, title, type, assignee
+
+    var column: String {
+        switch self {
+        case .priority: "priority"
+        case .created: "created_at"
+        case .updated: "updated_at"
+        case .closed: "closed_at"
+        case .status: "status"
+        case .id: "id"
+        case .title: "title"
+        case .type: "issue_type"
+        case .assignee: "assignee"
+        }
+    }
+
+    /// Dates sort newest first, the rest ascending; `reverse` flips the primary key.
+    func orderBy(reverse: Bool) -> String {
+        let newestFirst = [.created, .updated, .closed].contains(self)
+        let direction = newestFirst != reverse ? "DESC" : "ASC"
+        let primary = "\(column) \(direction)"
+        return self == .priority ? "\(primary), created_at DESC, id" : "\(primary), priority, created_at DESC, id"
+    }
 }
 
 extension BeadStore {
@@ -132,7 +172,7 @@ extension BeadStore {
         }
         var sql = "SELECT \(Self.beadColumns) FROM bead"
         if !clauses.isEmpty { sql += " WHERE " + clauses.joined(separator: " AND ") }
-        sql += " ORDER BY priority, created_at DESC, id"
+        sql += " ORDER BY " + filter.sort.orderBy(reverse: filter.reverse)
         if filter.limit > 0 { sql += " LIMIT \(filter.limit)" }
         let finalSQL = sql
         return try read { db in
@@ -151,6 +191,48 @@ extension BeadStore {
             try Self.save(bead, in: db)
             try recordChanges(from: nil, to: bead, in: db)
             try exportJSONL(db)
+        }
+    }
+
+    /// Creates a bead whose id is settled inside the write transaction, so two
+    /// processes creating at once never pick the same id: `make` is given the id and
+    /// returns the bead to store.
+    @discardableResult
+    public func create(_ id: NewBeadID, _ make: (String) throws -> Bead) throws(StoreError) -> Bead {
+        try write { db in
+            let chosen = try Self.settle(id, in: db)
+            let bead = try make(chosen)
+            try Self.save(bead, in: db)
+            try recordChanges(from: nil, to: bead, in: db)
+            try exportJSONL(db)
+            return bead
+        }
+    }
+
+    static func settle(_ id: NewBeadID, in db: Database) throws -> String {
+        let exists = { (id: String) throws -> Bool in
+            try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM bead WHERE id = ?"), arguments: [id]) == true
+        }
+        switch id {
+        case let .given(id):
+            if try exists(id) { throw StoreError.beadExists(id) }
+            return id
+        case let .hashed(seed):
+            let count = try Int.fetchOne(db, sql: "SELECT count(*) FROM bead") ?? 0
+            for candidate in BeadID.candidates(seed, existing: count) where try !exists(candidate) {
+                return candidate
+            }
+            throw StoreError.invalidField(field: "id", reason: "every candidate id is taken; try again")
+        case let .child(parent):
+            guard try exists(parent) else { throw StoreError.beadNotFound(parent) }
+            guard parent.split(separator: ".").count <= 3 else {
+                throw StoreError.invalidField(field: "parent", reason: "\(parent) is already three levels deep")
+            }
+            // Children sort between "PARENT." and "PARENT/" ('/' follows '.').
+            let children = try String.fetchAll(db, sql: "SELECT id FROM bead WHERE id > ? AND id < ?",
+                                               arguments: [parent + ".", parent + "/"])
+            let numbers = children.compactMap { Int($0.dropFirst(parent.count + 1)) }
+            return "\(parent).\((numbers.max() ?? 0) + 1)"
         }
     }
 

@@ -1,0 +1,76 @@
+import ArgumentParser
+import BeadsStore
+
+struct DepTreeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "tree",
+        abstract: "Show what a bead waits on, level by level (or what waits on it, with --reverse).",
+        discussion: "A bead reached twice is shown again but not expanded again; `…` marks where the walk stopped.")
+
+    @OptionGroup var kb: KnowledgeBaseOptions
+    @Argument(help: "The bead at the root.") var id: String
+    @Flag(name: [.customShort("r"), .long], help: "Follow dependents instead: what waits on this bead.")
+    var reverse = false
+    @Option(name: [.customShort("d"), .long], help: "Stop this many levels down.")
+    var maxDepth = 50
+    @Flag(help: "Print a JSON array of nodes: the bead's fields plus depth, parent_id, dependency_type and truncated.")
+    var json = false
+
+    func validate() throws {
+        if maxDepth < 1 { throw ValidationError("--max-depth must be 1 or more") }
+    }
+
+    func run() throws {
+        let base = try kb.open()
+        let nodes = try storeCall { () throws(StoreError) in try base.store.dependencyTree(of: id, reverse: reverse, maxDepth: maxDepth) }
+        let out = Terminal.standardOutput
+        if json {
+            out.write(JSONValue.array(nodes.map(Self.json)).prettyEncoded() + "\n")
+            return
+        }
+        for node in nodes {
+            let indent = String(repeating: "  ", count: node.depth)
+            let link = node.type.map { "\($0) → " } ?? ""
+            let body = node.bead.map(BeadOutput.line) ?? "\(node.id)  (no such bead in the store)"
+            out.write("\(indent)\(link)\(body)\(node.truncated ? "  …" : "")\n")
+        }
+        if nodes.count == 1 { out.write(reverse ? "Nothing depends on \(id).\n" : "\(id) depends on nothing.\n") }
+    }
+
+    static func json(_ node: DependencyTreeNode) -> JSONValue {
+        var fields: [(String, JSONValue)] = []
+        if case let .object(beadFields)? = node.bead?.jsonValue { fields = beadFields } else { fields = [("id", .string(node.id))] }
+        fields.append(("depth", JSONValue(node.depth)))
+        fields.append(("parent_id", node.parentID.map(JSONValue.string) ?? .null))
+        fields.append(("dependency_type", node.type.map(JSONValue.string) ?? .null))
+        fields.append(("truncated", .bool(node.truncated)))
+        return .object(fields)
+    }
+}
+
+struct DepCyclesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "cycles",
+        abstract: "Find dependency cycles: beads that wait on each other and so can never be ready.",
+        discussion: "Looks at blocking types only: blocks, conditional-blocks, waits-for and parent-child. Exits 1 when there is a cycle.")
+
+    @OptionGroup var kb: KnowledgeBaseOptions
+    @Flag(help: "Print a JSON array of cycles, each an array of ids that starts and ends at the same bead.")
+    var json = false
+
+    func run() throws {
+        let base = try kb.open()
+        let cycles = try storeCall { () throws(StoreError) in try base.store.dependencyCycles() }
+        let out = Terminal.standardOutput
+        if json {
+            out.write(JSONValue.array(cycles.map { JSONValue($0) }).prettyEncoded() + "\n")
+        } else if cycles.isEmpty {
+            out.write("No dependency cycles.\n")
+        } else {
+            out.write("\(cycles.count) dependency cycle\(cycles.count == 1 ? "" : "s"):\n")
+            for cycle in cycles { out.write("  " + cycle.joined(separator: " → ") + "\n") }
+            out.write("Break one link of each with `beads dep remove ISSUE DEPENDS_ON`.\n")
+        }
+        if !cycles.isEmpty { throw ExitCode(1) }
+    }
+}

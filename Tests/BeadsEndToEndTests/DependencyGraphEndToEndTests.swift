@@ -1,0 +1,81 @@
+import Foundation
+import Testing
+
+@Suite struct DependencyGraphEndToEndTests {
+    func id(_ run: BeadsRun) throws -> String {
+        try #require((try json(run.stdout) as? [String: Any])?["id"] as? String)
+    }
+
+    @Test func treeAndCyclesInTextAndJSON() throws {
+        let kb = ScratchKnowledgeBase()
+        let top = try id(try kb.run("create", "Ship the release", "--json"))
+        let build = try id(try kb.run("create", "Fix the build", "--deps", top, "--json"))
+        _ = build
+        // top waits on nothing; build waits on top. A tree from build goes to top.
+        let tree = try kb.run("dep", "tree", build)
+        #expect(tree.status == 0)
+        #expect(tree.stdout.contains("  blocks → \(top)"))
+        let nodes = try #require(try json(try kb.run("dep", "tree", build, "--json").stdout) as? [[String: Any]])
+        #expect(nodes.map { $0["id"] as? String } == [build, top])
+        #expect(nodes.map { $0["depth"] as? Int } == [0, 1])
+        #expect(nodes.last?["parent_id"] as? String == build)
+        #expect(nodes.last?["title"] as? String == "Ship the release")
+        let reverse = try #require(try json(try kb.run("dep", "tree", top, "--reverse", "--json").stdout) as? [[String: Any]])
+        #expect(reverse.map { $0["id"] as? String } == [top, build])
+
+        let clean = try kb.run("dep", "cycles")
+        #expect(clean.status == 0)
+        #expect(clean.stdout == "No dependency cycles.\n")
+
+        // `dep add` refuses cycles, but a pulled JSONL can carry one.
+        var lines = kb.read("beads/issues.jsonl").split(separator: "\n").map(String.init)
+        let index = try #require(lines.firstIndex { $0.contains(#""id":"\#(top)""#) })
+        lines[index] = lines[index].replacingOccurrences(
+            of: #""id":"\#(top)","#,
+            with: #""id":"\#(top)","dependencies":[{"issue_id":"\#(top)","depends_on_id":"\#(build)","type":"blocks","created_at":"2026-02-04T00:00:00Z","created_by":"t"}],"#)
+        kb.write("beads/issues.jsonl", lines.joined(separator: "\n") + "\n")
+        let cyclic = try kb.run("dep", "cycles")
+        #expect(cyclic.status == 1)
+        let expected = [build, top].sorted()
+        #expect(cyclic.stdout.contains("  \(expected[0]) → \(expected[1]) → \(expected[0])\n"))
+        let cycles = try #require(try json(try kb.run("dep", "cycles", "--json").stdout) as? [[String]])
+        #expect(cycles == [[expected[0], expected[1], expected[0]]])
+        #expect(try kb.run("dep", "tree", "mo-nope").stderr.contains("mo-nope"))
+    }
+
+    @Test func typesTakeBdsAliasesAndListSorts() throws {
+        let kb = ScratchKnowledgeBase()
+        let feature = try #require(try json(try kb.run("create", "Colour output", "-t", "enhancement", "-p", "3", "--json").stdout) as? [String: Any])
+        #expect(feature["issue_type"] as? String == "feature")
+        let bad = try kb.run("create", "Nope", "-t", "incident")
+        #expect(bad.status == 1)
+        #expect(bad.stderr.contains("\"incident\" is not an issue type"))
+        let decision = try id(try kb.run("create", "Use Kaniko", "-t", "adr", "-p", "1", "--json"))
+        #expect(try kb.run("update", decision, "-t", "feat").status == 0)
+
+        let byType = try #require(try json(try kb.run("list", "-t", "feat", "--json").stdout) as? [[String: Any]])
+        #expect(byType.map { $0["title"] as? String } == ["Use Kaniko", "Colour output"])
+        let byTitle = try #require(try json(try kb.run("list", "--all", "--sort", "title", "-n", "3", "--json").stdout) as? [[String: Any]])
+        #expect(byTitle.map { $0["title"] as? String }.count == 3)
+        let titles = byTitle.compactMap { $0["title"] as? String }
+        #expect(titles == titles.sorted())
+        let reversed = try #require(try json(try kb.run("list", "--sort", "priority", "--reverse", "--json").stdout) as? [[String: Any]])
+        #expect(reversed.map { $0["priority"] as? Int } == [3, 1])
+        let wrong = try kb.run("list", "--sort", "colour")
+        #expect(wrong.status == 2)
+        #expect(wrong.stderr.contains("sort by one of priority, created"))
+    }
+
+    @Test func hashIdsGrowWithTheStoreAndChildrenCount() throws {
+        let kb = ScratchKnowledgeBase()
+        let first = try id(try kb.run("create", "One", "--json"))
+        #expect(first.range(of: #"^mo-[0-9a-z]{3}$"#, options: .regularExpression) != nil)
+        let child = try id(try kb.run("create", "Part", "--parent", first, "--json"))
+        let grandchild = try id(try kb.run("create", "Piece", "--parent", child, "--json"))
+        let great = try id(try kb.run("create", "Bit", "--parent", grandchild, "--json"))
+        #expect([child, grandchild, great] == [first + ".1", first + ".1.1", first + ".1.1.1"])
+        let tooDeep = try kb.run("create", "Crumb", "--parent", great)
+        #expect(tooDeep.status != 0)
+        #expect(tooDeep.stderr.contains("three levels"))
+    }
+}
