@@ -146,10 +146,6 @@ extension BeadStore {
         }
     }
 
-    public func allBeadIDs() throws(StoreError) -> Set<String> {
-        try read { db in Set(try String.fetchAll(db, sql: "SELECT id FROM bead")) }
-    }
-
     public func beads(matching filter: BeadFilter) throws(StoreError) -> [Bead] {
         var clauses: [String] = []
         var arguments: [(any DatabaseValueConvertible)?] = []
