@@ -80,7 +80,9 @@ let package = Package(
         .testTarget(name: "BeadsRemedyTests", dependencies: ["BeadsRemedy"]),
         .testTarget(
             name: "BeadsEndToEndTests",
-            dependencies: [.product(name: "Hummingbird", package: "hummingbird")]
+            dependencies: [.product(name: "Hummingbird", package: "hummingbird")],
+            // Fixture docs are read from the source tree, as the binary under test reads them.
+            exclude: ["Fixtures"]
         ),
     ]
 )

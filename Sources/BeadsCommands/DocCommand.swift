@@ -5,8 +5,8 @@ import BeadsStore
 struct DocCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "doc",
-        abstract: "Index and list the solution docs in docs/.",
-        subcommands: [DocIndexCommand.self, DocListCommand.self])
+        abstract: "Index, list and lint the solution docs in docs/.",
+        subcommands: [DocIndexCommand.self, DocListCommand.self, DocLintCommand.self])
 }
 
 struct DocIndexCommand: ParsableCommand {

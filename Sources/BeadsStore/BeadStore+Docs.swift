@@ -201,3 +201,15 @@ extension BeadStore {
         try recipes(where: "1", [])
     }
 }
+
+extension BeadStore {
+    /// Beads that at least one signature points at (from a doc or recorded on the bead).
+    public func beadIDsWithSignatures() throws(StoreError) -> Set<String> {
+        try read { db in Set(try String.fetchAll(db, sql: "SELECT DISTINCT bead_id FROM signature")) }
+    }
+
+    /// Beads that at least one indexed doc mentions.
+    public func beadIDsMentionedInDocs() throws(StoreError) -> Set<String> {
+        try read { db in Set(try String.fetchAll(db, sql: "SELECT DISTINCT bead_id FROM doc_bead")) }
+    }
+}
