@@ -5,8 +5,9 @@ import BeadsStore
 struct DocCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "doc",
-        abstract: "Index, list and lint the solution docs in docs/.",
-        subcommands: [DocIndexCommand.self, DocListCommand.self, DocLintCommand.self])
+        abstract: "Index, list, show, lint, write and sync the solution docs in docs/.",
+        subcommands: [DocIndexCommand.self, DocListCommand.self, DocShowCommand.self, DocLintCommand.self, DocNewCommand.self,
+                      DocSyncCommand.self, DocLinksCommand.self])
 }
 
 struct DocIndexCommand: ParsableCommand {

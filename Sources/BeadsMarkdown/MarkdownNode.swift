@@ -27,6 +27,10 @@ public struct MarkdownNode: Sendable, Equatable {
     public var isHeaderRow: Bool
     /// For task list items: whether the box is ticked; nil for ordinary items.
     public var taskChecked: Bool?
+    /// For lists: the first number of an ordered list, nil for a bullet list.
+    public var listStart: Int?
+    /// For tables: each column's alignment, "l", "c", "r" or "" (none).
+    public var columnAlignments: [String] = []
     /// 1-based source positions as cmark reports them.
     public var startLine: Int
     public var endLine: Int

@@ -93,6 +93,13 @@ public enum MarkdownParser {
             result.destination = string(cmark_node_get_url(node))
         case .tableRow:
             result.isHeaderRow = cmark_gfm_extensions_get_table_row_is_header(node) != 0
+        case .list:
+            if cmark_node_get_list_type(node) == CMARK_ORDERED_LIST { result.listStart = Int(cmark_node_get_list_start(node)) }
+        case .table:
+            let columns = Int(cmark_gfm_extensions_get_table_columns(node))
+            if let alignments = cmark_gfm_extensions_get_table_alignments(node) {
+                result.columnAlignments = (0..<columns).map { alignments[$0] == 0 ? "" : String(UnicodeScalar(alignments[$0])) }
+            }
         default:
             break
         }

@@ -213,3 +213,13 @@ extension BeadStore {
         try read { db in Set(try String.fetchAll(db, sql: "SELECT DISTINCT bead_id FROM doc_bead")) }
     }
 }
+
+extension BeadStore {
+    /// Every (doc, bead) pair the index knows, by doc then bead.
+    public func docBeadLinks() throws(StoreError) -> [(path: String, beadID: String)] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT DISTINCT doc_path, bead_id FROM doc_bead ORDER BY doc_path, bead_id")
+                .map { (path: $0["doc_path"], beadID: $0["bead_id"]) }
+        }
+    }
+}

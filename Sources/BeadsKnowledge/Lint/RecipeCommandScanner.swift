@@ -55,7 +55,9 @@ public enum RecipeCommandScanner {
         var current = ""
         var quote: Character?
         var previous: Character = " "
-        for ch in line {
+        let chars = Array(line)
+        for (k, ch) in chars.enumerated() {
+            let next: Character? = k + 1 < chars.count ? chars[k + 1] : nil
             if let q = quote {
                 current.append(ch)
                 if ch == q { quote = nil }
@@ -63,6 +65,9 @@ public enum RecipeCommandScanner {
                 quote = ch; current.append(ch)
             } else if ch == "#", previous == " " || previous == "\t" || current.isEmpty {
                 break
+            } else if ch == "&", previous == ">" || previous == "<" || next == ">" {
+                // A redirection (`>&2`, `2>&1`, `&>file`), not a separator.
+                current.append(ch)
             } else if ch == "|" || ch == ";" || ch == "&" || ch == "(" || ch == ")" || ch == "`" {
                 out.append(current); current = ""
             } else {

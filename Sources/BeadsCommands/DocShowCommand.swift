@@ -1,0 +1,104 @@
+import ArgumentParser
+import BeadsKnowledge
+import BeadsMarkdown
+import BeadsStore
+import Foundation
+
+struct DocShowCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "show",
+        abstract: "Render a solution doc in the terminal (or as HTML), whole or one section.",
+        discussion: """
+            DOC is a path, or a bead id: then the doc about that bead (the one declaring it,
+            else the first that mentions it). --section takes an anchor (root-cause), a title,
+            or part of one. Styles are used on a terminal unless NO_COLOR is set.
+            """)
+
+    @OptionGroup var kb: KnowledgeBaseOptions
+    @Argument(help: "A doc path, or a bead id.")
+    var doc: String
+    @Option(name: [.customShort("s"), .long], help: "Only this section.")
+    var section: String?
+    @Flag(help: "Print HTML from cmark-gfm's renderer (tables, strikethrough, autolinks, task lists).")
+    var html = false
+    @Option(help: "Wrap to this many columns (default: the terminal's, else 80).")
+    var width: Int?
+
+    func validate() throws {
+        if let width, width < 20 { throw ValidationError("--width must be 20 or more") }
+    }
+
+    func run() throws {
+        let base = try kb.open()
+        let path = try locate(doc, in: base)
+        let absolute = path.hasPrefix("/") ? path : base.location.root + "/" + path
+        var text = FrontMatterSplit.split(try DocLintCommand.read(absolute, shown: path)).body
+        if let section {
+            guard let found = DocumentAnalyzer.section(section, of: text) else {
+                let titles = DocumentAnalyzer.sectionTitles(of: text).map { "  #\($0.anchor)  \($0.title)" }.joined(separator: "\n")
+                throw CommandFailure("\(path) has no section \"\(section)\". Its sections:\n\(titles)")
+            }
+            text = found.text
+        }
+        let out = Terminal.standardOutput
+        if html {
+            out.write(MarkdownParser.renderHTML(text))
+            return
+        }
+        let environment = ProcessInfo.processInfo.environment
+        let tty = isatty(STDOUT_FILENO) == 1
+        let renderer = TerminalRenderer(width: width ?? Terminal.columns(environment: environment, tty: tty) ?? 80,
+                                        styled: tty && environment["NO_COLOR"] == nil)
+        out.write(renderer.render(MarkdownParser.parse(text)))
+    }
+
+    /// A path as given (from here or from the knowledge base root), or the doc about a bead.
+    func locate(_ argument: String, in base: KnowledgeBase) throws -> String {
+        let cwd = FileManager.default.currentDirectoryPath
+        for candidate in [argument.hasPrefix("/") ? argument : cwd + "/" + argument, base.location.root + "/" + argument]
+        where FileManager.default.fileExists(atPath: candidate) && !argument.isEmpty {
+            let root = base.location.root + "/"
+            let standard = (candidate as NSString).standardizingPath
+            return standard.hasPrefix(root) ? String(standard.dropFirst(root.count)) : standard
+        }
+        let summaries = try storeCall { () throws(StoreError) in try base.store.docSummaries() }
+        if let declared = summaries.first(where: { $0.primaryBeads.contains(argument) }) { return declared.path }
+        if let mention = try storeCall({ () throws(StoreError) in try base.store.mentions(ofBead: argument) }).first { return mention.path }
+        throw CommandFailure("\(argument) is neither a doc nor a bead any doc mentions (`beads doc list` shows the docs)")
+    }
+}
+
+struct DocLinksCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "links",
+        abstract: "Show which docs mention which beads, both ways.")
+
+    @OptionGroup var kb: KnowledgeBaseOptions
+    @Flag(help: "Print {\"docs\": {PATH: [ID…]}, \"beads\": {ID: [PATH…]}}.")
+    var json = false
+
+    func run() throws {
+        let base = try kb.open()
+        let links = try storeCall { () throws(StoreError) in try base.store.docBeadLinks() }
+        var byDoc: [(String, [String])] = []
+        var byBead: [String: [String]] = [:]
+        for link in links {
+            if byDoc.last?.0 == link.path { byDoc[byDoc.count - 1].1.append(link.beadID) } else { byDoc.append((link.path, [link.beadID])) }
+            byBead[link.beadID, default: []].append(link.path)
+        }
+        let beads = byBead.keys.sorted()
+        let out = Terminal.standardOutput
+        if json {
+            out.write(JSONValue.object([
+                ("docs", .object(byDoc.map { ($0.0, JSONValue($0.1)) })),
+                ("beads", .object(beads.map { ($0, JSONValue(byBead[$0]!)) })),
+            ]).prettyEncoded() + "\n")
+            return
+        }
+        if links.isEmpty { out.write("No doc mentions a bead yet.\n"); return }
+        out.write("Docs → beads\n")
+        for (path, ids) in byDoc { out.write("  \(path) → \(ids.joined(separator: ", "))\n") }
+        out.write("Beads → docs\n")
+        for id in beads { out.write("  \(id) → \(byBead[id]!.joined(separator: ", "))\n") }
+    }
+}
