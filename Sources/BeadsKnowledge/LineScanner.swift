@@ -160,9 +160,18 @@ struct LineScanner {
 
     mutating func scanTokens() -> [LogToken] {
         var tokens: [LogToken] = []
+        var messageClose = -1
         while i < bytes.count {
             let b = bytes[i]
             if Self.isSpace(b) { i += 1; continue }
+            // logfmt (dockerd, containerd, logrus): `msg="…"` is the message itself, not
+            // a value to mask. Its quotes are dropped and its words read.
+            if b == UInt8(ascii: "\""), i == messageClose { i += 1; continue }
+            if b == UInt8(ascii: "\""), isLogfmtMessageValue(at: i), let close = closingQuote(from: i, quote: b, limit: 512) {
+                messageClose = close
+                i += 1
+                continue
+            }
             if b == UInt8(ascii: "\""), let close = closingQuote(from: i, quote: b, limit: 512) {
                 tokens.append(.mask(.quoted))
                 i = close + 1
@@ -182,6 +191,15 @@ struct LineScanner {
             i = end
         }
         return tokens
+    }
+
+    func isLogfmtMessageValue(at quote: Int) -> Bool {
+        for key in ["msg=", "message=", "error=", "err="] {
+            let start = quote - key.utf8.count
+            guard start >= 0, zip(bytes[start..<quote], key.utf8).allSatisfy({ $0 == $1 }) else { continue }
+            return start == 0 || Self.isSpace(bytes[start - 1])
+        }
+        return false
     }
 
     func closingQuote(from start: Int, quote: UInt8, limit: Int) -> Int? {

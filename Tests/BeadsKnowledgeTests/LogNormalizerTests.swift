@@ -28,6 +28,7 @@ import Testing
         ("sha256:21a3deaa0d32a8057914f36584b5288d2e5ecc984380bc0118285c70fa8c9300 at 10.0.0.12:5000", "sha256 <hash> at <ip>"),
         ("run 3f2a1b9 id 123e4567-e89b-12d3-a456-426614174000", "run <hash> id <id>"),
         ("rmdir 'node_modules/x' isn't empty", "rmdir <str> isn empty"),
+        (#"level=error msg="'overlay2' is not supported over overlayfs" stage="y z""#, "level error msg <str> is not supported over overlayfs stage <str>"),
         ("overlay2 v5 x86_64", "overlay2 v5 <num>"),
         ("C:\\Users\\me\\x.log missing", "<path> missing"),
     ])
