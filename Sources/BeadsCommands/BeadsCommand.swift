@@ -15,7 +15,7 @@ public struct BeadsCommand: AsyncParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [
-            FixCommand.self, MatchCommand.self, ShowCommand.self, ListCommand.self, ReadyCommand.self, BlockedCommand.self,
+            FixCommand.self, RunCommand.self, MatchCommand.self, ShowCommand.self, ListCommand.self, ReadyCommand.self, BlockedCommand.self,
             CreateCommand.self, DepCommand.self, LabelCommand.self, CommentCommand.self, CommentsCommand.self,
             SearchCommand.self, StatsCommand.self, HistoryCommand.self, DeleteCommand.self,
             UpdateCommand.self, CloseCommand.self, ReopenCommand.self, DocCommand.self, RecipeCommand.self, RunsCommand.self,

@@ -63,18 +63,7 @@ struct FixCommand: AsyncParsableCommand {
         }
         guard let best = diagnosis.matches.first else { throw CommandFailure("", exitCode: 1) }
         guard run else { return }
-        let ranked = RecipeRanker.rank(best.recipes, in: env)
-        let chosen: RecipeRecord
-        if let recipe {
-            // The bead's own recipe of that name, else any recipe of that name: naming one is a choice.
-            chosen = try ranked.first(where: { $0.recipe.name == recipe })?.recipe ?? lookUpRecipe(recipe, in: base)
-        } else {
-            guard let recommended = ranked.first(where: \.recommended) else {
-                let why = ranked.map { "\($0.recipe.name): \($0.reason)" }.joined(separator: "; ")
-                throw CommandFailure("no fix of \(best.beadID) can run here (\(why.isEmpty ? "it has no recipes" : why)); pick one with --recipe NAME")
-            }
-            chosen = recommended.recipe
-        }
+        let chosen = try RecipeExecution.choose(for: best, named: recipe, env: env, base: base)
         out.write("\n")
         let status = try await RecipeExecution(
             base: base, recipe: chosen, beadID: best.beadID, paste: paste, assumeYes: yes, dryRun: dryRun,

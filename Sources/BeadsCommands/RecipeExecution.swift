@@ -27,6 +27,21 @@ struct RecipeExecution {
         return Bundle.main.executablePath.map { ($0 as NSString).deletingLastPathComponent }
     }
 
+    /// The recipe to run for a match: the one named (the bead's own of that name, else
+    /// any), or the one ranked first for this environment.
+    static func choose(for match: KnownErrorMatch, named name: String?, env: EnvironmentReport, base: KnowledgeBase) throws -> RecipeRecord {
+        let ranked = RecipeRanker.rank(match.recipes, in: env)
+        if let name {
+            // Naming one is a choice: it runs even where it is not recommended.
+            return try ranked.first(where: { $0.recipe.name == name })?.recipe ?? lookUpRecipe(name, in: base)
+        }
+        guard let recommended = ranked.first(where: \.recommended) else {
+            let why = ranked.map { "\($0.recipe.name): \($0.reason)" }.joined(separator: "; ")
+            throw CommandFailure("no fix of \(match.beadID) can run here (\(why.isEmpty ? "it has no recipes" : why)); pick one with --recipe NAME")
+        }
+        return recommended.recipe
+    }
+
     /// Runs (or shows) the recipe and returns the exit status for the command.
     func perform() async throws -> Int32 {
         let out = Terminal.standardOutput

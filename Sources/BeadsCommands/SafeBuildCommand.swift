@@ -50,22 +50,7 @@ struct SafeBuildCommand: AsyncParsableCommand {
             }
             throw CommandFailure("", exitCode: Self.refusedExitCode)
         }
-        let processEnv = ProcessInfo.processInfo.environment
-        guard let executable = CommandLocator(environment: processEnv).find(argv[0]) else {
-            throw CommandFailure("\(argv[0]): command not found on PATH", exitCode: 127)
-        }
-        let masker = SecretMasker(environment: processEnv)
-        let stdoutWriter = MaskingLineWriter(masker: masker) { Terminal.standardOutput.write($0) }
-        let stderrWriter = MaskingLineWriter(masker: masker) { Terminal.standardError.write($0) }
-        let outcome: ChildOutcome
-        do {
-            outcome = try await ChildProcess(executable: executable, arguments: Array(argv.dropFirst()), environment: processEnv)
-                .run { data, isError in (isError ? stderrWriter : stdoutWriter).write(data) }
-        } catch {
-            throw CommandFailure("could not start \(argv[0]): \(error)", exitCode: 126)
-        }
-        stdoutWriter.flush()
-        stderrWriter.flush()
+        let outcome = try await StreamedChild.run(argv)
         guard outcome.exitCode != 0 else { return }
         if let base, let diagnosis = try? KnownErrorFinder(store: base.store).diagnose(outcome.output), !diagnosis.matches.isEmpty {
             var out = Terminal.standardError

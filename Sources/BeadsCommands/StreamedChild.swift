@@ -1,0 +1,27 @@
+import BeadsRemedy
+import Foundation
+
+/// Runs a user's command with its output streaming to ours as it comes (secret values
+/// masked) and captured for matching; shared by `run` and `safe-build`.
+enum StreamedChild {
+    static func run(_ argv: [String], timeout: Duration? = nil) async throws -> ChildOutcome {
+        let processEnv = ProcessInfo.processInfo.environment
+        guard let executable = CommandLocator(environment: processEnv).find(argv[0]) else {
+            throw CommandFailure("\(argv[0]): command not found on PATH", exitCode: 127)
+        }
+        let masker = SecretMasker(environment: processEnv)
+        let stdoutWriter = MaskingLineWriter(masker: masker) { Terminal.standardOutput.write($0) }
+        let stderrWriter = MaskingLineWriter(masker: masker) { Terminal.standardError.write($0) }
+        defer {
+            stdoutWriter.flush()
+            stderrWriter.flush()
+        }
+        var child = ChildProcess(executable: executable, arguments: Array(argv.dropFirst()), environment: processEnv)
+        child.timeout = timeout
+        do {
+            return try await child.run { data, isError in (isError ? stderrWriter : stdoutWriter).write(data) }
+        } catch {
+            throw CommandFailure("could not start \(argv[0]): \(error)", exitCode: 126)
+        }
+    }
+}
