@@ -9,6 +9,9 @@ struct MatchCommand: ParsableCommand {
         discussion: """
             Shows each candidate signature FTS5 retrieved, the score its alignment got, and
             which of its tokens were found. Useful to see why `fix` did or did not match.
+            --explain shows the working: the matched lines, how they were read (prefixes
+            stripped, values masked), each token's weight, and
+            score = (weight found − strays × \(SignatureMatcher.strayCost)) ÷ total weight.
             Exit status: 0 when a signature reached the threshold, 1 otherwise, 2 usage error.
             """)
 
@@ -18,6 +21,8 @@ struct MatchCommand: ParsableCommand {
     var limit = 10
     @Flag(help: "Print JSON.")
     var json = false
+    @Flag(help: "For each signature shown: the paste lines it matched, what was stripped and masked, each token's weight, and the score's arithmetic.")
+    var explain = false
 
     func run() throws {
         let paste = PasteIndex(text: try input.read())
@@ -32,13 +37,13 @@ struct MatchCommand: ParsableCommand {
         let shown = scored.prefix(max(limit, 0))
         let out = Terminal.standardOutput
         if json {
-            out.write(JSONValue.array(shown.map { s, a, _ in
+            out.write(JSONValue.array(shown.map { s, a, pattern in
                 .object([
                     ("bead", .string(s.beadID)), ("score", JSONValue(KnownErrorFinder.rounded(a.score))),
                     ("signature", .string(s.text)), ("pattern", .string(s.pattern)),
                     ("doc", JSONValue(s.docPath.map { "\($0)#\(s.sectionAnchor)" })),
                     ("line", JSONValue(paste.lines[a.firstLine].number)),
-                ])
+                ] + (explain ? [("explain", Self.json(MatchExplanation(pattern: pattern, alignment: a, paste: paste)))] : []))
             }).prettyEncoded() + "\n")
         } else if shown.isEmpty {
             out.write("No signature shares a word with this paste (\(paste.lines.count) lines read).\n")
@@ -49,10 +54,39 @@ struct MatchCommand: ParsableCommand {
                 out.write("\(String(format: "%.2f", KnownErrorFinder.rounded(a.score)))  \(s.beadID)  line \(paste.lines[a.firstLine].number)  \(s.docPath.map { "\($0)#\(s.sectionAnchor)" } ?? s.origin)\n")
                 out.write("      signature: \(s.text.replacingOccurrences(of: "\n", with: " ⏎ "))\n")
                 out.write("      found:     \(found)   (\(String(format: "%.2f", a.matchedWeight)) of \(String(format: "%.2f", a.totalWeight)), \(a.strayTokens) stray)\n")
+                if explain { Self.write(MatchExplanation(pattern: pattern, alignment: a, paste: paste), to: out) }
             }
         }
         if !(scored.first.map { KnownErrorFinder.rounded($0.1.score) >= SignatureMatcher.threshold } ?? false) {
             throw CommandFailure("", exitCode: 1)
         }
+    }
+
+    static func write(_ e: MatchExplanation, to out: Terminal) {
+        for line in e.lines {
+            out.write("      line \(line.number):   \(FixReport.clip(line.text.trimmingCharacters(in: .whitespaces), 100))\n")
+            if !line.strippedPrefix.isEmpty { out.write("        stripped:  \(line.strippedPrefix)\n") }
+            out.write("        read as:   \(line.tokens.map(\.description).joined(separator: " "))\n")
+            for (mask, source) in line.masked { out.write("        masked:    \(mask) ← \(FixReport.clip(source, 80))\n") }
+        }
+        let weights = e.terms.map { "\($0.token)\($0.found ? "✓" : "✗")\(String(format: "%.2f", $0.weight))" }
+        out.write("      weights:   \(weights.joined(separator: " "))\n")
+        out.write("      score:     \(e.arithmetic)  (match at \(String(format: "%.2f", SignatureMatcher.threshold)) or more)\n")
+    }
+
+    static func json(_ e: MatchExplanation) -> JSONValue {
+        .object([
+            ("lines", .array(e.lines.map { line in
+                .object([
+                    ("line", JSONValue(line.number)), ("text", .string(line.text)), ("stripped", .string(line.strippedPrefix)),
+                    ("tokens", JSONValue(line.tokens.map(\.description))),
+                    ("masked", .array(line.masked.map { .object([("mask", .string($0.mask.description)), ("text", .string($0.source))]) })),
+                ])
+            })),
+            ("terms", .array(e.terms.map { .object([("token", .string($0.token.description)), ("weight", JSONValue($0.weight)), ("found", .bool($0.found))]) })),
+            ("matched_weight", JSONValue(e.matchedWeight)), ("total_weight", JSONValue(e.totalWeight)),
+            ("stray_tokens", JSONValue(e.strayTokens)), ("stray_cost", JSONValue(e.strayCost)), ("score", JSONValue(e.score)),
+            ("arithmetic", .string(e.arithmetic)),
+        ])
     }
 }

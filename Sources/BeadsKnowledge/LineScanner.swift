@@ -1,3 +1,14 @@
+/// Where tokens go: the tokens, and when explaining, the bytes each came from.
+struct TokenSink {
+    var tokens: [LogToken] = []
+    var spans: [Range<Int>]?
+
+    mutating func append(_ token: LogToken, _ span: Range<Int>) {
+        tokens.append(token)
+        spans?.append(span)
+    }
+}
+
 /// The byte-level scanner behind `LogNormalizer`: prefix stripping and masking for
 /// one line. Works on UTF-8 bytes; non-ASCII bytes are treated as letters.
 struct LineScanner {
@@ -159,7 +170,19 @@ struct LineScanner {
     // MARK: - Tokens
 
     mutating func scanTokens() -> [LogToken] {
-        var tokens: [LogToken] = []
+        var sink = TokenSink()
+        scanTokens(into: &sink)
+        return sink.tokens
+    }
+
+    /// Tokens with the bytes of the line each came from, for `match --explain`.
+    mutating func scanTokensWithSources() -> [(LogToken, Range<Int>)] {
+        var sink = TokenSink(spans: [])
+        scanTokens(into: &sink)
+        return Array(zip(sink.tokens, sink.spans ?? []))
+    }
+
+    mutating func scanTokens(into tokens: inout TokenSink) {
         var messageClose = -1
         while i < bytes.count {
             let b = bytes[i]
@@ -173,14 +196,14 @@ struct LineScanner {
                 continue
             }
             if b == UInt8(ascii: "\""), let close = closingQuote(from: i, quote: b, limit: 512) {
-                tokens.append(.mask(.quoted))
+                tokens.append(.mask(.quoted), i..<(close + 1))
                 i = close + 1
                 continue
             }
             if b == UInt8(ascii: "'"), i == 0 || !Self.isWordByte(bytes[i - 1]),
                let close = closingQuote(from: i, quote: b, limit: 256),
                close + 1 >= bytes.count || !Self.isWordByte(bytes[close + 1]) {
-                tokens.append(.mask(.quoted))
+                tokens.append(.mask(.quoted), i..<(close + 1))
                 i = close + 1
                 continue
             }
@@ -190,7 +213,6 @@ struct LineScanner {
             scanChunk(i, end, into: &tokens)
             i = end
         }
-        return tokens
     }
 
     func isLogfmtMessageValue(at quote: Int) -> Bool {
@@ -214,7 +236,7 @@ struct LineScanner {
     }
 
     /// One whitespace-delimited chunk: a URL, a path, an id, or words and numbers.
-    func scanChunk(_ start: Int, _ end: Int, into tokens: inout [LogToken]) {
+    func scanChunk(_ start: Int, _ end: Int, into tokens: inout TokenSink) {
         var s = start
         var e = end
         while s < e, Self.openers[Int(bytes[s])] { s += 1 }
@@ -222,7 +244,7 @@ struct LineScanner {
         guard s < e else { return }
         let chunk = UnsafeBufferPointer(rebasing: bytes[s..<e])
         if let mask = Self.wholeChunkMask(chunk) {
-            tokens.append(.mask(mask))
+            tokens.append(.mask(mask), s..<e)
             return
         }
         // Words, numbers and hashes, split at punctuation.
@@ -230,18 +252,18 @@ struct LineScanner {
         while k < e {
             if isUnicodePunctuation(at: k) {
                 // U+2000...U+203F: dashes, typographic quotes, bullets, the ellipsis.
-                if wildcards, isEllipsis(at: k) { tokens.append(.wildcard) }
+                if wildcards, isEllipsis(at: k) { tokens.append(.wildcard, k..<(k + 3)) }
                 k += 3
             } else if Self.isWordByte(bytes[k]) {
                 var j = k
                 while j < e, Self.isWordByte(bytes[j]), !isUnicodePunctuation(at: j) { j += 1 }
                 let run = UnsafeBufferPointer(rebasing: bytes[k..<j])
                 // A lone letter ("isn't" gives "t") says nothing.
-                if !(run.count == 1 && Self.isAlpha(run[0])) { tokens.append(Self.classify(run)) }
+                if !(run.count == 1 && Self.isAlpha(run[0])) { tokens.append(Self.classify(run), k..<j) }
                 k = j
             } else {
                 if wildcards, isEllipsis(at: k) {
-                    tokens.append(.wildcard)
+                    tokens.append(.wildcard, k..<(k + 3))
                     k += 3  // "..." and "…" are both three bytes
                     continue
                 }

@@ -101,6 +101,22 @@ public enum LogNormalizer {
         tokenizeLine(line, wildcards: wildcards).0
     }
 
+    /// One pasted line's tokens with the text each was read from (a mask's original
+    /// value), and the prefix stripped before the message.
+    public static func explain(_ line: String) -> (prefix: String, tokens: [(token: LogToken, source: String)]) {
+        let raw = Array(line.utf8)
+        let bytes = raw.withUnsafeBufferPointer { stripControls($0) }
+        return bytes.withUnsafeBufferPointer { buffer in
+            var scanner = LineScanner(bytes: buffer, wildcards: false)
+            scanner.stripPrefixes()
+            let prefix = String(decoding: buffer[..<scanner.i], as: UTF8.self)
+            let tokens = scanner.scanTokensWithSources().map { token, span in
+                (token: token, source: String(decoding: buffer[span], as: UTF8.self))
+            }
+            return (prefix, tokens)
+        }
+    }
+
     /// The tokens, and where the message starts after the stripped prefixes.
     static func tokenizeLine(_ line: [UInt8], wildcards: Bool) -> ([LogToken], Int) {
         line.withUnsafeBufferPointer { buffer in

@@ -23,7 +23,7 @@ public enum SignatureMatcher {
     public static let threshold = 0.7
     /// What a stray token inside a wildcard-free stretch of the signature costs, in
     /// the same units as a distinctive word (1.0).
-    static let strayCost = 0.15
+    public static let strayCost = 0.15
     /// How many lines around a line that shares a word with the signature are
     /// aligned; wider when the signature has wildcards, which may span lines.
     static let windowLines = 4

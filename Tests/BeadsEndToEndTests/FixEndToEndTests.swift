@@ -123,4 +123,29 @@ import Testing
         #expect(rows.first?["bead"] as? String == "mo-3bol")
         #expect(rows.first?["score"] as? Double == 1)
     }
+
+    @Test func explainShowsTheMatchedLineMasksWeightsAndArithmetic() throws {
+        let kb = ScratchKnowledgeBase()
+        let paste = #"2026-02-04T10:15:02.9012231Z #7 ERROR: mount source: "overlay", target: "/var/lib/docker/overlay2/zq3/merged", fstype: overlay, flags: 0, data: "index=off", err: invalid argument"#
+        let text = try kb.run("match", "--explain", "-n", "1", paste)
+        #expect(text.status == 0)
+        #expect(text.stdout.contains("stripped:  2026-02-04T10:15:02.9012231Z #7\n"))
+        #expect(text.stdout.contains("masked:    <str> ← \"/var/lib/docker/overlay2/zq3/merged\"\n"))
+        #expect(text.stdout.contains("masked:    <num> ← 0\n"))
+        #expect(text.stdout.contains("fstype✓1.00"))
+        #expect(text.stdout.contains("score:     (10.90 − 0 × 0.15) ÷ 10.90 = 1.00"))
+
+        // A paste missing part of the message: the arithmetic shows what it cost.
+        let partial = try kb.run("match", "--explain", "--json", "-n", "1", "npm ERR! code ENOTEMPTY while building")
+        let row = try #require((try json(partial.stdout) as? [[String: Any]])?.first)
+        let explain = try #require(row["explain"] as? [String: Any])
+        let terms = try #require(explain["terms"] as? [[String: Any]])
+        let found = terms.filter { $0["found"] as? Bool == true }.compactMap { $0["weight"] as? Double }.reduce(0, +)
+        #expect(abs(found - (explain["matched_weight"] as? Double ?? -1)) < 1e-9)
+        let total = try #require(explain["total_weight"] as? Double)
+        let strays = try #require(explain["stray_tokens"] as? Int)
+        #expect(abs((found - Double(strays) * 0.15) / total - (explain["score"] as? Double ?? -1)) < 1e-9)
+        let lines = try #require(explain["lines"] as? [[String: Any]])
+        #expect(lines.first?["stripped"] as? String == "npm ERR!")
+    }
 }
