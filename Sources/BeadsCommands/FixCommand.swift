@@ -19,6 +19,11 @@ struct FixCommand: AsyncParsableCommand {
             With --run, the recommended fix (or --recipe NAME) is run through the recipe
             runner: the script is shown, then asked for (or --yes), and the run is recorded.
 
+            When a match is wrong, or a known error was missed, say so: --confirm BEAD and
+            --reject BEAD record the paste's shape on the bead (in its JSONL line, so git
+            carries the lesson to everyone), and the next paste of that shape matches, or
+            stops matching, without editing a doc.
+
             Exit status: 0 a known error matched (with --run: the fix succeeded), 1 none did,
             2 usage error; with --run, a failing fix's own exit status.
 
@@ -42,18 +47,30 @@ struct FixCommand: AsyncParsableCommand {
     var dryRun = false
     @Option(help: "With --run: end the fix after this many seconds.")
     var timeout: Int?
+    @Option(help: ArgumentHelp("The paste is this bead's error: remember its shape, so the next paste like it matches.", valueName: "BEAD"))
+    var confirm: String?
+    @Option(help: ArgumentHelp("The paste is not this bead's error: stop matching pastes of its shape to it.", valueName: "BEAD"))
+    var reject: String?
 
     func validate() throws {
         if !run, recipe != nil || yes || dryRun || timeout != nil {
             throw ValidationError("--recipe, --yes, --dry-run and --timeout go with --run")
         }
         if run, json { throw ValidationError("--json and --run do not mix: --json is for reading, --run for doing") }
+        if confirm != nil || reject != nil {
+            if confirm != nil, reject != nil { throw ValidationError("--confirm or --reject, not both") }
+            if run || json { throw ValidationError("--confirm and --reject record a verdict; run the fix or read JSON in another call") }
+        }
     }
 
     func run() async throws {
         let paste = try input.read()
         let base = try kb.open()
         let diagnosis = try storeCall { () throws(StoreError) in try KnownErrorFinder(store: base.store).diagnose(paste) }
+        if let id = confirm ?? reject {
+            try learn(id, confirmed: confirm != nil, paste: paste, diagnosis: diagnosis, base: base)
+            return
+        }
         let env = EnvironmentProbe.current().probe()
         var out = Terminal.standardOutput
         if json {
@@ -71,101 +88,36 @@ struct FixCommand: AsyncParsableCommand {
         ).perform()
         if status != 0 { throw CommandFailure("", exitCode: status) }
     }
-}
 
-/// Renders a diagnosis for people and for scripts.
-enum FixReport {
-    static func json(_ diagnosis: Diagnosis, env: EnvironmentReport) -> JSONValue {
-        func match(_ m: KnownErrorMatch) -> JSONValue {
-            let ranked = RecipeRanker.rank(m.recipes, in: env)
-            return .object([
-                ("bead", .string(m.beadID)),
-                ("title", JSONValue(m.bead?.title)),
-                ("status", JSONValue(m.bead?.status.rawValue)),
-                ("priority", m.bead.map { JSONValue($0.priority) } ?? .null),
-                ("score", JSONValue(m.score)),
-                ("signature", .string(m.signature.text)),
-                ("line", JSONValue(m.lineNumber)),
-                ("line_text", .string(m.lineText)),
-                ("root_cause", JSONValue(m.rootCause)),
-                ("docs", .array(m.docs.map { .object([("path", .string($0.path)), ("section", .string($0.section))]) })),
-                ("recipes", .array(ranked.map { r in
-                    .object([
-                        ("name", .string(r.recipe.name)),
-                        ("recommended", .bool(r.recommended)),
-                        ("reason", .string(r.reason)),
-                        ("when", .string(r.recipe.when)),
-                        ("requires", JSONValue(r.recipe.requires)),
-                        ("runnable", .bool(r.runnable)),
-                        ("doc", .string("\(r.recipe.docPath)#\(r.recipe.sectionAnchor)")),
-                    ])
-                })),
-            ])
-        }
-        return .object([
-            ("matches", .array(diagnosis.matches.map(match))),
-            ("nearest", .array(diagnosis.nearest.map(match))),
-            ("threshold", JSONValue(SignatureMatcher.threshold)),
-            ("environment", env.json),
-        ])
-    }
-
-    static func write(_ diagnosis: Diagnosis, env: EnvironmentReport, to out: inout some TextOutputStream) {
-        guard !diagnosis.matches.isEmpty else {
-            out.write("No known error matched (\(diagnosis.linesRead) lines read, threshold \(SignatureMatcher.threshold)).\n")
-            if !diagnosis.nearest.isEmpty {
-                out.write("Nearest known errors:\n")
-                for m in diagnosis.nearest {
-                    out.write("  \(m.beadID)  \(String(format: "%.2f", m.score))  \(m.bead?.title ?? "(no such bead)")\n")
-                    out.write("      signature: \(m.signature.text.replacingOccurrences(of: "\n", with: " ⏎ "))\n")
-                }
-            }
-            out.write("If this is a new known error, record it so the next paste is recognised:\n  beads create --from-error < build.log     (or put the message under an \"Error\" heading of a solution doc)\n")
+    /// `--confirm` / `--reject`: record the verdict on the bead, then show what the same
+    /// paste gives now.
+    func learn(_ id: String, confirmed: Bool, paste: String, diagnosis: Diagnosis, base: KnowledgeBase) throws {
+        _ = try requireBead(id, in: base)
+        let out = Terminal.standardOutput
+        let matchedNow = diagnosis.matches.contains { $0.beadID == id }
+        if confirmed, matchedNow {
+            out.write("\(id) already matches this paste; nothing to learn.\n")
             return
         }
-        for (k, m) in diagnosis.matches.prefix(3).enumerated() {
-            if k > 0 { out.write("\n") }
-            let status = m.bead.map { "\($0.status.rawValue) · P\($0.priority)" } ?? "not in the store"
-            out.write("Known error  \(m.beadID)  \(m.bead?.title ?? "(the doc names it; no such bead)")   \(status)\n")
-            out.write("  matched line \(m.lineNumber) (score \(String(format: "%.2f", m.score))): \(Self.clip(m.lineText.trimmingCharacters(in: .whitespaces)))\n")
-            if let cause = m.rootCause { out.write("Root cause   \(cause)\n") }
-            if let ref = m.rootCauseRef ?? m.docs.first { out.write("Doc          \(ref.display)\n") }
-            let ranked = RecipeRanker.rank(m.recipes, in: env)
-            guard !ranked.isEmpty else { continue }
-            out.write("Fixes        " + ranked.map { "\($0.recipe.name) (\(Self.place($0.recipe.when)))" }.joined(separator: " · ") + "\n")
-            for r in ranked {
-                let mark = r.recommended ? "▸" : " "
-                out.write("  \(mark) \(r.recipe.name): \(r.reason)\n")
-                if let first = Self.firstCommand(r.recipe.body) { out.write("      runs: \(Self.clip(first, 90))\n") }
-            }
-            if let recommended = ranked.first(where: \.recommended) {
-                out.write("  Run it: beads fix --run   (shows the script and asks first; `beads recipe show \(recommended.recipe.name)`)\n")
+        if !confirmed, !matchedNow {
+            throw CommandFailure("\(id) does not match this paste, so there is nothing to reject" +
+                                 (diagnosis.rejected.contains(id) ? " (it was rejected for this shape already)" : ""))
+        }
+        guard let shape = MatchFeedback.shape(of: paste, for: id, in: diagnosis) else {
+            throw CommandFailure("the paste has no line distinctive enough to remember")
+        }
+        var changed = false
+        try storeCall { () throws(StoreError) in
+            try base.store.update(id) { bead in
+                changed = confirmed ? MatchFeedback.confirm(shape, on: &bead) : MatchFeedback.reject(shape, on: &bead)
+                if changed { bead.updatedAt = Timestamp.now() }
             }
         }
-        if diagnosis.matches.count > 3 {
-            out.write("\n\(diagnosis.matches.count - 3) more known errors matched; --json lists them all.\n")
-        }
-        out.write("(environment: \(env.verdict)\(env.reasons.isEmpty ? "" : " — " + env.reasons[0]))\n")
-    }
-
-    static func place(_ when: String) -> String {
-        switch when.lowercased() {
-        case "devpod": return "in a devpod"
-        case "host": return "on a host"
-        case "any", "anywhere", "always", "": return "anywhere"
-        default: return "in a \(when)"
-        }
-    }
-
-    static func firstCommand(_ body: String) -> String? {
-        body.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
-            .first { !$0.isEmpty && !$0.hasPrefix("#") }
-    }
-
-    /// Long lines keep their start and end: that is where messages carry their meaning.
-    static func clip(_ text: String, _ limit: Int = 110) -> String {
-        guard text.count > limit else { return text }
-        let half = (limit - 3) / 2
-        return text.prefix(half) + " … " + text.suffix(half)
+        let after = try storeCall { () throws(StoreError) in try KnownErrorFinder(store: base.store).diagnose(paste) }
+        let verb = confirmed ? "Confirmed" : "Rejected"
+        out.write("\(verb): pastes shaped like `\(FixReport.clip(shape.text, 90))` \(confirmed ? "are" : "are not") \(id).\n")
+        out.write("  recorded on \(id) in beads/issues.jsonl (\(confirmed ? "error_signatures" : "rejected_signatures"))\n")
+        let now = after.matches.map(\.beadID)
+        out.write("  this paste now matches: \(now.isEmpty ? "nothing" : now.joined(separator: ", "))\n")
     }
 }

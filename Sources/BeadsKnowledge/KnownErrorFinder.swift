@@ -34,6 +34,8 @@ public struct Diagnosis: Sendable {
     public var nearest: [KnownErrorMatch]
     public var linesRead: Int
     public var candidatesScored: Int
+    /// Beads that matched but were rejected for pastes of this shape (`fix --reject`).
+    public var rejected: [String] = []
 }
 
 /// Paste an error, get the known error: candidate signatures from FTS5, each aligned
@@ -56,6 +58,12 @@ public struct KnownErrorFinder {
             best[signature.beadID] = (signature, alignment)
         }
         let beads = try store.beads(ids: Array(best.keys))
+        // A bead rejected for this shape of paste (`fix --reject`) does not match it.
+        var rejected: [String] = []
+        for (id, _) in best where beads[id].map({ MatchFeedback.isRejected($0, for: paste) }) == true {
+            best[id] = nil
+            rejected.append(id)
+        }
         let ranked = best.sorted { a, b in
             if a.value.1.score != b.value.1.score { return a.value.1.score > b.value.1.score }
             let pa = beads[a.key]?.priority ?? 9, pb = beads[b.key]?.priority ?? 9
@@ -71,7 +79,8 @@ public struct KnownErrorFinder {
         for item in above { matches.append(try explain(item)) }
         var nearest: [KnownErrorMatch] = []
         for item in below { nearest.append(try explain(item)) }
-        return Diagnosis(matches: matches, nearest: nearest, linesRead: paste.lines.count, candidatesScored: candidates.count)
+        return Diagnosis(matches: matches, nearest: nearest, linesRead: paste.lines.count, candidatesScored: candidates.count,
+                         rejected: rejected.sorted())
     }
 
     public static func rounded(_ score: Double) -> Double { (score * 100).rounded() / 100 }

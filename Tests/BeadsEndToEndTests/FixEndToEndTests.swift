@@ -148,4 +148,48 @@ import Testing
         let lines = try #require(explain["lines"] as? [[String: Any]])
         #expect(lines.first?["stripped"] as? String == "npm ERR!")
     }
+
+    @Test func rejectAndConfirmTeachTheNextPasteOfTheSameShape() throws {
+        let kb = ScratchKnowledgeBase()
+        // An overlay mount refused for another reason than nesting, say: the user knows.
+        let other = "error: failed to mount /var/lib/docker/tmp/buildkit-mount111: invalid argument (loop device gone)"
+        #expect(try kb.run("fix", other).status == 0)
+        let rejected = try kb.run("fix", "--reject", "mo-jgo", other)
+        #expect(rejected.status == 0, "\(rejected.stderr)")
+        #expect(rejected.stdout.contains("Rejected: pastes shaped like"))
+        #expect(rejected.stdout.contains("this paste now matches: nothing"))
+        let line = try #require(kb.read("beads/issues.jsonl").split(separator: "\n").first { $0.contains(#""id":"mo-jgo""#) })
+        #expect(line.contains(#""rejected_signatures":[{"text":"error: failed to mount"#))
+
+        // Same shape, other path and number: no longer mo-jgo, and the report says why.
+        let again = try kb.run("fix", "error: failed to mount /var/lib/docker/tmp/buildkit-mount9876: invalid argument (loop device gone)")
+        #expect(again.status == 1)
+        #expect(again.stdout.contains("(mo-jgo matched too, but was rejected for pastes of this shape"))
+        // The real overlay error still is.
+        let seed = #"ERROR: mount source: "overlay", target: "/var/lib/docker/overlay2/a/merged", fstype: overlay, flags: 0, data: "x", err: invalid argument"#
+        #expect(try kb.run("fix", seed).status == 0)
+        #expect(try kb.run("fix", "--reject", "mo-1na", seed).status == 1)
+
+        // Taking it back.
+        #expect(try kb.run("fix", "--confirm", "mo-jgo", other).status == 0)
+        #expect(try kb.run("fix", other).status == 0)
+        #expect(!(kb.read("beads/issues.jsonl").split(separator: "\n").first { $0.contains(#""id":"mo-jgo""#) } ?? "").contains("rejected_signatures"))
+    }
+
+    @Test func confirmMakesAMissedErrorKnown() throws {
+        let kb = ScratchKnowledgeBase()
+        let first = "Step 4/9 : RUN ./gen\ngizmo: frobnicator jammed at gear 7 (torque 310)\n"
+        #expect(try kb.run("fix", first).status == 1)
+        let confirmed = try kb.run("fix", "--confirm", "mo-1nh", first)
+        #expect(confirmed.status == 0)
+        #expect(confirmed.stdout.contains("this paste now matches: mo-1nh"))
+        let next = try kb.run("fix", "--json", "#9 0.41 gizmo: frobnicator jammed at gear 12 (torque 95)")
+        #expect(next.status == 0)
+        let best = try #require(((try json(next.stdout) as? [String: Any])?["matches"] as? [[String: Any]])?.first)
+        #expect(best["bead"] as? String == "mo-1nh")
+        #expect(try kb.run("fix", "--confirm", "mo-1nh", first).stdout.contains("already matches"))
+        #expect(try kb.run("fix", "--confirm", "mo-1nh", "--reject", "mo-jgo", first).status == 2)
+        let history = try #require(try json(try kb.run("history", "mo-1nh", "--json").stdout) as? [[String: Any]])
+        #expect(history.contains { $0["field"] as? String == "error_signatures" })
+    }
 }

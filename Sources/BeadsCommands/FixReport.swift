@@ -1,0 +1,104 @@
+import BeadsKnowledge
+import BeadsRemedy
+import BeadsStore
+
+/// Renders a diagnosis for people and for scripts.
+enum FixReport {
+    static func json(_ diagnosis: Diagnosis, env: EnvironmentReport) -> JSONValue {
+        func match(_ m: KnownErrorMatch) -> JSONValue {
+            let ranked = RecipeRanker.rank(m.recipes, in: env)
+            return .object([
+                ("bead", .string(m.beadID)),
+                ("title", JSONValue(m.bead?.title)),
+                ("status", JSONValue(m.bead?.status.rawValue)),
+                ("priority", m.bead.map { JSONValue($0.priority) } ?? .null),
+                ("score", JSONValue(m.score)),
+                ("signature", .string(m.signature.text)),
+                ("line", JSONValue(m.lineNumber)),
+                ("line_text", .string(m.lineText)),
+                ("root_cause", JSONValue(m.rootCause)),
+                ("docs", .array(m.docs.map { .object([("path", .string($0.path)), ("section", .string($0.section))]) })),
+                ("recipes", .array(ranked.map { r in
+                    .object([
+                        ("name", .string(r.recipe.name)),
+                        ("recommended", .bool(r.recommended)),
+                        ("reason", .string(r.reason)),
+                        ("when", .string(r.recipe.when)),
+                        ("requires", JSONValue(r.recipe.requires)),
+                        ("runnable", .bool(r.runnable)),
+                        ("doc", .string("\(r.recipe.docPath)#\(r.recipe.sectionAnchor)")),
+                    ])
+                })),
+            ])
+        }
+        return .object([
+            ("matches", .array(diagnosis.matches.map(match))),
+            ("nearest", .array(diagnosis.nearest.map(match))),
+            ("rejected", JSONValue(diagnosis.rejected)),
+            ("threshold", JSONValue(SignatureMatcher.threshold)),
+            ("environment", env.json),
+        ])
+    }
+
+    static func write(_ diagnosis: Diagnosis, env: EnvironmentReport, to out: inout some TextOutputStream) {
+        for id in diagnosis.rejected {
+            out.write("(\(id) matched too, but was rejected for pastes of this shape; `beads fix --confirm \(id)` takes that back)\n")
+        }
+        guard !diagnosis.matches.isEmpty else {
+            out.write("No known error matched (\(diagnosis.linesRead) lines read, threshold \(SignatureMatcher.threshold)).\n")
+            if !diagnosis.nearest.isEmpty {
+                out.write("Nearest known errors:\n")
+                for m in diagnosis.nearest {
+                    out.write("  \(m.beadID)  \(String(format: "%.2f", m.score))  \(m.bead?.title ?? "(no such bead)")\n")
+                    out.write("      signature: \(m.signature.text.replacingOccurrences(of: "\n", with: " ⏎ "))\n")
+                }
+            }
+            out.write("If this is a new known error, record it so the next paste is recognised:\n  beads create --from-error < build.log     (or put the message under an \"Error\" heading of a solution doc)\n")
+            return
+        }
+        for (k, m) in diagnosis.matches.prefix(3).enumerated() {
+            if k > 0 { out.write("\n") }
+            let status = m.bead.map { "\($0.status.rawValue) · P\($0.priority)" } ?? "not in the store"
+            out.write("Known error  \(m.beadID)  \(m.bead?.title ?? "(the doc names it; no such bead)")   \(status)\n")
+            out.write("  matched line \(m.lineNumber) (score \(String(format: "%.2f", m.score))): \(Self.clip(m.lineText.trimmingCharacters(in: .whitespaces)))\n")
+            if let cause = m.rootCause { out.write("Root cause   \(cause)\n") }
+            if let ref = m.rootCauseRef ?? m.docs.first { out.write("Doc          \(ref.display)\n") }
+            let ranked = RecipeRanker.rank(m.recipes, in: env)
+            guard !ranked.isEmpty else { continue }
+            out.write("Fixes        " + ranked.map { "\($0.recipe.name) (\(Self.place($0.recipe.when)))" }.joined(separator: " · ") + "\n")
+            for r in ranked {
+                let mark = r.recommended ? "▸" : " "
+                out.write("  \(mark) \(r.recipe.name): \(r.reason)\n")
+                if let first = Self.firstCommand(r.recipe.body) { out.write("      runs: \(Self.clip(first, 90))\n") }
+            }
+            if let recommended = ranked.first(where: \.recommended) {
+                out.write("  Run it: beads fix --run   (shows the script and asks first; `beads recipe show \(recommended.recipe.name)`)\n")
+            }
+        }
+        if diagnosis.matches.count > 3 {
+            out.write("\n\(diagnosis.matches.count - 3) more known errors matched; --json lists them all.\n")
+        }
+        out.write("(environment: \(env.verdict)\(env.reasons.isEmpty ? "" : " — " + env.reasons[0]))\n")
+    }
+
+    static func place(_ when: String) -> String {
+        switch when.lowercased() {
+        case "devpod": return "in a devpod"
+        case "host": return "on a host"
+        case "any", "anywhere", "always", "": return "anywhere"
+        default: return "in a \(when)"
+        }
+    }
+
+    static func firstCommand(_ body: String) -> String? {
+        body.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+            .first { !$0.isEmpty && !$0.hasPrefix("#") }
+    }
+
+    /// Long lines keep their start and end: that is where messages carry their meaning.
+    static func clip(_ text: String, _ limit: Int = 110) -> String {
+        guard text.count > limit else { return text }
+        let half = (limit - 3) / 2
+        return text.prefix(half) + " … " + text.suffix(half)
+    }
+}
