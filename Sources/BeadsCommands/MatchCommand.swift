@@ -27,7 +27,7 @@ struct MatchCommand: ParsableCommand {
     func run() throws {
         let paste = PasteIndex(text: try input.read())
         let base = try kb.open()
-        let candidates = try storeCall { () throws(StoreError) in try base.store.signatureCandidates(terms: paste.searchTerms) }
+        let candidates = try storeCall { () throws(StoreError) in try base.store.signatureCandidates(terms: paste.searchTerms, focus: paste.focusTerms()) }
         var scored: [(SignatureRecord, SignatureAlignment, [LogToken])] = []
         for c in candidates {
             let pattern = c.pattern.split(separator: " ").map { LogToken(text: String($0)) }

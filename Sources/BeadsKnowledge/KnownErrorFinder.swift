@@ -49,11 +49,14 @@ public struct KnownErrorFinder {
 
     public func diagnose(_ text: String, nearestCount: Int = 3) throws(StoreError) -> Diagnosis {
         let paste = PasteIndex(text: text)
-        let candidates = try store.signatureCandidates(terms: paste.searchTerms)
+        let candidates = try store.signatureCandidates(terms: paste.searchTerms, focus: paste.focusTerms())
         var best: [String: (SignatureRecord, SignatureAlignment)] = [:]
         for signature in candidates {
             let pattern = signature.pattern.split(separator: " ").map { LogToken(text: String($0)) }
-            guard let alignment = SignatureMatcher.align(pattern, in: paste) else { continue }
+            // Below 0.2 nothing is shown, not even as "nearest"; below this bead's best so
+            // far nothing changes: windows that cannot reach that are skipped.
+            let floor = max(0.2, best[signature.beadID]?.1.score ?? 0)
+            guard let alignment = SignatureMatcher.align(pattern, in: paste, atLeast: floor) else { continue }
             if let current = best[signature.beadID], current.1.score >= alignment.score { continue }
             best[signature.beadID] = (signature, alignment)
         }

@@ -4,6 +4,10 @@ public struct PasteIndex: Sendable {
     public let lines: [NormalizedLine]
     /// For each distinctive word, the indexes (into `lines`) of the lines holding it.
     let linesByWord: [String: [Int]]
+    /// Each distinct token numbered, and every line's tokens as those numbers: the
+    /// aligner compares integers, not strings.
+    let tokenNumbers: [LogToken: Int32]
+    let lineTokenNumbers: [[Int32]]
 
     public init(text: String) {
         self.init(lines: LogNormalizer.lines(of: text))
@@ -12,18 +16,74 @@ public struct PasteIndex: Sendable {
     public init(lines: [NormalizedLine]) {
         self.lines = lines
         var index: [String: [Int]] = [:]
+        var numbers: [LogToken: Int32] = [:]
+        var lineNumbers: [[Int32]] = []
+        lineNumbers.reserveCapacity(lines.count)
         for (n, line) in lines.enumerated() {
+            var row: [Int32] = []
+            row.reserveCapacity(line.tokens.count)
             for token in line.tokens {
+                if let known = numbers[token] { row.append(known) } else {
+                    let next = Int32(numbers.count)
+                    numbers[token] = next
+                    row.append(next)
+                }
                 guard case let .word(w) = token else { continue }
                 if index[w]?.last != n { index[w, default: []].append(n) }
             }
+            lineNumbers.append(row)
         }
         linesByWord = index
+        tokenNumbers = numbers
+        lineTokenNumbers = lineNumbers
     }
 
     /// Distinct searchable words of the paste, for candidate retrieval.
     public var searchTerms: [String] {
         linesByWord.keys.filter { LogToken.word($0).searchTerm != nil }.sorted()
+    }
+
+    /// The searchable words of the lines that read like errors, line by line: what a
+    /// long build log's noise (package names, hashes) must not crowd out of retrieval.
+    /// At most `limit` lines: the first few and the last ones, where builds report.
+    public func focusTerms(limit: Int = 16) -> [[String]] {
+        let errorLines = lines.indices.filter { Self.readsLikeError(lines[$0].text) }
+        let chosen = errorLines.count <= limit ? errorLines : Array(errorLines.prefix(limit / 4)) + errorLines.suffix(limit - limit / 4)
+        return chosen.map { n in
+            var seen = Set<String>()
+            return lines[n].tokens.compactMap(\.searchTerm).filter { seen.insert($0).inserted }
+        }.filter { !$0.isEmpty }
+    }
+
+    static let errorMarkers = [
+        "error", "err!", "fail", "fatal", "cannot", "can't", "could not", "couldn't", "unable", "denied", "invalid",
+        "exception", "panic", "not permitted", "not supported", "no such", "not found", "refused", "timed out",
+        "unexpected", "unknown", "forbidden", "exceeded", "killed", "no space", "exit code", "non-zero", "missing",
+        "undefined", "not exist", "unauthorized", "toomanyrequests", "back-off", "conflict",
+    ]
+
+    static let markerBytes = errorMarkers.map { Array($0.utf8) }
+
+    /// Whether a line holds one of the error markers, ASCII case-insensitively. Bytes,
+    /// not Foundation's string search: this runs on every line of a 10 MB log.
+    static func readsLikeError(_ text: String) -> Bool {
+        var line = Array(text.utf8)
+        for k in line.indices where line[k] >= 0x41 && line[k] <= 0x5A { line[k] |= 0x20 }
+        guard line.count >= 3 else { return false }
+        for marker in markerBytes where marker.count <= line.count {
+            let first = marker[0]
+            var k = 0
+            let last = line.count - marker.count
+            while k <= last {
+                if line[k] == first {
+                    var j = 1
+                    while j < marker.count, line[k + j] == marker[j] { j += 1 }
+                    if j == marker.count { return true }
+                }
+                k += 1
+            }
+        }
+        return false
     }
 
     /// Whether the paste holds any token at all (an empty or blank paste does not).

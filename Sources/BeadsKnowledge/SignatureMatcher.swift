@@ -32,7 +32,9 @@ public enum SignatureMatcher {
 
     /// The best alignment of `pattern` anywhere in the paste, or nil if the paste shares
     /// no word with it.
-    public static func align(_ pattern: [LogToken], in paste: PasteIndex) -> SignatureAlignment? {
+    /// - Parameter atLeast: windows that cannot reach this score (even if every
+    ///   signature token found in them lined up) are not aligned at all.
+    public static func align(_ pattern: [LogToken], in paste: PasteIndex, atLeast: Double = 0) -> SignatureAlignment? {
         let literals = pattern.filter { $0 != .wildcard }
         guard !literals.isEmpty else { return nil }
         let hasWildcard = literals.count != pattern.count
@@ -49,9 +51,28 @@ public enum SignatureMatcher {
         guard !hitsPerLine.isEmpty else { return nil }
         let reach = hasWildcard ? wildcardWindowLines : windowLines
         let windows = mergedWindows(hitsPerLine, reach: reach, lineCount: paste.lines.count)
+        // The signature as token numbers of this paste (-1: a token the paste lacks),
+        // with the wildcard positions kept apart.
+        var sig: [Int32] = []
+        var weights: [Double] = []
+        var freeGapBefore: [Bool] = []
+        var pendingWildcard = false
+        for token in pattern {
+            if token == .wildcard { pendingWildcard = true; continue }
+            sig.append(paste.tokenNumbers[token] ?? -1)
+            weights.append(token.weight)
+            freeGapBefore.append(pendingWildcard)
+            pendingWildcard = false
+        }
+        let total = weights.reduce(0, +)
         var best: SignatureAlignment?
         for window in windows {
-            let candidate = alignWindow(pattern, lines: paste.lines, window: window.range)
+            // Upper bound: the weight of the signature tokens present in the window.
+            var present = Set<Int32>()
+            for n in window.range { present.formUnion(paste.lineTokenNumbers[n]) }
+            let bound = zip(sig, weights).reduce(0) { $0 + (present.contains($1.0) ? $1.1 : 0) } / total
+            if bound < atLeast || bound <= (best?.score ?? -1) { continue }
+            let candidate = alignWindow(sig, weights: weights, freeGapBefore: freeGapBefore, paste: paste, window: window.range)
             if let c = candidate, c.score > (best?.score ?? -1) { best = c }
         }
         return best
@@ -78,26 +99,17 @@ public enum SignatureMatcher {
         return windows
     }
 
-    /// Local alignment with traceback.
-    static func alignWindow(_ pattern: [LogToken], lines: [NormalizedLine], window: ClosedRange<Int>) -> SignatureAlignment? {
-        var tokens: [LogToken] = []
+    /// Local alignment with traceback, over token numbers.
+    static func alignWindow(_ sig: [Int32], weights: [Double], freeGapBefore: [Bool], paste: PasteIndex,
+                            window: ClosedRange<Int>) -> SignatureAlignment? {
+        var tokens: [Int32] = []
         var lineOf: [Int] = []
         for n in window {
-            tokens += lines[n].tokens
-            lineOf += Array(repeating: n, count: lines[n].tokens.count)
-        }
-        var sig: [LogToken] = []
-        var freeGapBefore: [Bool] = []
-        var pendingWildcard = false
-        for token in pattern {
-            if token == .wildcard { pendingWildcard = true; continue }
-            sig.append(token)
-            freeGapBefore.append(pendingWildcard)
-            pendingWildcard = false
+            tokens += paste.lineTokenNumbers[n]
+            lineOf += Array(repeating: n, count: paste.lineTokenNumbers[n].count)
         }
         let m = sig.count, n = tokens.count
         guard m > 0, n > 0 else { return nil }
-        let weights = sig.map(\.weight)
         let total = weights.reduce(0, +)
         // dp[i][j]: best score with i signature tokens and j paste tokens consumed.
         // Moves: match (i+1, j+1), skip a signature token (i+1, j), skip a paste token
@@ -112,7 +124,7 @@ public enum SignatureMatcher {
                 if i == 0, j == 0 { continue }
                 var best = -Double.infinity
                 var how: UInt8 = 0
-                if i > 0, j > 0, sig[i - 1] == tokens[j - 1] {
+                if i > 0, j > 0, sig[i - 1] >= 0, sig[i - 1] == tokens[j - 1] {
                     let v = dp[(i - 1) * width + j - 1] + weights[i - 1]
                     if v > best { best = v; how = 1 }
                 }

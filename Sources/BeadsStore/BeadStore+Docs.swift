@@ -21,7 +21,7 @@ extension BeadStore {
         guard !replace.isEmpty || !touch.isEmpty || !remove.isEmpty else { return }
         try write { db in
             for path in remove + replace.map(\.path) {
-                try db.execute(sql: "DELETE FROM doc WHERE path = ?", arguments: [path])
+                try db.cachedStatement(sql: "DELETE FROM doc WHERE path = ?").execute(arguments: [path])
             }
             for item in touch {
                 try db.execute(sql: "UPDATE doc SET size = ?, mtime_ns = ? WHERE path = ?",
@@ -41,47 +41,46 @@ extension BeadStore {
     }
 
     static func insert(_ doc: IndexedDoc, in db: Database) throws {
-        try db.execute(
-            sql: "INSERT INTO doc (path, title, size, mtime_ns, hash, primary_beads, warnings) VALUES (?,?,?,?,?,?,?)",
+        try db.cachedStatement(
+            sql: "INSERT INTO doc (path, title, size, mtime_ns, hash, primary_beads, warnings) VALUES (?,?,?,?,?,?,?)").execute(
             arguments: [doc.path, doc.title, doc.fingerprint.size, doc.fingerprint.mtimeNanoseconds, doc.hash,
                         jsonArray(doc.primaryBeads), jsonArray(doc.warnings)])
         for s in doc.sections {
-            try db.execute(
+            try db.cachedStatement(
                 sql: """
                     INSERT INTO doc_section (doc_path, ordinal, anchor, title, level, line_start, line_end, parent_ordinal, summary)
                     VALUES (?,?,?,?,?,?,?,?,?)
-                    """,
+                    """).execute(
                 arguments: [doc.path, s.ordinal, s.anchor, s.title, s.level, s.lineStart, s.lineEnd, s.parentOrdinal, s.summary])
         }
         for m in doc.mentions {
-            try db.execute(
-                sql: "INSERT INTO doc_bead (doc_path, bead_id, line, section_anchor, context) VALUES (?,?,?,?,?)",
-                arguments: [doc.path, m.beadID, m.line, m.sectionAnchor, m.context])
+            try db.cachedStatement(sql: "INSERT INTO doc_bead (doc_path, bead_id, line, section_anchor, context) VALUES (?,?,?,?,?)")
+                .execute(arguments: [doc.path, m.beadID, m.line, m.sectionAnchor, m.context])
         }
         for s in doc.signatures {
             try insertSignature(s, docPath: doc.path, in: db)
         }
         for r in doc.recipes {
             let attributes = JSONValue.object(r.attributes.sorted { $0.key < $1.key }.map { ($0.key, .string($0.value)) }).encoded()
-            try db.execute(
+            try db.cachedStatement(
                 sql: """
                     INSERT INTO recipe (doc_path, name, section_anchor, line, language, info, attributes, body, body_hash)
                     VALUES (?,?,?,?,?,?,?,?,?)
-                    """,
+                    """).execute(
                 arguments: [doc.path, r.name, r.sectionAnchor, r.line, r.language, r.info, attributes, r.body, r.bodyHash])
             let recipeID = db.lastInsertedRowID
             for bead in Set(r.beadIDs) {
-                try db.execute(sql: "INSERT INTO recipe_bead (recipe_id, bead_id) VALUES (?, ?)", arguments: [recipeID, bead])
+                try db.cachedStatement(sql: "INSERT INTO recipe_bead (recipe_id, bead_id) VALUES (?, ?)").execute(arguments: [recipeID, bead])
             }
         }
     }
 
     static func insertSignature(_ s: SignatureRecord, docPath: String?, in db: Database) throws {
-        try db.execute(
+        try db.cachedStatement(
             sql: """
                 INSERT INTO signature (bead_id, doc_path, section_anchor, line, origin, text, pattern, terms)
                 VALUES (?,?,?,?,?,?,?,?)
-                """,
+                """).execute(
             arguments: [s.beadID, docPath, s.sectionAnchor, s.line, s.origin, s.text, s.pattern, s.terms])
     }
 
@@ -139,30 +138,43 @@ extension BeadStore {
 
     /// Candidate signatures for a paste: FTS5 retrieves those sharing its rarest words.
     /// Words no signature has are dropped first (through the FTS5 vocabulary), then at
-    /// most `maxTerms` of the rarest are OR-ed, best BM25 first.
-    public func signatureCandidates(terms: [String], maxTerms: Int = 64, limit: Int = 200) throws(StoreError) -> [SignatureRecord] {
+    /// most `maxTerms` of the rarest are OR-ed, best BM25 first. Each of the `focus`
+    /// lines (those that read like errors) is also queried on its own, so that in a long
+    /// log the rare words of its noise do not push the error's signature out.
+    public func signatureCandidates(terms: [String], focus: [[String]] = [], maxTerms: Int = 64, limit: Int = 200,
+                                    perLine: Int = 25) throws(StoreError) -> [SignatureRecord] {
         guard !terms.isEmpty else { return [] }
         return try read { db in
-            var present: [(term: String, docs: Int)] = []
+            var documents: [String: Int] = [:]
             for chunk in stride(from: 0, to: terms.count, by: 500).map({ Array(terms[$0..<min($0 + 500, terms.count)]) }) {
                 let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
-                present += try Row.fetchAll(
-                    db, sql: "SELECT term, doc FROM signature_vocab WHERE term IN (\(marks))",
-                    arguments: StatementArguments(chunk)
-                ).map { ($0["term"], $0["doc"]) }
+                for row in try Row.fetchAll(db, sql: "SELECT term, doc FROM signature_vocab WHERE term IN (\(marks))",
+                                            arguments: StatementArguments(chunk)) {
+                    documents[row["term"]] = row["doc"]
+                }
             }
-            guard !present.isEmpty else { return [] }
-            let chosen = present.sorted { $0.docs != $1.docs ? $0.docs < $1.docs : $0.term < $1.term }.prefix(maxTerms).map(\.term)
-            // User text reaches MATCH only through GRDB's pattern type, which quotes each token.
-            guard let pattern = FTS5Pattern(matchingAnyTokenIn: chosen.joined(separator: " ")) else { return [] }
-            return try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT s.* FROM signature_fts f JOIN signature s ON s.id = f.rowid
-                    WHERE signature_fts MATCH ? ORDER BY bm25(signature_fts) LIMIT ?
-                    """,
-                arguments: [pattern, limit]
-            ).map(Self.signature(from:))
+            guard !documents.isEmpty else { return [] }
+            func rarest(_ words: [String], _ count: Int) -> [String] {
+                words.filter { documents[$0] != nil }
+                    .sorted { documents[$0]! != documents[$1]! ? documents[$0]! < documents[$1]! : $0 < $1 }
+                    .prefix(count).map { $0 }
+            }
+            var seen = Set<Int64>()
+            var found: [SignatureRecord] = []
+            func query(_ words: [String], _ limit: Int) throws {
+                // User text reaches MATCH only through GRDB's pattern type, which quotes each token.
+                guard !words.isEmpty, let pattern = FTS5Pattern(matchingAnyTokenIn: words.joined(separator: " ")) else { return }
+                let rows = try Row.fetchAll(
+                    db.cachedStatement(sql: """
+                        SELECT s.* FROM signature_fts f JOIN signature s ON s.id = f.rowid
+                        WHERE signature_fts MATCH ? ORDER BY bm25(signature_fts) LIMIT ?
+                        """),
+                    arguments: [pattern, limit])
+                for row in rows where seen.insert(row["id"]).inserted { found.append(Self.signature(from: row)) }
+            }
+            try query(rarest(Array(documents.keys), maxTerms), limit)
+            for line in focus { try query(rarest(line, 16), perLine) }
+            return found
         }
     }
 

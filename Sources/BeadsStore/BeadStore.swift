@@ -24,6 +24,9 @@ public final class BeadStore: Sendable {
         config.busyMode = .timeout(30)
         config.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            // Statement journals (each insert under triggers and foreign keys keeps one so
+            // it can be undone alone) stay in memory instead of a file in /var/tmp.
+            try db.execute(sql: "PRAGMA temp_store = MEMORY")
             try db.execute(sql: "PRAGMA foreign_keys = ON")
         }
         do {
