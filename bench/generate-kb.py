@@ -8,13 +8,13 @@ and function names from a generated vocabulary, versions, paths, hosts, numbers.
 Also writes paste.log: 200 lines of build output with one instance of a known
 signature (other path, numbers) in the middle, and expected.txt: that bead's id.
 Usage: generate-kb.py N DIR   (deterministic for a given N)"""
-import json, os, random, sys
+import json, os, random, re, sys
 
 n, root = int(sys.argv[1]), sys.argv[2]
 rng = random.Random(n)
 syll = "ba be bi bo bu da de di do du fa fe fi fo ka ke ki ko ku la le li lo lu ma me mi mo mu na ne ni no nu pa pe pi po pu ra re ri ro ru sa se si so su ta te ti to tu va ve vi vo za ze zi zo".split()
 def name(parts=3): return "".join(rng.choice(syll) for _ in range(rng.randint(2, parts)))
-vocab = sorted({name() for _ in range(6000)})
+vocab = sorted({name() for _ in range(20000)})
 def w(): return rng.choice(vocab)
 def ver(): return f"{rng.randint(0, 9)}.{rng.randint(0, 30)}.{rng.randint(0, 99)}"
 def path(): return "/" + "/".join(rng.choice(["app", "src", "usr", "lib", "opt", "var", "build", "node_modules", w(), w()]) for _ in range(rng.randint(2, 5)))
@@ -85,6 +85,7 @@ while len(ids) < total_beads:
         seen.add(bid)
         ids.append(bid)
 target_bead = ids[len(ids) // 2]
+shapes = set()
 target_signature = None
 family_of = {}
 with open(f"{root}/beads/issues.jsonl", "w") as jl:
@@ -104,7 +105,14 @@ for d in range(0, len(ids), beads_per_doc):
         sigs = []
         for k in range(sigs_per_bead):
             fam = families[(family + k) % len(families)]
-            sig = fam()
+            # One generalised shape belongs to one bead, as in a real knowledge base:
+            # draw again when masking numbers and quoted values would make it a duplicate.
+            while True:
+                sig = fam()
+                shape = re.sub(r"\d+", "0", re.sub(r"'[^']*'|\"[^\"]*\"", "Q", sig))
+                if shape not in shapes:
+                    shapes.add(shape)
+                    break
             sigs.append(sig)
             lines += [sig, ""]
         lines[-1:] = ["```", "", "### Fix", "", f"Rebuild {w()} after clearing its {w()} cache.", ""]

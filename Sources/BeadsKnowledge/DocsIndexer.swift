@@ -47,6 +47,7 @@ public struct DocsIndexer {
         var report = DocsRefreshReport()
         var replace: [IndexedDoc] = []
         var touch: [(path: String, fingerprint: FileFingerprint)] = []
+        var pending: [(path: String, data: Data, fingerprint: FileFingerprint, hash: String)] = []
         for path in files {
             let full = location.root + "/" + path
             guard let fingerprint = FileFingerprint(path: full) else { continue }
@@ -65,16 +66,42 @@ public struct DocsIndexer {
                 report.unchanged += 1
                 continue
             }
-            // Lossy decoding: a stray invalid byte must not keep a whole doc out.
-            let text = String(decoding: data, as: UTF8.self)
-            let doc = analyzer.analyze(path: path, text: text, fingerprint: fingerprint, hash: hash)
+            pending.append((path, data, fingerprint, hash))
+        }
+        // Reading docs is independent work: spread it over the cores (cmark itself is
+        // serialised by the parser's lock; the analysis around it is not).
+        let analyzed = DocsIndexer.analyzeConcurrently(pending, with: analyzer)
+        for doc in analyzed {
             report.warnings += doc.warnings
-            report.indexed.append(path)
+            report.indexed.append(doc.path)
             replace.append(doc)
         }
         report.removed = states.keys.filter { !files.contains($0) }.sorted()
         try store.applyDocIndex(replace: replace, touch: touch, remove: report.removed)
         if prefixesChanged { try store.setMetaValue(Self.prefixesKey, prefixKey) }
         return report
+    }
+
+    static func analyzeConcurrently(_ docs: [(path: String, data: Data, fingerprint: FileFingerprint, hash: String)],
+                                    with analyzer: DocumentAnalyzer) -> [IndexedDoc] {
+        guard docs.count > 1 else {
+            return docs.map { analyzer.analyze(path: $0.path, text: String(decoding: $0.data, as: UTF8.self), fingerprint: $0.fingerprint, hash: $0.hash) }
+        }
+        final class Results: @unchecked Sendable {
+            var items: [IndexedDoc?]
+            let lock = NSLock()
+            init(_ count: Int) { items = Array(repeating: nil, count: count) }
+        }
+        let results = Results(docs.count)
+        DispatchQueue.concurrentPerform(iterations: docs.count) { k in
+            let doc = docs[k]
+            // Lossy decoding: a stray invalid byte must not keep a whole doc out.
+            let indexed = analyzer.analyze(path: doc.path, text: String(decoding: doc.data, as: UTF8.self),
+                                           fingerprint: doc.fingerprint, hash: doc.hash)
+            results.lock.lock()
+            results.items[k] = indexed
+            results.lock.unlock()
+        }
+        return results.items.compactMap { $0 }
     }
 }

@@ -17,7 +17,7 @@ struct TextSpan {
 /// Docs are written the way people write them: no front matter is required. What a
 /// section is about comes from the bead ids in its heading (or its parents'), else
 /// from the doc's own bead (`**Bead**: mo-jgo`, front matter `beads:`).
-public struct DocumentAnalyzer {
+public struct DocumentAnalyzer: Sendable {
     /// Prefixes of bead ids to recognise (`mo` for `mo-jgo`).
     public var prefixes: Set<String>
 
