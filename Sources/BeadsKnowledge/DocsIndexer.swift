@@ -23,14 +23,33 @@ public struct DocsIndexer {
         self.configPrefix = configPrefix
     }
 
-    /// Markdown files under docs/, as paths relative to the root (`docs/x.md`).
+    /// Markdown files under docs/, as paths relative to the root (`docs/x.md`). Hidden
+    /// files and folders are skipped. A plain readdir walk: Foundation's enumerator took
+    /// tens of milliseconds over two thousand docs, on every command.
     public func markdownFiles() -> [String] {
-        guard let walker = FileManager.default.enumerator(atPath: location.docsDirectory) else { return [] }
         var files: [String] = []
-        while let item = walker.nextObject() as? String {
-            if item.hasPrefix(".") || item.contains("/.") { continue }
-            if item.lowercased().hasSuffix(".md") || item.lowercased().hasSuffix(".markdown") { files.append("docs/" + item) }
+        func walk(_ relative: String) {
+            guard let dir = opendir(location.root + "/" + relative) else { return }
+            defer { closedir(dir) }
+            while let entry = readdir(dir) {
+                let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                    String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+                }
+                if name.hasPrefix(".") { continue }
+                let path = relative + "/" + name
+                var isDirectory = entry.pointee.d_type == UInt8(DT_DIR)
+                if entry.pointee.d_type == UInt8(DT_UNKNOWN) || entry.pointee.d_type == UInt8(DT_LNK) {
+                    var info = stat()
+                    isDirectory = stat(location.root + "/" + path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
+                }
+                if isDirectory {
+                    walk(path)
+                } else if name.lowercased().hasSuffix(".md") || name.lowercased().hasSuffix(".markdown") {
+                    files.append(path)
+                }
+            }
         }
+        walk("docs")
         return files.sorted()
     }
 
@@ -76,7 +95,8 @@ public struct DocsIndexer {
             report.indexed.append(doc.path)
             replace.append(doc)
         }
-        report.removed = states.keys.filter { !files.contains($0) }.sorted()
+        let present = Set(files)
+        report.removed = states.keys.filter { !present.contains($0) }.sorted()
         try store.applyDocIndex(replace: replace, touch: touch, remove: report.removed)
         if prefixesChanged { try store.setMetaValue(Self.prefixesKey, prefixKey) }
         return report

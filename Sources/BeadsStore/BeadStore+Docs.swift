@@ -154,10 +154,15 @@ extension BeadStore {
                 }
             }
             guard !documents.isEmpty else { return [] }
+            // A word in more than a twentieth of all signatures narrows nothing down, and
+            // ranking every signature it appears in is what makes a query slow.
+            let total = try Int.fetchOne(db, sql: "SELECT count(*) FROM signature") ?? 0
+            let common = max(50, total / 20)
             func rarest(_ words: [String], _ count: Int) -> [String] {
-                words.filter { documents[$0] != nil }
+                let ranked = words.filter { documents[$0] != nil }
                     .sorted { documents[$0]! != documents[$1]! ? documents[$0]! < documents[$1]! : $0 < $1 }
-                    .prefix(count).map { $0 }
+                let distinctive = ranked.filter { documents[$0]! <= common }
+                return Array((distinctive.isEmpty ? Array(ranked.prefix(1)) : distinctive).prefix(count))
             }
             var seen = Set<Int64>()
             var found: [SignatureRecord] = []
