@@ -1,3 +1,4 @@
+import Testing
 import Foundation
 
 /// Runs the built `beads` executable as a user would, in a scratch copy of the shipped
@@ -108,4 +109,9 @@ final class ScratchKnowledgeBase {
 
 func json(_ text: String) throws -> Any {
     try JSONSerialization.jsonObject(with: Data(text.utf8))
+}
+
+/// The id of the bead a `create … --json` run printed.
+func id(_ run: BeadsRun) throws -> String {
+    try #require((try json(run.stdout) as? [String: Any])?["id"] as? String)
 }

@@ -2,10 +2,6 @@ import Foundation
 import Testing
 
 @Suite struct DependencyGraphEndToEndTests {
-    func id(_ run: BeadsRun) throws -> String {
-        try #require((try json(run.stdout) as? [String: Any])?["id"] as? String)
-    }
-
     @Test func treeAndCyclesInTextAndJSON() throws {
         let kb = ScratchKnowledgeBase()
         let top = try id(try kb.run("create", "Ship the release", "--json"))

@@ -2,10 +2,6 @@ import Foundation
 import Testing
 
 @Suite struct TrackingVerbsEndToEndTests {
-    func id(_ run: BeadsRun) throws -> String {
-        try #require((try json(run.stdout) as? [String: Any])?["id"] as? String)
-    }
-
     @Test func depsLabelsCommentsAndHistoryLandInBdShapes() throws {
         let kb = ScratchKnowledgeBase()
         let parent = try id(try kb.run("create", "Parent", "--json"))
