@@ -17,7 +17,7 @@ test: build
 	$(SWIFT) test
 
 release: deps
-	$(SWIFT) build -c release
+	$(SWIFT) build -c release --static-swift-stdlib
 
 clean:
 	rm -rf .build

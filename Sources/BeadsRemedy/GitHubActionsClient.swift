@@ -1,8 +1,5 @@
 import BeadsStore
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 
 /// A workflow run as the API reports it.
 public struct WorkflowRun: Sendable, Equatable {
@@ -66,16 +63,18 @@ public struct GitHubActionsClient: Sendable {
     public var repository: String
     /// Kept only to build the Authorization header; never printed or logged.
     let token: String
-    public var session: URLSession
+    /// The environment curl runs with (PATH to find it, proxies).
+    public var environment: [String: String]
     /// Most retries after a rate limit's Retry-After, and the longest wait honoured.
     public var maxRetries = 3
     public var maxRetryWait = 60
 
-    public init(baseURL: URL, repository: String, token: String, session: URLSession = .shared) {
+    public init(baseURL: URL, repository: String, token: String,
+                environment: [String: String] = ProcessInfo.processInfo.environment) {
         self.baseURL = baseURL
         self.repository = repository
         self.token = token
-        self.session = session
+        self.environment = environment
     }
 
     /// Token from GITHUB_TOKEN or GH_TOKEN; base URL from GITHUB_API_URL (GitHub Enterprise).
@@ -87,7 +86,7 @@ public struct GitHubActionsClient: Sendable {
         guard let url = URL(string: base.hasSuffix("/") ? String(base.dropLast()) : base) else {
             throw ActionsError.network("GITHUB_API_URL \(base) is not a URL")
         }
-        return GitHubActionsClient(baseURL: url, repository: repository, token: token)
+        return GitHubActionsClient(baseURL: url, repository: repository, token: token, environment: env)
     }
 
     /// `OWNER/NAME` from a git remote URL (https, ssh, or scp-like).
@@ -121,32 +120,26 @@ public struct GitHubActionsClient: Sendable {
     }
 
     func send(_ method: String, _ path: String, body: JSONValue? = nil) async throws(ActionsError) -> Reply {
-        guard let url = URL(string: baseURL.absoluteString + path) else { throw ActionsError.network("bad URL for \(path)") }
-        var request = URLRequest(url: url)
-        request.httpMethod = method
-        request.setValue("application/vnd.github+json", forHTTPHeaderField: "Accept")
-        request.setValue("2022-11-28", forHTTPHeaderField: "X-GitHub-Api-Version")
-        request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization")
-        request.setValue("beads", forHTTPHeaderField: "User-Agent")
-        if let body {
-            request.setValue("application/json", forHTTPHeaderField: "Content-Type")
-            request.httpBody = Data(body.encoded().utf8)
-        }
+        let url = baseURL.absoluteString + path
+        var headers = [
+            ("Accept", "application/vnd.github+json"),
+            ("X-GitHub-Api-Version", "2022-11-28"),
+            ("Authorization", "Bearer \(token)"),
+            ("User-Agent", "beads"),
+        ]
+        if body != nil { headers.append(("Content-Type", "application/json")) }
+        let transport = CurlTransport(environment: environment)
         var attempt = 0
         while true {
             let reply: Reply
             do {
-                let (data, response) = try await session.data(for: request)
-                guard let http = response as? HTTPURLResponse else { throw ActionsError.unexpectedReply("not an HTTP response") }
-                var headers: [String: String] = [:]
-                for (key, value) in http.allHeaderFields {
-                    if let k = key as? String, let v = value as? String { headers[k.lowercased()] = v }
-                }
-                reply = Reply(status: http.statusCode, body: data, headers: headers)
-            } catch let error as ActionsError {
-                throw error
+                let response = try await transport.send(method: method, url: url, headers: headers, body: body.map { Data($0.encoded().utf8) })
+                reply = Reply(status: response.status, body: response.body, headers: response.headers)
             } catch {
-                throw ActionsError.network(error.localizedDescription)
+                switch error {
+                case .missing: throw ActionsError.network("curl is needed to reach GitHub and is not on PATH; install it (apt-get install curl)")
+                case let .failed(message): throw ActionsError.network(message)
+                }
             }
             let retryAfter = reply.headers["retry-after"].flatMap(Int.init)
             let limited = reply.status == 429

@@ -136,4 +136,27 @@ import Testing
         #expect(result.status == 0)
         #expect(api.recorded.first?.path == "/repos/ardenone/moltbook-org/actions/workflows/build-images.yml/dispatches")
     }
+
+    /// curl carries the token on its standard input, never in its argv (which `ps` shows).
+    @Test func curlGetsTheTokenOnStdinOnly() async throws {
+        let api = FakeGitHubAPI(behaviour: .runDetails, conclusion: "success")
+        try await api.start()
+        defer { api.stop() }
+        let kb = ScratchKnowledgeBase()
+        let bin = kb.path + "/curl-spy"
+        try FileManager.default.createDirectory(atPath: bin, withIntermediateDirectories: true)
+        let real = ["/usr/bin/curl", "/bin/curl", "/usr/local/bin/curl"].first { FileManager.default.isExecutableFile(atPath: $0) }
+        let spy = "#!/bin/sh\nprintf '%s\\n' \"$*\" >> \"\(kb.path)/curl-argv.log\"\nexec \(try #require(real)) \"$@\"\n"
+        try spy.write(toFile: bin + "/curl", atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: bin + "/curl")
+        let result = try await BeadsBinary.runAsync(
+            ["actions", "dispatch", "build-images.yml", "--repo", "o/r", "--ref", "main"], in: kb.path,
+            environment: ["GITHUB_TOKEN": Self.token, "GITHUB_API_URL": api.baseURL, "PATH": bin + ":/usr/bin:/bin"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let argv = kb.read("curl-argv.log")
+        #expect(argv.contains("-K -"))
+        #expect(!argv.contains(Self.token))
+        #expect(api.recorded.first?.authorization == "Bearer \(Self.token)")
+        assertNoTokenLeak(result)
+    }
 }
