@@ -26,6 +26,22 @@ public struct DocumentAnalyzer: Sendable {
     }
 
     public func analyze(path: String, text: String, fingerprint: FileFingerprint, hash: String) -> IndexedDoc {
+        read(path: path, text: text, fingerprint: fingerprint, hash: hash).doc
+    }
+
+    /// A doc as read: what the index keeps, and the parse it came from, for readers
+    /// such as the linter that need more than the index without parsing again.
+    struct Reading {
+        var doc: IndexedDoc
+        var root: MarkdownNode
+        var sections: [Section]
+        var spans: [TextSpan]
+        /// The beads the doc declares itself about (front matter or `Bead:` lines under
+        /// the title), not the fallback of its first mention.
+        var declaredBeads: [String]
+    }
+
+    func read(path: String, text: String, fingerprint: FileFingerprint, hash: String) -> Reading {
         var warnings: [String] = []
         let split = FrontMatterSplit.split(text)
         var front: [String: Any] = [:]
@@ -48,20 +64,22 @@ public struct DocumentAnalyzer: Sendable {
         let spans = Self.textSpans(of: root, sections: sections, source: split.body)
         let mentions = self.mentions(in: spans, sections: sections)
 
-        var primary = Self.stringList(front["beads"]) + Self.stringList(front["bead"])
-        if primary.isEmpty { primary = declaredBeads(in: spans, sections: sections) }
+        var declared = Self.stringList(front["beads"]) + Self.stringList(front["bead"])
+        if declared.isEmpty { declared = declaredBeads(in: spans, sections: sections) }
+        declared = Self.unique(declared)
+        var primary = declared
         if primary.isEmpty, let first = mentions.first { primary = [first.beadID] }
-        primary = Self.unique(primary)
 
         let title = (front["title"] as? String) ?? sections.first(where: { $0.record.level == 1 })?.record.title
             ?? URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
         var extraction = Extraction(path: path, sections: sections, primary: primary, analyzer: self)
         extraction.collect(from: root)
         extraction.collectFrontMatter(front, yamlLine: split.yamlFirstLine)
-        return IndexedDoc(
+        let doc = IndexedDoc(
             path: path, title: title, fingerprint: fingerprint, hash: hash, primaryBeads: primary,
             warnings: warnings + extraction.warnings, sections: sections.map(\.record), mentions: mentions,
             signatures: extraction.signatures, recipes: extraction.recipes)
+        return Reading(doc: doc, root: root, sections: sections, spans: spans, declaredBeads: declared)
     }
 
     // MARK: - Sections

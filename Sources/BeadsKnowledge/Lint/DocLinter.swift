@@ -145,9 +145,7 @@ public struct DocLinter: Sendable {
 /// One doc read once for every rule.
 struct ParsedDoc {
     var path: String
-    var text: String
     var lines: [String]
-    var body: String
     var root: MarkdownNode
     var sections: [DocumentAnalyzer.Section]
     var spans: [TextSpan]
@@ -158,22 +156,14 @@ struct ParsedDoc {
 
     init(path: String, text: String, analyzer: DocumentAnalyzer) {
         self.path = path
-        self.text = text
         self.analyzer = analyzer
         lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        let split = FrontMatterSplit.split(text)
-        body = split.body
-        root = MarkdownParser.parse(split.body)
-        sections = DocumentAnalyzer.sections(of: root)
-        spans = DocumentAnalyzer.textSpans(of: root, sections: sections, source: split.body)
-        indexed = analyzer.analyze(path: path, text: text, fingerprint: FileFingerprint(size: 0, mtimeNanoseconds: 0), hash: "")
-        var declared: [(String, Int)] = []
-        let fromLines = analyzer.declaredBeads(in: spans, sections: sections)
-        for id in indexed.primaryBeads where fromLines.contains(id) || split.yaml?.contains(id) == true {
-            let line = indexed.mentions.first { $0.beadID == id }?.line ?? 1
-            declared.append((id, line))
-        }
-        declaredBeads = declared
+        let reading = analyzer.read(path: path, text: text, fingerprint: FileFingerprint(size: 0, mtimeNanoseconds: 0), hash: "")
+        root = reading.root
+        sections = reading.sections
+        spans = reading.spans
+        indexed = reading.doc
+        declaredBeads = reading.declaredBeads.map { id in (id, reading.doc.mentions.first { $0.beadID == id }?.line ?? 1) }
     }
 
     /// The beads a line's section is about: ids in its heading or its parents'

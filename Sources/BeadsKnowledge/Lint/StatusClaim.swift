@@ -55,7 +55,6 @@ public enum ClaimedState: String, Sendable, Equatable {
         return withEmoji ? "\(emoji) \(word)" : word
     }
 
-    static let markers: [Character] = ["✅", "🔄", "⚠", "❌", "⏳", "✔"]
     static func hasMarker(_ text: String) -> Bool {
         text.unicodeScalars.contains { "✅🔄⚠❌⏳✔".unicodeScalars.contains($0) }
     }
