@@ -29,8 +29,11 @@ struct DocLintCommand: ParsableCommand {
     func run() throws {
         let base = try kb.open()
         let linter = try Self.linter(for: base)
-        let docs = try Self.resolve(paths, in: base)
-        var findings = try docs.flatMap { try Self.lint($0, with: linter, root: base.location.root) }
+        let docs = try DocFiles.resolve(paths, in: base)
+        var texts: [String: String] = [:]
+        for doc in docs { texts[doc] = try DocFiles.read(doc, in: base) }
+        func lintAll() -> [LintFinding] { docs.flatMap { linter.lint(path: $0, text: texts[$0]!) } }
+        var findings = lintAll()
         if paths.isEmpty {
             let mentioned = try storeCall { () throws(StoreError) in try base.store.beadIDsMentionedInDocs() }
             let jsonl = (try? String(contentsOfFile: base.location.jsonlPath, encoding: .utf8)) ?? ""
@@ -41,16 +44,12 @@ struct DocLintCommand: ParsableCommand {
             for doc in docs {
                 let edits = findings.filter { $0.path == doc }.compactMap(\.edit)
                 guard !edits.isEmpty else { continue }
-                let absolute = base.location.root + "/" + doc
-                let text = try Self.read(absolute, shown: doc)
-                let result = LintEdit.apply(edits, to: text)
-                try storeCall { () throws(StoreError) in try JSONLFile.writeAtomically(result.text, to: absolute) }
+                let result = LintEdit.apply(edits, to: texts[doc]!)
+                try storeCall { () throws(StoreError) in try JSONLFile.writeAtomically(result.text, to: DocFiles.absolute(doc, in: base)) }
+                texts[doc] = result.text
                 fixed += edits.count - result.skipped.count
             }
-            if fixed > 0 {
-                findings = try docs.flatMap { try Self.lint($0, with: linter, root: base.location.root) }
-                    + findings.filter { $0.rule == .uncoveredBead }
-            }
+            if fixed > 0 { findings = lintAll() + findings.filter { $0.rule == .uncoveredBead } }
         }
         let out = Terminal.standardOutput
         if json {
@@ -83,32 +82,5 @@ struct DocLintCommand: ParsableCommand {
         return DocLinter(context: LintContext(
             root: base.location.root, prefixes: prefixes, beads: Dictionary(beads.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a }),
             beadsWithSignatures: signed, beadsSubcommands: subcommands, commandExists: { locator.find($0) != nil }))
-    }
-
-    /// Docs as paths relative to the knowledge base root.
-    static func resolve(_ paths: [String], in base: KnowledgeBase) throws -> [String] {
-        if paths.isEmpty {
-            return DocsIndexer(location: base.location, store: base.store, configPrefix: base.config.prefix).markdownFiles()
-        }
-        let cwd = FileManager.default.currentDirectoryPath
-        return try paths.map { path in
-            let absolute = ((path.hasPrefix("/") ? path : cwd + "/" + path) as NSString).standardizingPath
-            guard FileManager.default.fileExists(atPath: absolute) else { throw CommandFailure("\(path): no such file") }
-            let root = base.location.root + "/"
-            return absolute.hasPrefix(root) ? String(absolute.dropFirst(root.count)) : absolute
-        }
-    }
-
-    static func lint(_ doc: String, with linter: DocLinter, root: String) throws -> [LintFinding] {
-        let absolute = doc.hasPrefix("/") ? doc : root + "/" + doc
-        return linter.lint(path: doc, text: try read(absolute, shown: doc))
-    }
-
-    static func read(_ path: String, shown: String) throws -> String {
-        guard let data = FileManager.default.contents(atPath: path) else { throw CommandFailure("\(shown): cannot be read") }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw CommandFailure("\(shown): is not UTF-8; convert it first (iconv -f WINDOWS-1252 -t UTF-8, or the encoding it is in)")
-        }
-        return text
     }
 }

@@ -41,7 +41,7 @@ struct DocNewCommand: ParsableCommand {
         let related = try relatedIDs.compactMap { other in try storeCall { () throws(StoreError) in try store.bead(other) } }
 
         let relative = output ?? "docs/" + SolutionDocScaffold.fileName(for: bead)
-        let absolute = relative.hasPrefix("/") ? relative : base.location.root + "/" + relative
+        let absolute = DocFiles.absolute(relative, in: base)
         guard !FileManager.default.fileExists(atPath: absolute) else {
             throw CommandFailure("\(relative) already exists: pick another name with --output, or edit it")
         }

@@ -31,8 +31,7 @@ struct DocShowCommand: ParsableCommand {
     func run() throws {
         let base = try kb.open()
         let path = try locate(doc, in: base)
-        let absolute = path.hasPrefix("/") ? path : base.location.root + "/" + path
-        var text = FrontMatterSplit.split(try DocLintCommand.read(absolute, shown: path)).body
+        var text = FrontMatterSplit.split(try DocFiles.read(path, in: base)).body
         if let section {
             guard let found = DocumentAnalyzer.section(section, of: text) else {
                 let titles = DocumentAnalyzer.sectionTitles(of: text).map { "  #\($0.anchor)  \($0.title)" }.joined(separator: "\n")
@@ -54,13 +53,7 @@ struct DocShowCommand: ParsableCommand {
 
     /// A path as given (from here or from the knowledge base root), or the doc about a bead.
     func locate(_ argument: String, in base: KnowledgeBase) throws -> String {
-        let cwd = FileManager.default.currentDirectoryPath
-        for candidate in [argument.hasPrefix("/") ? argument : cwd + "/" + argument, base.location.root + "/" + argument]
-        where FileManager.default.fileExists(atPath: candidate) && !argument.isEmpty {
-            let root = base.location.root + "/"
-            let standard = (candidate as NSString).standardizingPath
-            return standard.hasPrefix(root) ? String(standard.dropFirst(root.count)) : standard
-        }
+        if let path = DocFiles.relative(argument, in: base) { return path }
         let summaries = try storeCall { () throws(StoreError) in try base.store.docSummaries() }
         if let declared = summaries.first(where: { $0.primaryBeads.contains(argument) }) { return declared.path }
         if let mention = try storeCall({ () throws(StoreError) in try base.store.mentions(ofBead: argument) }).first { return mention.path }

@@ -24,14 +24,13 @@ struct DocSyncCommand: ParsableCommand {
 
     func run() throws {
         let base = try kb.open()
-        let docs = try DocLintCommand.resolve(paths, in: base)
+        let docs = try DocFiles.resolve(paths, in: base)
         let prefixes = try storeCall { () throws(StoreError) in try base.store.beadPrefixes() }.union([base.config.prefix])
         let analyzer = DocumentAnalyzer(prefixes: prefixes)
         let out = Terminal.standardOutput
         var stale = 0
         for doc in docs {
-            let absolute = doc.hasPrefix("/") ? doc : base.location.root + "/" + doc
-            let text = try DocLintCommand.read(absolute, shown: doc)
+            let text = try DocFiles.read(doc, in: base)
             let result = RelatedBeadsTable.sync(text, analyzer: analyzer) { id in try? base.store.bead(id) }
             switch result {
             case .noMarkers:
@@ -44,7 +43,7 @@ struct DocSyncCommand: ParsableCommand {
                 if check {
                     out.write("\(doc): out of date (\(beads.count) bead\(beads.count == 1 ? "" : "s"))\n")
                 } else {
-                    try storeCall { () throws(StoreError) in try JSONLFile.writeAtomically(newText, to: absolute) }
+                    try storeCall { () throws(StoreError) in try JSONLFile.writeAtomically(newText, to: DocFiles.absolute(doc, in: base)) }
                     out.write("\(doc): table rewritten (\(beads.count) bead\(beads.count == 1 ? "" : "s"))\n")
                 }
             }

@@ -9,6 +9,18 @@ struct LabelCommand: ParsableCommand {
         subcommands: [LabelAddCommand.self, LabelRemoveCommand.self, LabelListCommand.self])
 }
 
+/// One label change in one transaction, then the labels the bead has now.
+private func editLabels(of id: String, in base: KnowledgeBase, _ change: (inout [String]) -> Void) throws {
+    let now = Timestamp.now()
+    let bead = try storeCall { () throws(StoreError) in
+        try base.store.update(id) { bead in
+            change(&bead.labels)
+            bead.updatedAt = now
+        }
+    }
+    Terminal.standardOutput.write("\(id) labels: \(bead.labels.isEmpty ? "none" : bead.labels.joined(separator: ", "))\n")
+}
+
 struct LabelAddCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "add", abstract: "Add labels to a bead.")
     @OptionGroup var kb: KnowledgeBaseOptions
@@ -20,15 +32,9 @@ struct LabelAddCommand: ParsableCommand {
     }
 
     func run() throws {
-        let base = try kb.open()
-        let now = Timestamp.now()
-        let bead = try storeCall { () throws(StoreError) in
-            try base.store.update(id) { bead in
-                for label in labels where !bead.labels.contains(label) { bead.labels.append(label) }
-                bead.updatedAt = now
-            }
+        try editLabels(of: id, in: try kb.open()) { current in
+            for label in labels where !current.contains(label) { current.append(label) }
         }
-        Terminal.standardOutput.write("\(id) labels: \(bead.labels.joined(separator: ", "))\n")
     }
 }
 
@@ -43,15 +49,7 @@ struct LabelRemoveCommand: ParsableCommand {
     }
 
     func run() throws {
-        let base = try kb.open()
-        let now = Timestamp.now()
-        let bead = try storeCall { () throws(StoreError) in
-            try base.store.update(id) { bead in
-                bead.labels.removeAll { labels.contains($0) }
-                bead.updatedAt = now
-            }
-        }
-        Terminal.standardOutput.write("\(id) labels: \(bead.labels.isEmpty ? "none" : bead.labels.joined(separator: ", "))\n")
+        try editLabels(of: id, in: try kb.open()) { current in current.removeAll { labels.contains($0) } }
     }
 }
 

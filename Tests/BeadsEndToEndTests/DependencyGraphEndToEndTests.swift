@@ -6,7 +6,6 @@ import Testing
         let kb = ScratchKnowledgeBase()
         let top = try id(try kb.run("create", "Ship the release", "--json"))
         let build = try id(try kb.run("create", "Fix the build", "--deps", top, "--json"))
-        _ = build
         // top waits on nothing; build waits on top. A tree from build goes to top.
         let tree = try kb.run("dep", "tree", build)
         #expect(tree.status == 0)
