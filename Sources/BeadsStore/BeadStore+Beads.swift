@@ -129,10 +129,7 @@ extension BeadStore {
     }
 
     public func bead(_ id: String) throws(StoreError) -> Bead? {
-        try read { db in
-            try Row.fetchOne(db.cachedStatement(sql: "SELECT \(Self.beadColumns) FROM bead WHERE id = ?"), arguments: [id])
-                .map(Self.bead(from:))
-        }
+        try read { db in try Self.fetchBead(id, in: db) }
     }
 
     public func beads(ids: [String]) throws(StoreError) -> [String: Bead] {
@@ -178,16 +175,9 @@ extension BeadStore {
 
     // MARK: - Writes (each one transaction, each re-exporting the JSONL)
 
-    /// Adds a new bead; fails if the id is taken.
+    /// Stores a new bead under its own id, refused if the id is taken.
     public func insert(_ bead: Bead) throws(StoreError) {
-        try write { db in
-            if try Bool.fetchOne(db, sql: "SELECT 1 FROM bead WHERE id = ?", arguments: [bead.id]) == true {
-                throw StoreError.beadExists(bead.id)
-            }
-            try Self.save(bead, in: db)
-            try recordChanges(from: nil, to: bead, in: db)
-            try exportJSONL(db)
-        }
+        try create(.given(bead.id)) { _ in bead }
     }
 
     /// Creates a bead whose id is settled inside the write transaction, so two
