@@ -39,6 +39,8 @@ public struct DocumentAnalyzer: Sendable {
         /// The beads the doc declares itself about (front matter or `Bead:` lines under
         /// the title), not the fallback of its first mention.
         var declaredBeads: [String]
+        /// Example pastes and look-alikes the doc gives, for `beads doc test`.
+        var examples: [DocExample]
     }
 
     func read(path: String, text: String, fingerprint: FileFingerprint, hash: String) -> Reading {
@@ -64,7 +66,7 @@ public struct DocumentAnalyzer: Sendable {
         let spans = Self.textSpans(of: root, sections: sections, source: split.body)
         let mentions = self.mentions(in: spans, sections: sections)
 
-        var declared = Self.stringList(front["beads"]) + Self.stringList(front["bead"])
+        var declared = Self.declaringKeys.flatMap { Self.stringList(front[$0]) }.flatMap { beadIDs(in: $0) }
         if declared.isEmpty { declared = declaredBeads(in: spans, sections: sections) }
         declared = Self.unique(declared)
         var primary = declared
@@ -79,7 +81,8 @@ public struct DocumentAnalyzer: Sendable {
             path: path, title: title, fingerprint: fingerprint, hash: hash, primaryBeads: primary,
             warnings: warnings + extraction.warnings, sections: sections.map(\.record), mentions: mentions,
             signatures: extraction.signatures, recipes: extraction.recipes)
-        return Reading(doc: doc, root: root, sections: sections, spans: spans, declaredBeads: declared)
+        return Reading(doc: doc, root: root, sections: sections, spans: spans, declaredBeads: declared,
+                       examples: extraction.examples)
     }
 
     // MARK: - Sections
@@ -174,36 +177,9 @@ public struct DocumentAnalyzer: Sendable {
         return spans
     }
 
-    /// Finds bead ids with known prefixes: `mo-jgo`, `mo-3t8p`, `mo-3t8p.1`.
+    /// Bead ids with known prefixes, by the store's own grammar (`BeadID`).
     func beadIDs(in text: String) -> [String] {
-        var found: [String] = []
-        let scalars = Array(text.unicodeScalars)
-        func isIDChar(_ s: UnicodeScalar) -> Bool { (s >= "a" && s <= "z") || (s >= "0" && s <= "9") }
-        var k = 0
-        while k < scalars.count {
-            // Start of a word: not preceded by a letter, digit, '-', '_' or '.'.
-            if k > 0, isIDChar(scalars[k - 1]) || scalars[k - 1] == "-" || scalars[k - 1] == "_" || (scalars[k - 1] >= "A" && scalars[k - 1] <= "Z") {
-                k += 1; continue
-            }
-            var p = k
-            while p < scalars.count, isIDChar(scalars[p]) { p += 1 }
-            guard p > k, p < scalars.count, scalars[p] == "-",
-                  prefixes.contains(String(String.UnicodeScalarView(scalars[k..<p]))) else { k = max(p, k + 1); continue }
-            var q = p + 1
-            while q < scalars.count, isIDChar(scalars[q]) { q += 1 }
-            let hashLength = q - p - 1
-            // Children: .1, .1.2
-            while q + 1 < scalars.count, scalars[q] == ".", scalars[q + 1] >= "0", scalars[q + 1] <= "9" {
-                q += 1
-                while q < scalars.count, scalars[q] >= "0", scalars[q] <= "9" { q += 1 }
-            }
-            let endsWord = q == scalars.count || !(isIDChar(scalars[q]) || scalars[q] == "-" || scalars[q] == "_" || (scalars[q] >= "A" && scalars[q] <= "Z"))
-            if (3...8).contains(hashLength), endsWord {
-                found.append(String(String.UnicodeScalarView(scalars[k..<q])))
-            }
-            k = q
-        }
-        return found
+        BeadID.mentions(in: text, prefixes: prefixes)
     }
 
     func mentions(in spans: [TextSpan], sections: [Section]) -> [MentionRecord] {
@@ -217,16 +193,27 @@ public struct DocumentAnalyzer: Sendable {
         return out
     }
 
+    /// Keys that say which bead a doc is about, in a `Key: id` line under the title, a
+    /// two-column metadata table, or front matter.
+    static let declaringKeys = ["bead", "beads", "issue", "issues", "ticket", "tickets", "tracked in", "tracking",
+                                "tracking issue", "bead id", "issue id", "id"]
+
     /// Beads a doc declares itself about, the way people write it: `**Bead**: mo-jgo`,
     /// `Issue: mo-jgo - …`, `Beads: mo-a, mo-b`, under the title (before any `##`).
     func declaredBeads(in spans: [TextSpan], sections: [Section]) -> [String] {
         var out: [String] = []
-        for span in spans where !span.isCode && sections[span.sectionOrdinal].record.level <= 1 {
+        let top = spans.filter { !$0.isCode && sections[$0.sectionOrdinal].record.level <= 1 }
+        // A metadata table (`| Ticket | ops-7 |`): cells of one row share a line.
+        for (_, row) in Dictionary(grouping: top, by: \.line).sorted(by: { $0.key < $1.key }) where row.count >= 2 {
+            let key = row[0].text.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: " *_:"))
+            if Self.declaringKeys.contains(key) { out += row.dropFirst().flatMap { beadIDs(in: $0.text) } }
+        }
+        for span in top {
             let text = span.text.trimmingCharacters(in: .whitespaces)
             let lower = text.lowercased()
             guard let colon = lower.firstIndex(of: ":") else { continue }
             let key = lower[..<colon].trimmingCharacters(in: .whitespaces)
-            guard ["bead", "beads", "issue", "issues"].contains(key) else { continue }
+            guard Self.declaringKeys.contains(key) else { continue }
             // "mo-jgo (see also mo-1na)": what is in parentheses is not the doc's bead.
             let value = text[colon...].prefix { $0 != "(" }
             out += beadIDs(in: String(value))

@@ -79,9 +79,4 @@ public enum BeadID {
         }
     }
 
-    /// Whether a string has the shape of a bead id (`mo-jgo`, `mo-3t8p`, children
-    /// `mo-3t8p.1` up to three levels).
-    public static func isWellFormed(_ id: String) -> Bool {
-        id.range(of: #"^[a-z][a-z0-9]*-[0-9a-z]{3,12}(\.[0-9]+){0,3}$"#, options: .regularExpression) != nil
-    }
 }
