@@ -2,19 +2,40 @@ import BeadsMarkdown
 import BeadsStore
 import Foundation
 
+/// A paste a doc says must match it, or a look-alike it says must not match anything.
+public struct DocExample: Sendable, Equatable {
+    public var path: String
+    public var line: Int
+    public var text: String
+    /// true: must match one of `beads`; false: a look-alike that must match no bead.
+    public var expectsMatch: Bool
+    public var beads: [String]
+}
+
 extension DocumentAnalyzer {
-    /// Headings under which code is taken for error text.
-    static let signatureSectionWords = ["problem", "error", "symptom", "signature", "fail", "known error"]
+    /// Headings under which code is taken for error text: what teams call the place
+    /// where they show what went wrong.
+    static let signatureSectionWords = ["problem", "error", "symptom", "signature", "fail", "known error", "what you see",
+                                        "what it looks like", "how it looks", "shows up", "how to recognise",
+                                        "how to recognize", "you will see", "you'll see", "what happens", "crash"]
+    /// Headings of sections that hold example pastes.
+    static let exampleSectionWords = ["example", "test case", "look-alike", "lookalike", "sample paste"]
     /// Fence languages that hold output rather than code.
     static let outputLanguages: Set<String> = ["", "text", "txt", "log", "console", "output", "plain", "plaintext", "error", "signature"]
-    /// Words that make an inline code span read as an error message rather than a command.
-    static let errorWords = ["error", "err!", "failed", "fatal", "cannot", "can't", "unable", "denied", "invalid", "not permitted",
-                             "not supported", "no such", "refused", "exception", "panic", "enotempty", "eacces", "unexpected"]
+    /// Words in a paragraph that make its quoted messages look-alikes: another error
+    /// that must not be taken for this one.
+    static let lookAlikePhrases = ["not to be confused", "don't confuse", "do not confuse", "not this", "unlike ",
+                                   "different problem", "different error", "look-alike", "lookalike", "red herring",
+                                   "must not match", "should not match", "does not match", "reads differently",
+                                   "is not the same", "isn't the same", "not the same", "is a different", "not covered here"]
+    /// Words in a paragraph that say its quoted text is what you type, not what you get.
+    static let commandContextPhrases = ["when you run", "if you run", "running ", "you get:", "you'll get", "you will get",
+                                        "run `", "type `", "execute `"]
     /// A signature must weigh at least this much (a distinctive word and a weak one) to be kept:
     /// shorter ones would match too much.
     static let minimumSignatureWeight = 1.3
 
-    /// Collects signatures and recipes while walking the Markdown tree.
+    /// Collects signatures, recipes and examples while walking the Markdown tree.
     struct Extraction {
         let path: String
         let sections: [Section]
@@ -23,7 +44,10 @@ extension DocumentAnalyzer {
         var headingBeads: [[String]]
         var signatures: [SignatureRecord] = []
         var recipes: [RecipeRecord] = []
+        var examples: [DocExample] = []
         var warnings: [String] = []
+        /// The paragraph just before the block being read: it says what the block is.
+        var previousParagraph = ""
 
         init(path: String, sections: [Section], primary: [String], analyzer: DocumentAnalyzer) {
             self.path = path
@@ -44,14 +68,27 @@ extension DocumentAnalyzer {
             return primary
         }
 
-        /// Whether a section (or a parent below the doc's title) is about an error. The
-        /// `#` title is left out: "Docker builds fail …" names the whole doc's subject.
-        func isSignatureSection(_ ordinal: Int) -> Bool {
+        func sectionMatches(_ ordinal: Int, _ words: [String]) -> Bool {
             DocumentAnalyzer.chain(ordinal, in: sections).contains { section in
                 guard section.record.level >= 2 else { return false }
                 let title = section.record.title.lowercased()
-                return DocumentAnalyzer.signatureSectionWords.contains { title.contains($0) }
+                return words.contains { title.contains($0) }
             }
+        }
+
+        /// Whether a section (or a parent below the doc's title) is about an error. The
+        /// `#` title is left out: "Docker builds fail …" names the whole doc's subject.
+        func isSignatureSection(_ ordinal: Int) -> Bool {
+            !isExampleSection(ordinal) && sectionMatches(ordinal, DocumentAnalyzer.signatureSectionWords)
+        }
+
+        func isExampleSection(_ ordinal: Int) -> Bool {
+            sectionMatches(ordinal, DocumentAnalyzer.exampleSectionWords)
+        }
+
+        static func contains(_ text: String, anyOf phrases: [String]) -> Bool {
+            let lower = text.lowercased()
+            return phrases.contains { lower.contains($0) }
         }
 
         mutating func collect(from root: MarkdownNode) {
@@ -59,18 +96,50 @@ extension DocumentAnalyzer {
                 switch node.kind {
                 case .codeBlock:
                     codeBlock(node)
+                    previousParagraph = ""
                     return .skipChildren
                 case .paragraph:
-                    let ordinal = DocumentAnalyzer.sectionOrdinal(forLine: node.startLine, in: sections)
-                    if isSignatureSection(ordinal) {
-                        for code in node.all(.code) { inlineCode(code.literal ?? "", line: node.startLine, section: ordinal) }
-                    }
+                    paragraph(node)
+                    previousParagraph = node.plainText
                     return .skipChildren
                 case .heading, .table:
+                    previousParagraph = ""
                     return .skipChildren
                 default:
                     return .descend
                 }
+            }
+        }
+
+        mutating func paragraph(_ node: MarkdownNode) {
+            let ordinal = DocumentAnalyzer.sectionOrdinal(forLine: node.startLine, in: sections)
+            let text = node.plainText
+            let codes = node.all(.code).compactMap(\.literal).filter { !$0.isEmpty }
+            guard !codes.isEmpty else { return }
+            // "Not to be confused with `…`", "Not this: `…`": look-alikes, wherever they are.
+            if Self.contains(text, anyOf: DocumentAnalyzer.lookAlikePhrases) {
+                for code in codes where ErrorVocabulary.readsLikeError(code) || isExampleSection(ordinal) {
+                    examples.append(DocExample(path: path, line: node.startLine, text: code, expectsMatch: false, beads: []))
+                }
+                return
+            }
+            if isExampleSection(ordinal) {
+                for code in codes where !ErrorVocabulary.readsLikeCommand(code) {
+                    examples.append(DocExample(path: path, line: node.startLine, text: code, expectsMatch: true,
+                                               beads: subjectBeads(ofSection: ordinal)))
+                }
+                return
+            }
+            guard isSignatureSection(ordinal) else { return }
+            let commandContext = Self.contains(text, anyOf: DocumentAnalyzer.commandContextPhrases)
+            for code in codes {
+                // A command (`docker pull …`, `$ make`) is context for the error, not the error.
+                if ErrorVocabulary.readsLikeCommand(code) { continue }
+                let readsLikeError = ErrorVocabulary.readsLikeError(code)
+                if commandContext, !readsLikeError { continue }
+                guard readsLikeError || code.contains(": ") else { continue }
+                add(code, line: node.startLine, section: ordinal, origin: "doc", quiet: true)
+                addClauses(of: code, line: node.startLine, section: ordinal)
             }
         }
 
@@ -90,34 +159,81 @@ extension DocumentAnalyzer {
                     beadIDs: DocumentAnalyzer.unique(subjectBeads(ofSection: ordinal) + primary)))
                 return
             }
+            if let example = exampleKind(info: info, section: ordinal) {
+                let text = body.trimmingCharacters(in: .newlines)
+                guard !text.isEmpty else { return }
+                let beads = info.attributes["bead"].map { analyzer.beadIDs(in: $0) } ?? subjectBeads(ofSection: ordinal)
+                examples.append(DocExample(path: path, line: node.startLine + 1, text: text, expectsMatch: example,
+                                           beads: example ? beads : []))
+                return
+            }
             let forced = info.language == "signature" || info.attributes["signature"] != nil
-            guard forced || (DocumentAnalyzer.outputLanguages.contains(info.language) && isSignatureSection(ordinal)) else { return }
-            // Each group of lines separated by a blank line is one signature, so a
-            // message that wraps stays whole.
-            var group: [String] = []
-            var groupLine = node.startLine + 1
-            let lines = body.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-            for (k, line) in (lines + [""]).enumerated() {
-                if line.trimmingCharacters(in: .whitespaces).isEmpty {
-                    if !group.isEmpty { add(group.joined(separator: "\n"), line: groupLine, section: ordinal, origin: "doc") }
-                    group = []
-                    groupLine = node.startLine + 2 + k
+            if forced {
+                // Written as a signature on purpose: each blank-line group is one, whole.
+                for group in Self.groups(body) {
+                    add(group.text, line: node.startLine + 1 + group.line, section: ordinal, origin: "doc")
+                }
+                return
+            }
+            guard DocumentAnalyzer.outputLanguages.contains(info.language), isSignatureSection(ordinal) else { return }
+            let messages = ErrorBlockReader.messages(in: body)
+            for message in messages {
+                let line = node.startLine + 1 + message.line
+                add(message.text, line: line, section: ordinal, origin: "doc")
+                addClauses(of: message.text, line: line, section: ordinal)
+            }
+            if messages.isEmpty {
+                // No line reads like an error: a short block is taken as written; a long one
+                // is an incident paste whose error this reader cannot tell, said so.
+                let groups = Self.groups(body)
+                if groups.count <= 3, groups.allSatisfy({ !$0.text.contains("\n") || $0.text.split(separator: "\n").count <= 3 }) {
+                    for group in groups { add(group.text, line: node.startLine + 1 + group.line, section: ordinal, origin: "doc") }
                 } else {
-                    group.append(line)
+                    warnings.append("\(path):\(node.startLine): no line of this block reads like an error message; quote the error line itself, or mark the block ```signature")
                 }
             }
         }
 
-        mutating func inlineCode(_ text: String, line: Int, section: Int) {
-            let lower = text.lowercased()
-            guard lower.contains(":") || DocumentAnalyzer.errorWords.contains(where: { lower.contains($0) }) else { return }
-            add(text, line: line, section: section, origin: "doc", quiet: true)
+        /// true for a match example, false for a look-alike, nil for no example.
+        func exampleKind(info: RecipeInfo, section: Int) -> Bool? {
+            if let value = info.attributes["example"]?.lowercased() {
+                return !["not", "no", "none", "lookalike", "look-alike", "false", "negative"].contains(value)
+            }
+            guard isExampleSection(section), DocumentAnalyzer.outputLanguages.contains(info.language) else { return nil }
+            return !Self.contains(previousParagraph, anyOf: DocumentAnalyzer.lookAlikePhrases)
+        }
+
+        /// Lines separated by blank lines.
+        static func groups(_ body: String) -> [(text: String, line: Int)] {
+            var out: [(String, Int)] = []
+            var group: [String] = []
+            var start = 0
+            let lines = body.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            for (k, line) in (lines + [""]).enumerated() {
+                if line.trimmingCharacters(in: .whitespaces).isEmpty {
+                    if !group.isEmpty { out.append((group.joined(separator: "\n"), start)) }
+                    group = []
+                    start = k + 1
+                } else {
+                    group.append(line)
+                }
+            }
+            return out
+        }
+
+        /// The tail clauses of a message's `a: b: c` chain, each kept when it is specific
+        /// enough on its own.
+        mutating func addClauses(of message: String, line: Int, section: Int) {
+            for clause in ErrorBlockReader.tailClauses(of: message) {
+                add(clause, line: line, section: section, origin: "doc", quiet: true)
+            }
         }
 
         mutating func add(_ text: String, line: Int, section: Int, origin: String, beads: [String]? = nil, quiet: Bool = false) {
             let tokens = LogNormalizer.signatureTokens(text)
             let weight = tokens.reduce(0) { $0 + $1.weight }
-            guard weight >= DocumentAnalyzer.minimumSignatureWeight, tokens.contains(where: { $0.searchTerm != nil }) else {
+            guard weight >= DocumentAnalyzer.minimumSignatureWeight, tokens.contains(where: { $0.searchTerm != nil }),
+                  tokens.contains(where: { $0.weight >= 1 }) else {
                 if !quiet {
                     warnings.append("\(path):\(line): signature \"\(text.prefix(60))\" is too short to recognise anything; add more of the message")
                 }
@@ -130,7 +246,9 @@ extension DocumentAnalyzer {
             }
             let pattern = tokens.map(\.description).joined(separator: " ")
             let terms = DocumentAnalyzer.unique(tokens.compactMap(\.searchTerm)).joined(separator: " ")
-            for bead in subjects where !signatures.contains(where: { $0.beadID == bead && $0.pattern == pattern }) {
+            // The same shape written with other words hidden in its masks is kept: those
+            // words (`containerd` in `/tmp/containerd-mount…`) corroborate a match.
+            for bead in subjects where !signatures.contains(where: { $0.beadID == bead && $0.pattern == pattern && $0.text == text }) {
                 signatures.append(SignatureRecord(
                     beadID: bead, docPath: path, sectionAnchor: sections[section].record.anchor, line: line,
                     origin: origin, text: text, pattern: pattern, terms: terms))

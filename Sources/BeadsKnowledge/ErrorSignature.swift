@@ -4,9 +4,6 @@ import BeadsStore
 /// reads like an error, with its variable parts masked, so the next paste of the same
 /// shape matches.
 public enum ErrorSignature {
-    static let errorWords = ["error", "err!", "failed", "fatal", "cannot", "can't", "unable", "denied", "invalid", "exception",
-                             "panic", "not permitted", "not supported", "no such", "refused", "timed out", "unexpected"]
-
     public struct Generalized: Sendable, Equatable {
         /// The message of the line (colours, timestamps and CI prefixes removed).
         public var text: String
@@ -19,10 +16,7 @@ public enum ErrorSignature {
         let lines = LogNormalizer.lines(of: paste).filter { line in
             line.tokens.contains { $0.searchTerm != nil } && line.tokens.reduce(0) { $0 + $1.weight } >= 1.3
         }
-        let chosen = lines.first { line in
-            let lower = line.text.lowercased()
-            return errorWords.contains { lower.contains($0) }
-        } ?? lines.last
+        let chosen = lines.first { ErrorVocabulary.readsLikeError($0.text) && !ErrorVocabulary.readsLikeCommand($0.text) } ?? lines.last
         guard let chosen else { return nil }
         var seen = Set<String>()
         let terms = chosen.tokens.compactMap(\.searchTerm).filter { seen.insert($0).inserted }

@@ -25,6 +25,8 @@ public struct KnownErrorMatch: Sendable {
     public var rootCause: String?
     public var rootCauseRef: DocReference?
     public var recipes: [RecipeRecord]
+    /// What the match rests on; when it does not suffice the match is only a candidate.
+    public var evidence: MatchEvidence
 }
 
 public struct Diagnosis: Sendable {
@@ -72,11 +74,21 @@ public struct KnownErrorFinder {
             let pa = beads[a.key]?.priority ?? 9, pb = beads[b.key]?.priority ?? 9
             return pa != pb ? pa < pb : a.key < b.key
         }
+        // Evidence is weighed for those that score high enough; the rest are candidates anyway.
+        var evidence: [String: MatchEvidence] = [:]
+        for (id, value) in ranked where Self.rounded(value.1.score) >= SignatureMatcher.threshold || evidence.count < nearestCount {
+            evidence[id] = try self.evidence(beadID: id, bead: beads[id], signature: value.0, alignment: value.1, paste: paste)
+        }
         // Scores are compared as shown (two decimals), so what is printed is what counted.
-        let above = ranked.filter { Self.rounded($0.value.1.score) >= SignatureMatcher.threshold }
+        let above = ranked.filter { Self.rounded($0.value.1.score) >= SignatureMatcher.threshold && evidence[$0.key]?.suffices == true }
         let below = above.isEmpty ? Array(ranked.filter { $0.value.1.score >= 0.2 }.prefix(nearestCount)) : []
         func explain(_ item: (key: String, value: (SignatureRecord, SignatureAlignment))) throws(StoreError) -> KnownErrorMatch {
-            try self.explain(beadID: item.key, bead: beads[item.key], signature: item.value.0, alignment: item.value.1, paste: paste)
+            var match = try self.explain(beadID: item.key, bead: beads[item.key], signature: item.value.0, alignment: item.value.1, paste: paste)
+            if let e = evidence[item.key] { match.evidence = e } else {
+                match.evidence = try self.evidence(beadID: item.key, bead: beads[item.key], signature: item.value.0,
+                                                   alignment: item.value.1, paste: paste)
+            }
+            return match
         }
         var matches: [KnownErrorMatch] = []
         for item in above { matches.append(try explain(item)) }
@@ -127,7 +139,7 @@ public struct KnownErrorFinder {
         return KnownErrorMatch(
             beadID: beadID, bead: bead, score: Self.rounded(alignment.score), signature: signature, alignment: alignment,
             lineNumber: line.number, lineText: line.text, docs: docs, rootCause: rootCause, rootCauseRef: rootCauseRef,
-            recipes: recipes)
+            recipes: recipes, evidence: MatchEvidence(foundWords: [], missingWords: [], corroboratingWords: []))
     }
 
     static let causeWords = ["root cause", "cause", "why "]

@@ -24,8 +24,8 @@ struct LineScanner {
     // MARK: - Byte classes
 
     /// Byte lookup tables: punctuation trimmed from the start and end of a chunk.
-    static let openers = table("([{<`,")
-    static let closers = table(")]}>`,;:!?")
+    static let openers = table("([{<`,'\\=")
+    static let closers = table(")]}>`,;:!?'\\=")
 
     static func table(_ chars: String) -> [Bool] {
         var t = [Bool](repeating: false, count: 256)
@@ -182,57 +182,19 @@ struct LineScanner {
         return Array(zip(sink.tokens, sink.spans ?? []))
     }
 
+    /// Quotes are separators, not masks: a quoted value is often the message itself (a
+    /// JSON reply's `"message"`, Go's `caused "…"`, logfmt's `msg="…"`), so its words
+    /// are read and only its variable parts (paths, hashes, numbers, names) are masked.
     mutating func scanTokens(into tokens: inout TokenSink) {
-        var messageClose = -1
         while i < bytes.count {
             let b = bytes[i]
-            if Self.isSpace(b) { i += 1; continue }
-            // logfmt (dockerd, containerd, logrus): `msg="…"` is the message itself, not
-            // a value to mask. Its quotes are dropped and its words read.
-            if b == UInt8(ascii: "\""), i == messageClose { i += 1; continue }
-            if b == UInt8(ascii: "\""), isLogfmtMessageValue(at: i), let close = closingQuote(from: i, quote: b, limit: 512) {
-                messageClose = close
-                i += 1
-                continue
-            }
-            if b == UInt8(ascii: "\""), let close = closingQuote(from: i, quote: b, limit: 512) {
-                tokens.append(.mask(.quoted), i..<(close + 1))
-                i = close + 1
-                continue
-            }
-            if b == UInt8(ascii: "'"), i == 0 || !Self.isWordByte(bytes[i - 1]),
-               let close = closingQuote(from: i, quote: b, limit: 256),
-               close + 1 >= bytes.count || !Self.isWordByte(bytes[close + 1]) {
-                tokens.append(.mask(.quoted), i..<(close + 1))
-                i = close + 1
-                continue
-            }
+            if Self.isSpace(b) || b == UInt8(ascii: "\"") { i += 1; continue }
             var end = i
             while end < bytes.count, !Self.isSpace(bytes[end]), bytes[end] != UInt8(ascii: "\"") { end += 1 }
             if end == i { end = i + 1 }
             scanChunk(i, end, into: &tokens)
             i = end
         }
-    }
-
-    func isLogfmtMessageValue(at quote: Int) -> Bool {
-        for key in ["msg=", "message=", "error=", "err="] {
-            let start = quote - key.utf8.count
-            guard start >= 0, zip(bytes[start..<quote], key.utf8).allSatisfy({ $0 == $1 }) else { continue }
-            return start == 0 || Self.isSpace(bytes[start - 1])
-        }
-        return false
-    }
-
-    func closingQuote(from start: Int, quote: UInt8, limit: Int) -> Int? {
-        var k = start + 1
-        let stop = min(bytes.count, start + limit)
-        while k < stop {
-            if bytes[k] == quote { return k }
-            if bytes[k] == UInt8(ascii: "\\") { k += 1 }
-            k += 1
-        }
-        return nil
     }
 
     /// One whitespace-delimited chunk: a URL, a path, an id, or words and numbers.
@@ -243,6 +205,13 @@ struct LineScanner {
         while e > s, Self.closers[Int(bytes[e - 1])] || (bytes[e - 1] == UInt8(ascii: ".") && !endsWithEllipsis(s, e)) { e -= 1 }
         guard s < e else { return }
         let chunk = UnsafeBufferPointer(rebasing: bytes[s..<e])
+        // `docker/metadata-action@v5`, `lodash@4.17.21`: the name says which tool; the
+        // pinned version is a variable part.
+        if let at = Self.versionPin(chunk) {
+            scanChunk(s, s + at, into: &tokens)
+            tokens.append(.mask(.number), (s + at + 1)..<e)
+            return
+        }
         if let mask = Self.wholeChunkMask(chunk) {
             tokens.append(.mask(mask), s..<e)
             return
@@ -259,7 +228,11 @@ struct LineScanner {
                 while j < e, Self.isWordByte(bytes[j]), !isUnicodePunctuation(at: j) { j += 1 }
                 let run = UnsafeBufferPointer(rebasing: bytes[k..<j])
                 // A lone letter ("isn't" gives "t") says nothing.
-                if !(run.count == 1 && Self.isAlpha(run[0])) { tokens.append(Self.classify(run), k..<j) }
+                if !(run.count == 1 && Self.isAlpha(run[0])) {
+                    var token = Self.classify(run)
+                    if token == .mask(.number), let code = Self.statusCode(run, after: tokens.tokens.last) { token = code }
+                    tokens.append(token, k..<j)
+                }
                 k = j
             } else {
                 if wildcards, isEllipsis(at: k) {
@@ -307,7 +280,60 @@ struct LineScanner {
             return .id
         }
         if isIPv4(c) { return .ip }
+        if isName(c) { return .name }
         return nil
+    }
+
+    /// Where `@` starts a version pin (`@v5`, `@4.17.21`, `@latest`), after a name.
+    static func versionPin(_ c: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard let at = c.lastIndex(of: UInt8(ascii: "@")), at > 0, at + 1 < c.count, isWordByte(c[at - 1]) else { return nil }
+        let version = c[(at + 1)...]
+        let first = version.first!
+        let versionLike = isDigit(first) || (first | 0x20 == UInt8(ascii: "v") && version.count > 1 && isDigit(version[version.startIndex + 1]))
+            || ["latest", "main", "master", "next"].contains(String(decoding: version, as: UTF8.self))
+        guard versionLike, version.allSatisfy({ isWordByte($0) || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "-") }) else { return nil }
+        return at
+    }
+
+    /// A name someone or something gave, which the same error carries differently on
+    /// another team's machine: hosts and domains (`registry.corp.example`), files
+    /// (`package.json`), `user@host`, `pkg==1.2`, and dashed names with digits
+    /// (`gl-runner-07`, `api-7d9f8c-x2k`). Exception classes (`java.io.IOException`,
+    /// `socket.gaierror`) are not names: they say which error it is.
+    static func isName(_ c: UnsafeBufferPointer<UInt8>) -> Bool {
+        let n = c.count
+        guard n >= 4 else { return false }
+        func isAlnum(_ b: UInt8) -> Bool { isAlpha(b) || isDigit(b) }
+        var letters = 0, digitCount = 0
+        var dottedBetween = false, dashedBetween = false, atBetween = false, specifier = false
+        for k in 0..<n {
+            let b = c[k]
+            if isAlpha(b) { letters += 1 } else if isDigit(b) { digitCount += 1 }
+            guard k > 0, k + 1 < n else { continue }
+            let between = isAlnum(c[k - 1]) && isAlnum(c[k + 1])
+            if b == UInt8(ascii: "."), between { dottedBetween = true }
+            if b == UInt8(ascii: "-"), between { dashedBetween = true }
+            if b == UInt8(ascii: "@"), between { atBetween = true }
+            if b == UInt8(ascii: "="), c[k - 1] == UInt8(ascii: "=") || c[k - 1] == UInt8(ascii: ">") || c[k - 1] == UInt8(ascii: "<")
+                || c[k - 1] == UInt8(ascii: "~") || c[k - 1] == UInt8(ascii: "!") { specifier = true }
+        }
+        guard letters >= 2 else { return false }
+        if atBetween || specifier { return true }
+        if dashedBetween, digitCount > 0 { return true }
+        guard dottedBetween else { return false }
+        // The last dotted part: an exception class or an error type is the message.
+        var lastStart = n
+        while lastStart > 0, c[lastStart - 1] != UInt8(ascii: ".") { lastStart -= 1 }
+        var last = [UInt8](c[lastStart...])
+        for k in last.indices where last[k] >= 0x41 && last[k] <= 0x5A { last[k] |= 0x20 }
+        let lastWord = String(decoding: last, as: UTF8.self)
+        if lastWord.hasSuffix("exception") || lastWord.hasSuffix("error") || lastWord.hasSuffix("exit") { return false }
+        // Letters on both sides of some dot: `a.b`, not a version (`v1.2.3`).
+        var segments: [Int] = [0]
+        for b in c {
+            if b == UInt8(ascii: ".") { segments.append(0) } else if isAlpha(b) { segments[segments.count - 1] += 1 }
+        }
+        return segments.filter { $0 >= 2 }.count >= 2
     }
 
     static func isIPv4(_ c: UnsafeBufferPointer<UInt8>) -> Bool {
@@ -327,6 +353,16 @@ struct LineScanner {
             k += 1
         }
         return false
+    }
+
+    /// Words after which a three-digit number is a status that says what happened (exit
+    /// code 137 is the OOM killer, HTTP 401 a refused login), not a value to mask.
+    static let statusWords: Set<String> = ["code", "status", "exit", "exited", "returned", "http", "error", "statuscode"]
+
+    static func statusCode(_ run: UnsafeBufferPointer<UInt8>, after previous: LogToken?) -> LogToken? {
+        guard run.count == 3, run.allSatisfy(isDigit), run[0] != UInt8(ascii: "0"),
+              case let .word(w)? = previous, statusWords.contains(w) else { return nil }
+        return .word(String(decoding: run, as: UTF8.self))
     }
 
     /// A run of word bytes: a hash, a number, or a lowercased word.

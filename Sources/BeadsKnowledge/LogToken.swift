@@ -11,7 +11,7 @@ public enum LogToken: Hashable, Sendable, CustomStringConvertible {
     case wildcard
 
     public enum Mask: String, Sendable, CaseIterable {
-        case path, url, quoted = "str", hash, number = "num", ip, id
+        case path, url, quoted = "str", hash, number = "num", ip, id, name
     }
 
     public var description: String {
@@ -43,12 +43,14 @@ public enum LogToken: Hashable, Sendable, CustomStringConvertible {
     ]
 
     /// How much a token counts towards a match: distinctive words most, masks least.
+    /// Words that ordinary build output is full of (a successful build's, or the
+    /// wrappers a failed one prints whatever the cause) weigh as little as "the".
     public var weight: Double {
         switch self {
         case .wildcard: return 0
         case .mask: return 0.3
         case let .word(w):
-            if Self.weakWords.contains(w) { return 0.35 }
+            if Self.weakWords.contains(w) || OrdinaryBuildOutput.commonWords.contains(w) { return 0.35 }
             return w.utf8.count <= 2 ? 0.5 : 1.0
         }
     }

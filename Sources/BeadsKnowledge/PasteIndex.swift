@@ -55,36 +55,7 @@ public struct PasteIndex: Sendable {
         }.filter { !$0.isEmpty }
     }
 
-    static let errorMarkers = [
-        "error", "err!", "fail", "fatal", "cannot", "can't", "could not", "couldn't", "unable", "denied", "invalid",
-        "exception", "panic", "not permitted", "not supported", "no such", "not found", "refused", "timed out",
-        "unexpected", "unknown", "forbidden", "exceeded", "killed", "no space", "exit code", "non-zero", "missing",
-        "undefined", "not exist", "unauthorized", "toomanyrequests", "back-off", "conflict",
-    ]
-
-    static let markerBytes = errorMarkers.map { Array($0.utf8) }
-
-    /// Whether a line holds one of the error markers, ASCII case-insensitively. Bytes,
-    /// not Foundation's string search: this runs on every line of a 10 MB log.
-    static func readsLikeError(_ text: String) -> Bool {
-        var line = Array(text.utf8)
-        for k in line.indices where line[k] >= 0x41 && line[k] <= 0x5A { line[k] |= 0x20 }
-        guard line.count >= 3 else { return false }
-        for marker in markerBytes where marker.count <= line.count {
-            let first = marker[0]
-            var k = 0
-            let last = line.count - marker.count
-            while k <= last {
-                if line[k] == first {
-                    var j = 1
-                    while j < marker.count, line[k + j] == marker[j] { j += 1 }
-                    if j == marker.count { return true }
-                }
-                k += 1
-            }
-        }
-        return false
-    }
+    static func readsLikeError(_ text: String) -> Bool { ErrorVocabulary.readsLikeError(text) }
 
     /// Whether the paste holds any token at all (an empty or blank paste does not).
     public var isBlank: Bool { lines.allSatisfy { $0.tokens.isEmpty } }

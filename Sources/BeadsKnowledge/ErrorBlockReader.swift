@@ -1,0 +1,100 @@
+/// Reads the error messages out of a block of output as a team pasted it into a doc: a
+/// whole incident, 10 to 20 lines with the commands typed, the steps that ran, the
+/// wrappers that say a step failed, and somewhere in it the lines that say why.
+///
+/// Those lines are the signatures; the rest is context. A message that wraps onto more
+/// lines (a line ending in `:`, or continued in lower case) stays whole, across a blank
+/// line too. Go-style chains (`a: b: c`) also give their tail clauses, so that a later
+/// paste carrying only the end of the chain (`write …: no space left on device`) is
+/// still recognised.
+enum ErrorBlockReader {
+    struct Message: Equatable {
+        /// The message, lines joined with a newline, wrapping (timestamps, step
+        /// prefixes) left in: the normaliser strips it the same way in pastes.
+        var text: String
+        /// 0-based line in the block where it starts.
+        var line: Int
+    }
+
+    /// Lines one message may span.
+    static let maxMessageLines = 6
+
+    enum Kind { case blank, command, generic, error, context }
+
+    static func kind(of line: NormalizedLine) -> Kind {
+        let message = line.message
+        if message.isEmpty || line.tokens.isEmpty { return .blank }
+        if ErrorVocabulary.readsLikeCommand(line.text) || ErrorVocabulary.readsLikeCommand(message)
+            || message.hasPrefix("+ ") || isBuildStep(message) {
+            return .command
+        }
+        guard ErrorVocabulary.readsLikeError(message) else { return .context }
+        return isGeneric(line) ? .generic : .error
+    }
+
+    /// A build step's header: `[builder 4/7] RUN npm ci`, `Step 3/9 : RUN make`.
+    static func isBuildStep(_ message: String) -> Bool {
+        if message.hasPrefix("Step "), message.contains(" : ") { return true }
+        if message.hasPrefix("["), let close = message.firstIndex(of: "]") {
+            let rest = message[message.index(after: close)...].trimmingCharacters(in: .whitespaces)
+            return ["RUN ", "COPY ", "FROM ", "ADD ", "WORKDIR "].contains { rest.hasPrefix($0) }
+        }
+        return false
+    }
+
+    /// A line that says a step failed without saying why: one of the wrappers builds
+    /// print whatever the cause, or nothing but common words.
+    static func isGeneric(_ line: NormalizedLine) -> Bool {
+        let lower = line.message.lowercased()
+        // `exit code: 137` says more than that a step failed: the OOM killer did it.
+        let saysWhich = line.tokens.contains { if case let .word(w) = $0 { return w.allSatisfy(\.isNumber) } else { return false } }
+        if !saysWhich, ErrorVocabulary.genericPhrases.contains(where: { lower.contains($0) }) { return true }
+        return !line.tokens.contains { $0.weight >= 1 }
+    }
+
+    static func messages(in body: String) -> [Message] {
+        let lines = LogNormalizer.lines(of: body)
+        let kinds = lines.map(kind(of:))
+        var out: [Message] = []
+        var k = 0
+        while k < lines.count {
+            guard kinds[k] == .error else { k += 1; continue }
+            var parts = [lines[k].text]
+            var last = k
+            var next = k + 1
+            while parts.count < maxMessageLines, next < lines.count {
+                let endsOpen = lines[last].message.hasSuffix(":")
+                // One blank line inside a message that was left open does not end it.
+                if kinds[next] == .blank, endsOpen, next + 1 < lines.count, kinds[next + 1] != .blank { next += 1 }
+                guard kinds[next] != .blank, kinds[next] != .command else { break }
+                let continues = endsOpen || (kinds[next] == .context && startsLowercase(lines[next].message)
+                                             && !endsSentence(lines[last].message))
+                guard continues else { break }
+                parts.append(lines[next].message)
+                last = next
+                next += 1
+            }
+            out.append(Message(text: parts.joined(separator: "\n"), line: k))
+            k = last + 1
+        }
+        return out
+    }
+
+    /// The tail clauses of a `a: b: c` chain, longest first, without the whole.
+    static func tailClauses(of message: String) -> [String] {
+        let flat = message.split(separator: "\n").joined(separator: " ")
+        let parts = flat.components(separatedBy: ": ")
+        guard parts.count >= 2 else { return [] }
+        return (1..<parts.count).map { parts[$0...].joined(separator: ": ") }
+    }
+
+    static func startsLowercase(_ text: String) -> Bool {
+        guard let first = text.unicodeScalars.first else { return false }
+        return first.properties.isLowercase
+    }
+
+    static func endsSentence(_ text: String) -> Bool {
+        guard let last = text.last else { return true }
+        return ".!?)".contains(last)
+    }
+}

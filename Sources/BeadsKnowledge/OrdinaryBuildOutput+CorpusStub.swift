@@ -1,0 +1,3 @@
+extension OrdinaryBuildOutput {
+    static let corpus: [(source: String, text: String)] = []
+}
