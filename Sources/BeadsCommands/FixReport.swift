@@ -17,6 +17,14 @@ enum FixReport {
                 ("line", JSONValue(m.lineNumber)),
                 ("line_text", .string(m.lineText)),
                 ("root_cause", JSONValue(m.rootCause)),
+                ("evidence", .object([
+                    ("found", JSONValue(m.evidence.foundWords)),
+                    ("missing", JSONValue(m.evidence.missingWords)),
+                    ("corroborating", JSONValue(m.evidence.corroboratingWords)),
+                    ("fallout", .bool(m.evidence.isFallout)),
+                    ("sufficient", .bool(m.evidence.suffices)),
+                ])),
+                ("why_not", m.evidence.suffices && m.score >= SignatureMatcher.threshold ? .null : .string(MatchWhy.sentence(m))),
                 ("docs", .array(m.docs.map { .object([("path", .string($0.path)), ("section", .string($0.section))]) })),
                 ("recipes", .array(ranked.map { r in
                     .object([
@@ -50,7 +58,9 @@ enum FixReport {
                 out.write("Nearest known errors:\n")
                 for m in diagnosis.nearest {
                     out.write("  \(m.beadID)  \(String(format: "%.2f", m.score))  \(m.bead?.title ?? "(no such bead)")\n")
-                    out.write("      signature: \(m.signature.text.replacingOccurrences(of: "\n", with: " ⏎ "))\n")
+                    out.write("      signature: \(Self.clip(m.signature.text.replacingOccurrences(of: "\n", with: " ⏎ ")))\n")
+                    out.write("      from:      \(m.signature.docPath.map { "\($0):\(m.signature.line)" } ?? m.signature.origin)\n")
+                    out.write("      why not:   \(MatchWhy.sentence(m))\n")
                 }
             }
             out.write("If this is a new known error, record it so the next paste is recognised:\n  beads create --from-error < build.log     (or put the message under an \"Error\" heading of a solution doc)\n")

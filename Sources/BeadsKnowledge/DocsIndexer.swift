@@ -60,7 +60,9 @@ public struct DocsIndexer {
         // Mentions depend on which prefixes are bead ids: when those change (a new
         // prefix imported), every doc is read again.
         let prefixes = try store.beadPrefixes().union([configPrefix])
-        let prefixKey = prefixes.sorted().joined(separator: ",")
+        // The analyzer's version is part of the key: when it reads docs differently, every
+        // doc is read again, not only the ones that changed.
+        let prefixKey = "\(DocumentAnalyzer.version);" + prefixes.sorted().joined(separator: ",")
         let prefixesChanged = try store.metaValue(Self.prefixesKey) != prefixKey
         let analyzer = DocumentAnalyzer(prefixes: prefixes)
         var report = DocsRefreshReport()

@@ -2,6 +2,15 @@ import BeadsMarkdown
 import BeadsStore
 import Foundation
 
+/// Where a signature came from.
+public enum SignatureOrigin {
+    /// A doc's error text: a message in an error section, inline or in a block.
+    public static let doc = "doc"
+    /// An error that followed the cause in a doc's incident paste: evidence only
+    /// when the cause's own words are near it.
+    public static let fallout = "doc-fallout"
+}
+
 /// A paste a doc says must match it, or a look-alike it says must not match anything.
 public struct DocExample: Sendable, Equatable {
     public var path: String
@@ -31,6 +40,10 @@ extension DocumentAnalyzer {
     /// Words in a paragraph that say its quoted text is what you type, not what you get.
     static let commandContextPhrases = ["when you run", "if you run", "running ", "you get:", "you'll get", "you will get",
                                         "run `", "type `", "execute `"]
+    /// Words in the paragraph before a block that say it lists one error's wordings.
+    static let alternateWordingPhrases = ["also seen", "other form", "other wording", "as other tools", "variant",
+                                          "same error", "same refusal", "same failure", "also shows", "one of these",
+                                          "any of these", "other versions", "older versions", "newer versions"]
     /// A signature must weigh at least this much (a distinctive word and a weak one) to be kept:
     /// shorter ones would match too much.
     static let minimumSignatureWeight = 1.3
@@ -48,6 +61,9 @@ extension DocumentAnalyzer {
         var warnings: [String] = []
         /// The paragraph just before the block being read: it says what the block is.
         var previousParagraph = ""
+        var warnedNoBead = false
+        /// Error texts found that name no bead (each would have been a signature).
+        var unlinkedSignatures = 0
 
         init(path: String, sections: [Section], primary: [String], analyzer: DocumentAnalyzer) {
             self.path = path
@@ -177,10 +193,23 @@ extension DocumentAnalyzer {
             }
             guard DocumentAnalyzer.outputLanguages.contains(info.language), isSignatureSection(ordinal) else { return }
             let messages = ErrorBlockReader.messages(in: body)
+            // The first error of an incident is its cause; the errors after it are its
+            // fallout (`rsync: connection unexpectedly closed` after any refused key),
+            // which on their own say little about which error it was.
+            // A block that lists wordings ("also seen as:") holds causes only; so does
+            // any message the section's heading or the doc's title names.
+            let wordings = ErrorBlockReader.isListOfWordings(body)
+                || Self.contains(previousParagraph, anyOf: DocumentAnalyzer.alternateWordingPhrases)
+            let titleWords = DocumentAnalyzer.chain(ordinal, in: sections).reduce(into: Set<String>()) {
+                $0.formUnion(LogToken.corroboratingWords(in: $1.record.title))
+            }
+            var causeFound = false
             for message in messages {
                 let line = node.startLine + 1 + message.line
-                add(message.text, line: line, section: ordinal, origin: "doc")
-                addClauses(of: message.text, line: line, section: ordinal)
+                let named = Self.isNamed(message.text, by: titleWords)
+                let origin = causeFound && !wordings && !named ? SignatureOrigin.fallout : SignatureOrigin.doc
+                if add(message.text, line: line, section: ordinal, origin: origin, quiet: messages.count > 1) { causeFound = true }
+                addClauses(of: message.text, line: line, section: ordinal, origin: origin)
             }
             if messages.isEmpty {
                 // No line reads like an error: a short block is taken as written; a long one
@@ -192,6 +221,15 @@ extension DocumentAnalyzer {
                     warnings.append("\(path):\(node.startLine): no line of this block reads like an error message; quote the error line itself, or mark the block ```signature")
                 }
             }
+        }
+
+        /// Whether half the distinctive words of a message or more are in a heading above it.
+        static func isNamed(_ message: String, by titleWords: Set<String>) -> Bool {
+            let words = LogNormalizer.signatureTokens(message).compactMap { token -> String? in
+                if case let .word(w) = token, token.weight >= 1 { return w } else { return nil }
+            }
+            guard !words.isEmpty else { return false }
+            return Double(words.filter(titleWords.contains).count) >= Double(words.count) / 2
         }
 
         /// true for a match example, false for a look-alike, nil for no example.
@@ -223,13 +261,15 @@ extension DocumentAnalyzer {
 
         /// The tail clauses of a message's `a: b: c` chain, each kept when it is specific
         /// enough on its own.
-        mutating func addClauses(of message: String, line: Int, section: Int) {
-            for clause in ErrorBlockReader.tailClauses(of: message) {
-                add(clause, line: line, section: section, origin: "doc", quiet: true)
+        mutating func addClauses(of message: String, line: Int, section: Int, origin: String = SignatureOrigin.doc) {
+            for clause in ErrorBlockReader.tailClauses(of: message)
+            where ErrorVocabulary.readsLikeError(clause) || LogToken.distinctiveCount(clause) >= 2 {
+                add(clause, line: line, section: section, origin: origin, quiet: true)
             }
         }
 
-        mutating func add(_ text: String, line: Int, section: Int, origin: String, beads: [String]? = nil, quiet: Bool = false) {
+        @discardableResult
+        mutating func add(_ text: String, line: Int, section: Int, origin: String, beads: [String]? = nil, quiet: Bool = false) -> Bool {
             let tokens = LogNormalizer.signatureTokens(text)
             let weight = tokens.reduce(0) { $0 + $1.weight }
             guard weight >= DocumentAnalyzer.minimumSignatureWeight, tokens.contains(where: { $0.searchTerm != nil }),
@@ -237,12 +277,16 @@ extension DocumentAnalyzer {
                 if !quiet {
                     warnings.append("\(path):\(line): signature \"\(text.prefix(60))\" is too short to recognise anything; add more of the message")
                 }
-                return
+                return false
             }
             let subjects = beads ?? subjectBeads(ofSection: section)
             if subjects.isEmpty {
-                warnings.append("\(path):\(line): signature has no bead: name one in the heading or in a `Bead:` line")
-                return
+                if !warnedNoBead {
+                    warnings.append("\(path):\(line): error text \"\(text.prefix(60))\" names no bead, so it cannot be matched; write `**Bead**: ID` under the title, or put the id in the heading")
+                    warnedNoBead = true
+                }
+                unlinkedSignatures += 1
+                return false
             }
             let pattern = tokens.map(\.description).joined(separator: " ")
             let terms = DocumentAnalyzer.unique(tokens.compactMap(\.searchTerm)).joined(separator: " ")
@@ -253,6 +297,7 @@ extension DocumentAnalyzer {
                     beadID: bead, docPath: path, sectionAnchor: sections[section].record.anchor, line: line,
                     origin: origin, text: text, pattern: pattern, terms: terms))
             }
+            return true
         }
 
         /// `signatures:` in front matter: strings, or `{text:, bead:}` / `{text:, beads:}` maps.

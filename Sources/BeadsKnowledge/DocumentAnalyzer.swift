@@ -18,6 +18,10 @@ struct TextSpan {
 /// section is about comes from the bead ids in its heading (or its parents'), else
 /// from the doc's own bead (`**Bead**: mo-jgo`, front matter `beads:`).
 public struct DocumentAnalyzer: Sendable {
+    /// Bumped whenever docs are read differently (other signatures, ids or examples from
+    /// the same text), so that existing indexes are rebuilt.
+    public static let version = 2
+
     /// Prefixes of bead ids to recognise (`mo` for `mo-jgo`).
     public var prefixes: Set<String>
 

@@ -3,8 +3,7 @@
 /// wrappers that say a step failed, and somewhere in it the lines that say why.
 ///
 /// Those lines are the signatures; the rest is context. A message that wraps onto more
-/// lines (a line ending in `:`, or continued in lower case) stays whole, across a blank
-/// line too. Go-style chains (`a: b: c`) also give their tail clauses, so that a later
+/// lines (a line ending in `:`) stays whole, across a blank line too. Go-style chains (`a: b: c`) also give their tail clauses, so that a later
 /// paste carrying only the end of the chain (`write …: no space left on device`) is
 /// still recognised.
 enum ErrorBlockReader {
@@ -67,9 +66,7 @@ enum ErrorBlockReader {
                 // One blank line inside a message that was left open does not end it.
                 if kinds[next] == .blank, endsOpen, next + 1 < lines.count, kinds[next + 1] != .blank { next += 1 }
                 guard kinds[next] != .blank, kinds[next] != .command else { break }
-                let continues = endsOpen || (kinds[next] == .context && startsLowercase(lines[next].message)
-                                             && !endsSentence(lines[last].message))
-                guard continues else { break }
+                guard endsOpen else { break }
                 parts.append(lines[next].message)
                 last = next
                 next += 1
@@ -88,13 +85,10 @@ enum ErrorBlockReader {
         return (1..<parts.count).map { parts[$0...].joined(separator: ": ") }
     }
 
-    static func startsLowercase(_ text: String) -> Bool {
-        guard let first = text.unicodeScalars.first else { return false }
-        return first.properties.isLowercase
-    }
-
-    static func endsSentence(_ text: String) -> Bool {
-        guard let last = text.last else { return true }
-        return ".!?)".contains(last)
+    /// Whether a block lists wordings of one error rather than an incident as it
+    /// happened: nothing but error lines in it.
+    static func isListOfWordings(_ body: String) -> Bool {
+        let kinds = LogNormalizer.lines(of: body).map(kind(of:))
+        return !kinds.contains(.command) && !kinds.contains(.context)
     }
 }

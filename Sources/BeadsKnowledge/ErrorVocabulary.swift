@@ -8,8 +8,9 @@ public enum ErrorVocabulary {
         "exception", "panic", "not permitted", "not supported", "no such", "not found", "refused", "timed out",
         "timeout", "unexpected", "unknown", "forbidden", "exceeded", "killed", "no space", "exit code", "non-zero",
         "missing", "undefined", "not exist", "unauthorized", "toomanyrequests", "back-off", "backoff", "conflict",
-        "unsupported", "oomkilled", "e: ", "not allowed", "rejected", "aborted", "crash", "traceback", "segmentation",
+        "unsupported", "oomkilled", "not allowed", "rejected", "aborted", "crash", "traceback", "segmentation",
         "unreachable", "no matching", "lock", "certificate", "eacces", "enoent", "enospc", "enotempty", "eperm",
+        "eai_again", "enotfound", "getaddrinfo", "etimedout", "econnrefused", "econnreset", "oom",
     ]
 
     static let markerBytes = errorMarkers.map { Array($0.utf8) }
@@ -20,6 +21,8 @@ public enum ErrorVocabulary {
         var line = Array(text.utf8.prefix(LogNormalizer.maxLineBytes))
         for k in line.indices where line[k] >= 0x41 && line[k] <= 0x5A { line[k] |= 0x20 }
         guard line.count >= 3 else { return false }
+        // apt's and dpkg's `E: Unable to locate package …`.
+        if line[0] == UInt8(ascii: "e"), line[1] == UInt8(ascii: ":"), line[2] == 0x20 { return true }
         for marker in markerBytes where marker.count <= line.count {
             let first = marker[0]
             var k = 0
@@ -83,7 +86,7 @@ public enum ErrorVocabulary {
         "ERROR: failed to solve: process \"/bin/sh -c make\" did not complete successfully: exit code: 2",
         "The command '/bin/sh -c npm ci' returned a non-zero code: 1",
         "Error: Process completed with exit code 1.",
-        "##[error]Process completed with exit code 137.",
+        "##[error]Process completed with exit code 1.",
         "ERROR: Job failed: exit code 1",
         "ERROR: Job failed: command terminated with exit code 1",
         "make: *** [Makefile:12: build] Error 1",

@@ -14,9 +14,13 @@ public struct MatchEvidence: Sendable, Equatable {
     public var missingWords: [String]
     /// Words near the match that the bead's title and other signatures use too.
     public var corroboratingWords: [String]
+    /// The signature is an error that followed the cause in the doc's paste.
+    public var isFallout = false
 
     public var total: Double { Double(foundWords.count) + Double(min(corroboratingWords.count, MatchEvidence.maxCorroboration)) }
-    public var suffices: Bool { total >= MatchEvidence.minimumEvidence }
+    /// Fallout needs one word of its cause nearby; anything else two distinctive words,
+    /// found or corroborating.
+    public var suffices: Bool { isFallout ? !corroboratingWords.isEmpty : total >= MatchEvidence.minimumEvidence }
 
     /// Two distinctive words, or one and a word of the bead's vocabulary nearby.
     public static let minimumEvidence = 2.0
@@ -34,35 +38,66 @@ extension KnownErrorFinder {
             guard case let .word(w) = token, token.weight >= 1 else { continue }
             if wasFound { if !found.contains(w) { found.append(w) } } else if !missing.contains(w) { missing.append(w) }
         }
-        guard Double(found.count) < MatchEvidence.minimumEvidence else {
+        let isFallout = signature.origin == SignatureOrigin.fallout
+        guard isFallout || Double(found.count) < MatchEvidence.minimumEvidence else {
             return MatchEvidence(foundWords: found, missingWords: missing, corroboratingWords: [])
         }
         // The bead's vocabulary: its title, and every word its signatures are written
         // with, those hidden in masks too (`/tmp/containerd-mount…` says containerd).
-        var vocabulary = LogToken.corroboratingWords(in: bead?.title ?? "")
-        for other in try store.signatures(ofBead: beadID) { vocabulary.formUnion(LogToken.corroboratingWords(in: other.text)) }
+        // Fallout is corroborated by causes only, and its own words do not count.
+        var vocabulary = isFallout ? [] : LogToken.corroboratingWords(in: bead?.title ?? "")
+        for other in try store.signatures(ofBead: beadID) where other.origin != SignatureOrigin.fallout {
+            if isFallout {
+                // The cause's own distinctive words, not its paths and names.
+                vocabulary.formUnion(other.pattern.split(separator: " ").map { LogToken(text: String($0)) }
+                    .compactMap { if case let .word(w) = $0, $0.weight >= 1 { return w } else { return nil } })
+            } else {
+                vocabulary.formUnion(LogToken.corroboratingWords(in: other.text))
+            }
+        }
         vocabulary.subtract(pattern.compactMap { if case let .word(w) = $0 { return w } else { return nil } })
         let low = max(0, alignment.firstLine - MatchEvidence.corroborationReach)
         let high = min(paste.lines.count - 1, alignment.lastLine + MatchEvidence.corroborationReach)
         var nearby = Set<String>()
         // The whole lines, prefixes included: `npm ERR!` says npm as much as the message does.
         for n in low...high { nearby.formUnion(LogToken.corroboratingWords(in: paste.lines[n].text)) }
-        let corroborating = vocabulary.intersection(nearby).sorted()
-        return MatchEvidence(foundWords: found, missingWords: missing, corroboratingWords: corroborating)
+        var corroborating = vocabulary.intersection(nearby)
+        // The tool that printed it: `npm ERR! code ENOTEMPTY` in the doc and `npm ERR!`
+        // before the matched line say the same program failed.
+        corroborating.formUnion(Self.prefixWords(signature.text).intersection(
+            (alignment.firstLine...alignment.lastLine).reduce(into: Set<String>()) { $0.formUnion(Self.prefixWords(paste.lines[$1].text)) })
+            .map { "\($0) (the same tool's prefix)" })
+        return MatchEvidence(foundWords: isFallout ? [] : found, missingWords: missing, corroboratingWords: corroborating.sorted(),
+                             isFallout: isFallout)
+    }
+}
+
+extension KnownErrorFinder {
+    /// Words of the prefixes a line's message is wrapped in (`npm ERR!`, `yarn error`).
+    static func prefixWords(_ text: String) -> Set<String> {
+        LogNormalizer.lines(of: text).reduce(into: Set<String>()) { words, line in
+            let prefix = String(decoding: line.text.utf8.prefix(line.messageStart), as: UTF8.self)
+            words.formUnion(LogToken.corroboratingWords(in: prefix, includingCommon: true))
+        }
     }
 }
 
 extension LogToken {
+    /// Path and host fragments: every path and URL has them.
+    static let fragmentWords: Set<String> = ["usr", "bin", "lib", "var", "tmp", "etc", "opt", "home", "root", "com", "org",
+                                             "net", "www", "http", "https", "src", "local", "share", "node_modules"]
+
     /// The words of a text as written, inside paths and quotes too: letters (and
-    /// digits) in runs of three or more, lowercased, without the weak words. Words
-    /// common in build output count: `npm` next to `ENOTEMPTY` does say npm.
-    public static func corroboratingWords(in text: String) -> Set<String> {
+    /// digits) in runs of three or more, lowercased, without weak words, path
+    /// fragments, and (unless asked) the words common in ordinary build output.
+    public static func corroboratingWords(in text: String, includingCommon: Bool = false) -> Set<String> {
         var out = Set<String>()
         var word: [UInt8] = []
         func flush() {
             if word.count >= 3, word.contains(where: { $0 >= 0x61 }) {
                 let w = String(decoding: word, as: UTF8.self)
-                if !LogToken.weakWords.contains(w) { out.insert(w) }
+                if !LogToken.weakWords.contains(w), !fragmentWords.contains(w),
+                   includingCommon || !OrdinaryBuildOutput.commonWords.contains(w) { out.insert(w) }
             }
             word.removeAll(keepingCapacity: true)
         }

@@ -52,17 +52,36 @@ public struct KnownErrorFinder {
     public func diagnose(_ text: String, nearestCount: Int = 3) throws(StoreError) -> Diagnosis {
         let paste = PasteIndex(text: text)
         let candidates = try store.signatureCandidates(terms: paste.searchTerms, focus: paste.focusTerms())
-        var best: [String: (SignatureRecord, SignatureAlignment)] = [:]
+        // Every alignment that could matter, per bead: the best one is not always the one
+        // to keep, since a high score on fallout or common words may lack evidence that
+        // another signature of the same bead has.
+        var aligned: [String: [(SignatureRecord, SignatureAlignment)]] = [:]
         for signature in candidates {
             let pattern = signature.pattern.split(separator: " ").map { LogToken(text: String($0)) }
-            // Below 0.2 nothing is shown, not even as "nearest"; below this bead's best so
-            // far nothing changes: windows that cannot reach that are skipped.
-            let floor = max(0.2, best[signature.beadID]?.1.score ?? 0)
+            // Below 0.2 nothing is shown, not even as "nearest"; once a bead matched, only
+            // other matches of it are worth aligning: windows that cannot reach that are skipped.
+            let matchedAlready = aligned[signature.beadID]?.contains { $0.1.score >= SignatureMatcher.threshold } == true
+            let floor = matchedAlready ? SignatureMatcher.threshold : max(0.2, aligned[signature.beadID]?.first?.1.score ?? 0)
             guard let alignment = SignatureMatcher.align(pattern, in: paste, atLeast: floor) else { continue }
-            if let current = best[signature.beadID], current.1.score >= alignment.score { continue }
-            best[signature.beadID] = (signature, alignment)
+            var list = aligned[signature.beadID, default: []]
+            list.append((signature, alignment))
+            list.sort { $0.1.score > $1.1.score }
+            aligned[signature.beadID] = Array(list.prefix(Self.alignmentsKeptPerBead))
         }
-        let beads = try store.beads(ids: Array(best.keys))
+        let beads = try store.beads(ids: Array(aligned.keys))
+        var best: [String: (SignatureRecord, SignatureAlignment)] = [:]
+        var evidence: [String: MatchEvidence] = [:]
+        for (id, list) in aligned {
+            var chosen = list[0]
+            var chosenEvidence: MatchEvidence?
+            for item in list where Self.rounded(item.1.score) >= SignatureMatcher.threshold {
+                let e = try self.evidence(beadID: id, bead: beads[id], signature: item.0, alignment: item.1, paste: paste)
+                if chosenEvidence == nil { chosenEvidence = e }
+                if e.suffices { chosen = item; chosenEvidence = e; break }
+            }
+            best[id] = chosen
+            evidence[id] = chosenEvidence
+        }
         // A bead rejected for this shape of paste (`fix --reject`) does not match it.
         var rejected: [String] = []
         for (id, _) in best where beads[id].map({ MatchFeedback.isRejected($0, for: paste) }) == true {
@@ -73,11 +92,6 @@ public struct KnownErrorFinder {
             if a.value.1.score != b.value.1.score { return a.value.1.score > b.value.1.score }
             let pa = beads[a.key]?.priority ?? 9, pb = beads[b.key]?.priority ?? 9
             return pa != pb ? pa < pb : a.key < b.key
-        }
-        // Evidence is weighed for those that score high enough; the rest are candidates anyway.
-        var evidence: [String: MatchEvidence] = [:]
-        for (id, value) in ranked where Self.rounded(value.1.score) >= SignatureMatcher.threshold || evidence.count < nearestCount {
-            evidence[id] = try self.evidence(beadID: id, bead: beads[id], signature: value.0, alignment: value.1, paste: paste)
         }
         // Scores are compared as shown (two decimals), so what is printed is what counted.
         let above = ranked.filter { Self.rounded($0.value.1.score) >= SignatureMatcher.threshold && evidence[$0.key]?.suffices == true }
@@ -99,6 +113,9 @@ public struct KnownErrorFinder {
     }
 
     public static func rounded(_ score: Double) -> Double { (score * 100).rounded() / 100 }
+
+    /// Alignments kept per bead while scoring, best first.
+    static let alignmentsKeptPerBead = 8
 
     func explain(beadID: String, bead: Bead?, signature: SignatureRecord, alignment: SignatureAlignment, paste: PasteIndex) throws(StoreError) -> KnownErrorMatch {
         var docs: [DocReference] = []

@@ -188,6 +188,14 @@ struct LineScanner {
     mutating func scanTokens(into tokens: inout TokenSink) {
         while i < bytes.count {
             let b = bytes[i]
+            // A build step's command as the builder quotes it (`process "/bin/sh -c yarn
+            // build" did not complete`, `The command '/bin/sh -c make' returned`) is the
+            // team's own command, not part of the error: one mask.
+            if b == UInt8(ascii: "\"") || b == UInt8(ascii: "'"), let close = quotedShellCommandEnd(from: i) {
+                tokens.append(.mask(.quoted), i..<(close + 1))
+                i = close + 1
+                continue
+            }
             if Self.isSpace(b) || b == UInt8(ascii: "\"") { i += 1; continue }
             var end = i
             while end < bytes.count, !Self.isSpace(bytes[end]), bytes[end] != UInt8(ascii: "\"") { end += 1 }
@@ -195,6 +203,20 @@ struct LineScanner {
             scanChunk(i, end, into: &tokens)
             i = end
         }
+    }
+
+    static let shellCommandStarts: [StaticString] = ["/bin/sh -c ", "/bin/bash -c ", "/bin/sh -o pipefail -c ", "sh -c ", "bash -c ", "cmd /S /C "]
+
+    /// Where the quote that opens a shell command at `start` closes, if it does.
+    func quotedShellCommandEnd(from start: Int) -> Int? {
+        guard Self.shellCommandStarts.contains(where: { hasPrefix($0, at: start + 1) }) else { return nil }
+        let quote = bytes[start]
+        var k = start + 1
+        while k < bytes.count {
+            if bytes[k] == quote, bytes[k - 1] != UInt8(ascii: "\\") { return k }
+            k += 1
+        }
+        return nil
     }
 
     /// One whitespace-delimited chunk: a URL, a path, an id, or words and numbers.

@@ -55,6 +55,11 @@ public enum LogToken: Hashable, Sendable, CustomStringConvertible {
         }
     }
 
+    /// How many distinctive words (weighing 1.0) a signature's text holds.
+    static func distinctiveCount(_ text: String) -> Int {
+        Set(LogNormalizer.signatureTokens(text).filter { $0.weight >= 1 }).count
+    }
+
     /// The word, for full-text retrieval; masks and wildcards are not searchable.
     public var searchTerm: String? {
         if case let .word(w) = self, w.utf8.count >= 3, !Self.weakWords.contains(w) { return w }

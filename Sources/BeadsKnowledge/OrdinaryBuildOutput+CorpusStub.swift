@@ -1,3 +1,0 @@
-extension OrdinaryBuildOutput {
-    static let corpus: [(source: String, text: String)] = []
-}
