@@ -223,13 +223,15 @@ extension DocumentAnalyzer {
             }
         }
 
-        /// Whether half the distinctive words of a message or more are in a heading above it.
+        /// Whether a heading above a message names it: two of its distinctive words (or
+        /// its only one) are in the heading.
         static func isNamed(_ message: String, by titleWords: Set<String>) -> Bool {
             let words = LogNormalizer.signatureTokens(message).compactMap { token -> String? in
                 if case let .word(w) = token, token.weight >= 1 { return w } else { return nil }
             }
             guard !words.isEmpty else { return false }
-            return Double(words.filter(titleWords.contains).count) >= Double(words.count) / 2
+            let named = Set(words.filter(titleWords.contains)).count
+            return named >= min(2, Set(words).count)
         }
 
         /// true for a match example, false for a look-alike, nil for no example.

@@ -55,7 +55,9 @@ extension KnownErrorFinder {
                 vocabulary.formUnion(LogToken.corroboratingWords(in: other.text))
             }
         }
-        vocabulary.subtract(pattern.compactMap { if case let .word(w) = $0 { return w } else { return nil } })
+        // A word of the cause in the fallout line itself counts (`Reason: CrashLoopBackOff`
+        // after a CrashLoopBackOff row); otherwise the signature's own words do not.
+        if !isFallout { vocabulary.subtract(pattern.compactMap { if case let .word(w) = $0 { return w } else { return nil } }) }
         let low = max(0, alignment.firstLine - MatchEvidence.corroborationReach)
         let high = min(paste.lines.count - 1, alignment.lastLine + MatchEvidence.corroborationReach)
         var nearby = Set<String>()

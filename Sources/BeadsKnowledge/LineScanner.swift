@@ -327,7 +327,7 @@ struct LineScanner {
         guard n >= 4 else { return false }
         func isAlnum(_ b: UInt8) -> Bool { isAlpha(b) || isDigit(b) }
         var letters = 0, digitCount = 0
-        var dottedBetween = false, dashedBetween = false, atBetween = false, specifier = false
+        var dottedBetween = false, dashedBetween = false, atBetween = false, specifier = false, colonsBetween = 0
         for k in 0..<n {
             let b = c[k]
             if isAlpha(b) { letters += 1 } else if isDigit(b) { digitCount += 1 }
@@ -336,12 +336,21 @@ struct LineScanner {
             if b == UInt8(ascii: "."), between { dottedBetween = true }
             if b == UInt8(ascii: "-"), between { dashedBetween = true }
             if b == UInt8(ascii: "@"), between { atBetween = true }
+            if b == UInt8(ascii: ":"), isAlnum(c[k + 1]) { colonsBetween += 1 }
             if b == UInt8(ascii: "="), c[k - 1] == UInt8(ascii: "=") || c[k - 1] == UInt8(ascii: ">") || c[k - 1] == UInt8(ascii: "<")
                 || c[k - 1] == UInt8(ascii: "~") || c[k - 1] == UInt8(ascii: "!") { specifier = true }
         }
         guard letters >= 2 else { return false }
+        // Names are made of name characters; `(publickey,gssapi-keyex)` is a list of words.
+        guard c.allSatisfy({ isAlnum($0) || $0 >= 0x80 || ".-_:@/=~+".utf8.contains($0) }) else { return false }
         if atBetween || specifier { return true }
-        if dashedBetween, digitCount > 0 { return true }
+        // Dashed names (`ledger-api`, `tidewater-releases`, `gl-runner-07`): a team's
+        // services, hosts and repositories. Both sides mask them alike, so `back-off`
+        // still matches `back-off`; it only weighs less.
+        if dashedBetween, c[0] != UInt8(ascii: "-") { return true }
+        // Coordinates (`org.acme:api:jar:1.2`, `:app:debugRuntimeClasspath`), but not
+        // OpenSSL's `error:0308010C:digital` codes, which say which error it is.
+        if colonsBetween >= 2, !(c[0] | 0x20 == UInt8(ascii: "e") && c.count > 6 && (c[5] == UInt8(ascii: ":"))) { return true }
         guard dottedBetween else { return false }
         // The last dotted part: an exception class or an error type is the message.
         var lastStart = n
