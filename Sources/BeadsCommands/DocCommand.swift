@@ -5,9 +5,9 @@ import BeadsStore
 struct DocCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "doc",
-        abstract: "Index, list, show, lint, write and sync the solution docs in docs/.",
+        abstract: "Index, list, show, lint, test, write and sync the solution docs in docs/.",
         subcommands: [DocIndexCommand.self, DocListCommand.self, DocShowCommand.self, DocLintCommand.self, DocNewCommand.self,
-                      DocSyncCommand.self, DocLinksCommand.self])
+                      DocSyncCommand.self, DocLinksCommand.self, DocTestCommand.self])
 }
 
 struct DocIndexCommand: ParsableCommand {

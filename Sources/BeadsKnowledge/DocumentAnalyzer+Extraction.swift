@@ -63,7 +63,7 @@ extension DocumentAnalyzer {
         var previousParagraph = ""
         var warnedNoBead = false
         /// Error texts found that name no bead (each would have been a signature).
-        var unlinkedSignatures = 0
+        var unlinked: [(line: Int, text: String)] = []
 
         init(path: String, sections: [Section], primary: [String], analyzer: DocumentAnalyzer) {
             self.path = path
@@ -261,8 +261,8 @@ extension DocumentAnalyzer {
             return out
         }
 
-        /// The tail clauses of a message's `a: b: c` chain, each kept when it is specific
-        /// enough on its own.
+        /// The last clause of a message's `a: b: c` chain, kept when it reads like an error
+        /// or carries two distinctive words.
         mutating func addClauses(of message: String, line: Int, section: Int, origin: String = SignatureOrigin.doc) {
             for clause in ErrorBlockReader.tailClauses(of: message)
             where ErrorVocabulary.readsLikeError(clause) || LogToken.distinctiveCount(clause) >= 2 {
@@ -287,7 +287,7 @@ extension DocumentAnalyzer {
                     warnings.append("\(path):\(line): error text \"\(text.prefix(60))\" names no bead, so it cannot be matched; write `**Bead**: ID` under the title, or put the id in the heading")
                     warnedNoBead = true
                 }
-                unlinkedSignatures += 1
+                unlinked.append((line, text))
                 return false
             }
             let pattern = tokens.map(\.description).joined(separator: " ")

@@ -35,8 +35,8 @@ public struct DocumentAnalyzer: Sendable {
 
     /// A doc as read: what the index keeps, and the parse it came from, for readers
     /// such as the linter that need more than the index without parsing again.
-    struct Reading {
-        var doc: IndexedDoc
+    public struct Reading {
+        public var doc: IndexedDoc
         var root: MarkdownNode
         var sections: [Section]
         var spans: [TextSpan]
@@ -44,10 +44,12 @@ public struct DocumentAnalyzer: Sendable {
         /// the title), not the fallback of its first mention.
         var declaredBeads: [String]
         /// Example pastes and look-alikes the doc gives, for `beads doc test`.
-        var examples: [DocExample]
+        public var examples: [DocExample]
+        /// Error texts that could not become signatures because no bead is named for them.
+        var unlinked: [(line: Int, text: String)]
     }
 
-    func read(path: String, text: String, fingerprint: FileFingerprint, hash: String) -> Reading {
+    public func read(path: String, text: String, fingerprint: FileFingerprint, hash: String) -> Reading {
         var warnings: [String] = []
         let split = FrontMatterSplit.split(text)
         var front: [String: Any] = [:]
@@ -86,7 +88,7 @@ public struct DocumentAnalyzer: Sendable {
             warnings: warnings + extraction.warnings, sections: sections.map(\.record), mentions: mentions,
             signatures: extraction.signatures, recipes: extraction.recipes)
         return Reading(doc: doc, root: root, sections: sections, spans: spans, declaredBeads: declared,
-                       examples: extraction.examples)
+                       examples: extraction.examples, unlinked: extraction.unlinked)
     }
 
     // MARK: - Sections

@@ -3,9 +3,9 @@
 /// wrappers that say a step failed, and somewhere in it the lines that say why.
 ///
 /// Those lines are the signatures; the rest is context. A message that wraps onto more
-/// lines (a line ending in `:`) stays whole, across a blank line too. Go-style chains (`a: b: c`) also give their tail clauses, so that a later
-/// paste carrying only the end of the chain (`write …: no space left on device`) is
-/// still recognised.
+/// lines (a line ending in `:`) stays whole, across a blank line too. Go-style chains
+/// (`a: b: c`) also give their last clause, so that a later paste carrying only the end
+/// of the chain (`write …: no space left on device`) is still recognised.
 enum ErrorBlockReader {
     struct Message: Equatable {
         /// The message, lines joined with a newline, wrapping (timestamps, step
@@ -77,12 +77,13 @@ enum ErrorBlockReader {
         return out
     }
 
-    /// The tail clauses of a `a: b: c` chain, longest first, without the whole.
+    /// The last clause of an `a: b: c` chain (Go's wrapped errors, BuildKit's `failed to
+    /// solve: …`), where the reason is: nil when the message is one clause.
     static func tailClauses(of message: String) -> [String] {
         let flat = message.split(separator: "\n").joined(separator: " ")
         let parts = flat.components(separatedBy: ": ")
-        guard parts.count >= 2 else { return [] }
-        return (1..<parts.count).map { parts[$0...].joined(separator: ": ") }
+        guard parts.count >= 2, let last = parts.last, !last.trimmingCharacters(in: .whitespaces).isEmpty else { return [] }
+        return [last]
     }
 
     /// Whether a block lists wordings of one error rather than an incident as it

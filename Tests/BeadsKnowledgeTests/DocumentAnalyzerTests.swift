@@ -137,7 +137,9 @@ import Testing
     }
 
     @Test func wordsThatOnlyLookLikeIDsAreNotBeads() {
-        #expect(analyzer.beadIDs(in: "demo-app mo-ab mo-abcdefghi xmo-abc mo-abc.1 (mo-3t8p)") == ["mo-abc.1", "mo-3t8p"])
+        #expect(analyzer.beadIDs(in: "demo-app mo-ab mo-abcdefghijklm xmo-abc mo-abc.1 (mo-3t8p) mo-jgo-style MO-JGO") == ["mo-abc.1", "mo-3t8p"])
+        // Sequential ids, as older bd exports carry them.
+        #expect(analyzer.beadIDs(in: "see mo-12, mo-7. and (mo-1)") == ["mo-12", "mo-7", "mo-1"])
     }
 
     @Test func recipeInfoStrings() {
