@@ -81,6 +81,7 @@ struct DocLintCommand: ParsableCommand {
         let subcommands = Set(BeadsCommand.configuration.subcommands.compactMap { $0.configuration.commandName })
         return DocLinter(context: LintContext(
             root: base.location.root, prefixes: prefixes, beads: Dictionary(beads.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a }),
-            beadsWithSignatures: signed, beadsSubcommands: subcommands, commandExists: { locator.find($0) != nil }))
+            beadsWithSignatures: signed, beadsSubcommands: subcommands, commandExists: { locator.find($0) != nil },
+            signatureCandidates: { [store = base.store] terms in (try? store.signatureCandidates(terms: terms, limit: 40)) ?? [] }))
     }
 }

@@ -48,6 +48,32 @@ extension DocumentAnalyzer {
     /// shorter ones would match too much.
     static let minimumSignatureWeight = 1.3
 
+    /// Whether a section's own heading (not a parent's) says it shows an error. A
+    /// heading about signatures (`## Signatures in docs`) is not one.
+    static func headingSaysError(_ title: String) -> Bool {
+        let lower = title.lowercased()
+        return signatureSectionWords.contains { $0 != "signature" && lower.contains($0) }
+            && !exampleSectionWords.contains { lower.contains($0) }
+    }
+
+    static func sectionMatches(_ ordinal: Int, in sections: [Section], _ words: [String]) -> Bool {
+        chain(ordinal, in: sections).contains { section in
+            guard section.record.level >= 2 else { return false }
+            let title = section.record.title.lowercased()
+            return words.contains { title.contains($0) }
+        }
+    }
+
+    /// Whether a section (or a parent below the doc's title) is about an error. The
+    /// `#` title is left out: "Docker builds fail …" names the whole doc's subject.
+    static func isErrorSection(_ ordinal: Int, in sections: [Section]) -> Bool {
+        !isExampleSection(ordinal, in: sections) && sectionMatches(ordinal, in: sections, signatureSectionWords)
+    }
+
+    static func isExampleSection(_ ordinal: Int, in sections: [Section]) -> Bool {
+        sectionMatches(ordinal, in: sections, exampleSectionWords)
+    }
+
     /// Collects signatures, recipes and examples while walking the Markdown tree.
     struct Extraction {
         let path: String
@@ -84,23 +110,9 @@ extension DocumentAnalyzer {
             return primary
         }
 
-        func sectionMatches(_ ordinal: Int, _ words: [String]) -> Bool {
-            DocumentAnalyzer.chain(ordinal, in: sections).contains { section in
-                guard section.record.level >= 2 else { return false }
-                let title = section.record.title.lowercased()
-                return words.contains { title.contains($0) }
-            }
-        }
+        func isSignatureSection(_ ordinal: Int) -> Bool { DocumentAnalyzer.isErrorSection(ordinal, in: sections) }
 
-        /// Whether a section (or a parent below the doc's title) is about an error. The
-        /// `#` title is left out: "Docker builds fail …" names the whole doc's subject.
-        func isSignatureSection(_ ordinal: Int) -> Bool {
-            !isExampleSection(ordinal) && sectionMatches(ordinal, DocumentAnalyzer.signatureSectionWords)
-        }
-
-        func isExampleSection(_ ordinal: Int) -> Bool {
-            sectionMatches(ordinal, DocumentAnalyzer.exampleSectionWords)
-        }
+        func isExampleSection(_ ordinal: Int) -> Bool { DocumentAnalyzer.isExampleSection(ordinal, in: sections) }
 
         static func contains(_ text: String, anyOf phrases: [String]) -> Bool {
             let lower = text.lowercased()

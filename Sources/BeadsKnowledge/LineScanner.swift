@@ -347,7 +347,8 @@ struct LineScanner {
         // Dashed names (`ledger-api`, `tidewater-releases`, `gl-runner-07`): a team's
         // services, hosts and repositories. Both sides mask them alike, so `back-off`
         // still matches `back-off`; it only weighs less.
-        if dashedBetween, c[0] != UInt8(ascii: "-") { return true }
+        // An `owner/name` reference (`docker/metadata-action`) names a tool: its words stay.
+        if dashedBetween, c[0] != UInt8(ascii: "-"), !c.contains(UInt8(ascii: "/")) { return true }
         // Coordinates (`org.acme:api:jar:1.2`, `:app:debugRuntimeClasspath`), but not
         // OpenSSL's `error:0308010C:digital` codes, which say which error it is.
         if colonsBetween >= 2, !(c[0] | 0x20 == UInt8(ascii: "e") && c.count > 6 && (c[5] == UInt8(ascii: ":"))) { return true }

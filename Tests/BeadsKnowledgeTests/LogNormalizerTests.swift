@@ -36,7 +36,7 @@ import Testing
         // Names a team gives: hosts, dashed services, pinned packages, coordinates.
         ("push registry.corp.example/web/ui:8f3c2a1 from gl-runner-07 as deploy@app-03", "push <path> from <name> as <name>"),
         ("no distribution for torch==1.13.1 in org.acme:api:jar:1.2", "no distribution for <name> in <name>"),
-        ("uses docker/metadata-action@v5 then java.io.IOException", "uses <name> <num> then java io ioexception"),
+        ("uses docker/metadata-action@v5 then java.io.IOException", "uses docker metadata action <num> then java io ioexception"),
         ("overlay2 v5 x86_64", "overlay2 v5 <num>"),
         ("C:\\Users\\me\\x.log missing", "<path> missing"),
     ])

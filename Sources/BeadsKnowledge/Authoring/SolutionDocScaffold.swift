@@ -4,6 +4,17 @@ import BeadsStore
 /// far as beads knows it, sections to fill in, a recipe block that says it is not
 /// written yet, and the related-beads table between `doc sync`'s markers.
 public enum SolutionDocScaffold {
+    /// Text the scaffold puts where the doc's author has to write; `doc lint` reports
+    /// each one still there.
+    public enum Placeholder {
+        public static let summary = "What happens, where, and who runs into it."
+        public static let error = "<!-- Paste the error lines exactly as a build prints them, in a ```text block."
+        public static let cause = "Why it happens, and how to tell this cause from the ones that look like it."
+        public static let fix = "When it applies, and what it changes. `beads fix` offers the recipe below, ranked by"
+        public static let recipe = "# Replace with the commands that fix it"
+        public static let all = [summary, error, cause, fix, recipe]
+    }
+
     /// `signatures` are error texts known for the bead (recorded with
     /// `create --from-error`, or from other docs); without one the Error section asks
     /// for the error, and `doc lint` keeps asking until it is there.
@@ -16,14 +27,14 @@ public enum SolutionDocScaffold {
             "**Bead**: \(bead.id)",
             "**Updated**: \(date) - Written from the bead",
             "",
-            description.isEmpty ? "What happens, where, and who runs into it." : description,
+            description.isEmpty ? Placeholder.summary : description,
             "",
             "## Error",
             "",
         ]
         if signatures.isEmpty {
             out += [
-                "<!-- Paste the error lines exactly as a build prints them, in a ```text block.",
+                Placeholder.error,
                 "     `beads fix` recognises this bead by them; `beads doc lint` reports the doc until they are here. -->",
             ]
         } else {
@@ -33,17 +44,17 @@ public enum SolutionDocScaffold {
             "",
             "## Root cause",
             "",
-            "Why it happens, and how to tell this cause from the ones that look like it.",
+            Placeholder.cause,
             "",
             "## Fixes",
             "",
             "### The fix",
             "",
-            "When it applies, and what it changes. `beads fix` offers the recipe below, ranked by",
+            Placeholder.fix,
             "its `when=` (devpod, host, any) and the commands in `requires=`.",
             "",
             "```bash {recipe=\(recipe) when=any}",
-            "# Replace with the commands that fix it",
+            Placeholder.recipe,
             "echo \"The fix for \(bead.id) is not written yet: edit \(docPath)\" >&2",
             "exit 1",
             "```",

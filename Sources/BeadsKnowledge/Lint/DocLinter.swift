@@ -13,9 +13,14 @@ public struct LintContext: Sendable {
     /// `beads` subcommand names, so a recipe calling `beads frobnicate` is caught.
     public var beadsSubcommands: Set<String>
     public var commandExists: @Sendable (String) -> Bool
+    /// Signatures in the store sharing words with a text, for finding overlaps between
+    /// docs; nil skips that rule.
+    public var signatureCandidates: (@Sendable ([String]) -> [SignatureRecord])?
 
     public init(root: String, prefixes: Set<String>, beads: [String: Bead], beadsWithSignatures: Set<String>,
-                beadsSubcommands: Set<String>, commandExists: @escaping @Sendable (String) -> Bool) {
+                beadsSubcommands: Set<String>, commandExists: @escaping @Sendable (String) -> Bool,
+                signatureCandidates: (@Sendable ([String]) -> [SignatureRecord])? = nil) {
+        self.signatureCandidates = signatureCandidates
         self.root = root
         self.prefixes = prefixes
         self.beads = beads
@@ -43,6 +48,10 @@ public struct DocLinter: Sendable {
         findings += claims(in: doc)
         findings += links(in: doc)
         findings += signatures(in: doc)
+        findings += errorSections(in: doc)
+        findings += genericSignatures(in: doc)
+        findings += overlappingSignatures(in: doc)
+        findings += unfilledScaffold(in: doc)
         findings += recipeCommands(in: doc)
         findings += changelogOrder(in: doc)
         return findings.sorted { ($0.line, $0.rule.rawValue) < ($1.line, $1.rule.rawValue) }
@@ -153,6 +162,8 @@ struct ParsedDoc {
     /// Beads the doc declares itself about (front matter or `Bead:` lines), with the line.
     var declaredBeads: [(String, Int)]
     var analyzer: DocumentAnalyzer
+    /// Error texts that name no bead.
+    var unlinked: [(line: Int, text: String)]
 
     init(path: String, text: String, analyzer: DocumentAnalyzer) {
         self.path = path
@@ -164,6 +175,7 @@ struct ParsedDoc {
         spans = reading.spans
         indexed = reading.doc
         declaredBeads = reading.declaredBeads.map { id in (id, reading.doc.mentions.first { $0.beadID == id }?.line ?? 1) }
+        unlinked = reading.unlinked
     }
 
     /// The beads a line's section is about: ids in its heading or its parents'

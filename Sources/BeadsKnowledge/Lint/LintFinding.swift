@@ -12,6 +12,11 @@ public struct LintFinding: Sendable, Equatable {
         case unknownCommand = "unknown-command"
         case changelogOrder = "changelog-order"
         case uncoveredBead = "uncovered-bead"
+        case noErrorText = "no-error-text"
+        case errorWithoutBead = "error-without-bead"
+        case genericSignature = "generic-signature"
+        case overlappingSignatures = "overlapping-signatures"
+        case unfilledScaffold = "unfilled-scaffold"
 
         public var summary: String {
             switch self {
@@ -26,6 +31,11 @@ public struct LintFinding: Sendable, Equatable {
             case .unknownCommand: "a recipe calls a command that does not exist"
             case .changelogOrder: "\"Updated: DATE\" lines out of date order"
             case .uncoveredBead: "an open P0/P1 bead that no doc covers"
+            case .noErrorText: "an error section from which no error text can be matched"
+            case .errorWithoutBead: "error text that names no bead, so it matches nothing"
+            case .genericSignature: "a signature so generic it matches ordinary build output, or little but a wildcard"
+            case .overlappingSignatures: "two beads' signatures that match each other's text"
+            case .unfilledScaffold: "placeholder text from `beads doc new` never replaced"
             }
         }
     }
