@@ -64,10 +64,22 @@ extension DocumentAnalyzer {
         }
     }
 
-    /// Whether a section (or a parent below the doc's title) is about an error. The
-    /// `#` title is left out: "Docker builds fail …" names the whole doc's subject.
+    /// Headings of sections about what to do or why, not what is seen.
+    static let remedySectionWords = ["fix", "solution", "workaround", "resolution", "resolve", "prevent", "cause", "why",
+                                     "history", "related", "link", "reference", "see also", "recipe", "how to", "step",
+                                     "wrapper", "build", "recommended", "option", "alternative", "note"]
+
+    /// Whether a section (or a parent below the doc's title) is about an error: its
+    /// heading says so, or it is a `##` section named for a bead (`## Certificate
+    /// (ops-8)`) that is not about a remedy. The `#` title is left out: "Docker builds
+    /// fail …" names the whole doc's subject.
     static func isErrorSection(_ ordinal: Int, in sections: [Section]) -> Bool {
-        !isExampleSection(ordinal, in: sections) && sectionMatches(ordinal, in: sections, signatureSectionWords)
+        guard !isExampleSection(ordinal, in: sections) else { return false }
+        if sectionMatches(ordinal, in: sections, signatureSectionWords) { return true }
+        let own = sections[ordinal].record
+        guard own.level >= 2, !sections[ordinal].headingBeads.isEmpty else { return false }
+        let title = own.title.lowercased()
+        return !remedySectionWords.contains { title.contains($0) }
     }
 
     static func isExampleSection(_ ordinal: Int, in sections: [Section]) -> Bool {
@@ -96,7 +108,7 @@ extension DocumentAnalyzer {
             self.sections = sections
             self.primary = primary
             self.analyzer = analyzer
-            headingBeads = sections.map { analyzer.beadIDs(in: $0.record.title) }
+            headingBeads = sections.map(\.headingBeads)
         }
 
         /// The beads a place in the doc is about: the nearest heading naming beads, else

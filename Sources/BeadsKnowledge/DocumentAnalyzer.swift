@@ -20,7 +20,7 @@ struct TextSpan {
 public struct DocumentAnalyzer: Sendable {
     /// Bumped whenever docs are read differently (other signatures, ids or examples from
     /// the same text), so that existing indexes are rebuilt.
-    public static let version = 2
+    public static let version = 3
 
     /// Prefixes of bead ids to recognise (`mo` for `mo-jgo`).
     public var prefixes: Set<String>
@@ -68,7 +68,8 @@ public struct DocumentAnalyzer: Sendable {
             }
         }
         let root = MarkdownParser.parse(split.body)
-        let sections = Self.sections(of: root)
+        var sections = Self.sections(of: root)
+        for k in sections.indices { sections[k].headingBeads = beadIDs(in: sections[k].record.title) }
         let spans = Self.textSpans(of: root, sections: sections, source: split.body)
         let mentions = self.mentions(in: spans, sections: sections)
 

@@ -46,10 +46,17 @@ enum ErrorBlockReader {
     static func isGeneric(_ line: NormalizedLine) -> Bool {
         let lower = line.message.lowercased()
         // `exit code: 137` says more than that a step failed: the OOM killer did it.
-        let saysWhich = line.tokens.contains { if case let .word(w) = $0 { return w.allSatisfy(\.isNumber) } else { return false } }
+        let saysWhich = line.tokens.contains { token in
+            guard case let .word(w) = token, w.allSatisfy(\.isNumber), let code = Int(w) else { return false }
+            return signalExitCodes.contains(code) || (400...599).contains(code)
+        }
         if !saysWhich, ErrorVocabulary.genericPhrases.contains(where: { lower.contains($0) }) { return true }
         return !line.tokens.contains { $0.weight >= 1 }
     }
+
+    /// Exit codes that name a cause: not executable, not found, killed by a signal
+    /// (137 the OOM killer, 139 a segfault, 143 a SIGTERM).
+    static let signalExitCodes = 126...165
 
     static func messages(in body: String) -> [Message] {
         let lines = LogNormalizer.lines(of: body)

@@ -27,6 +27,13 @@ import Testing
         #expect(doc.contains("| \(follow) | Run npm as the node user | P2 | ❌ Open |"))
         #expect(try kb.run("doc", "new", id).stderr.contains("already exists"))
 
+        // A scaffold is a draft: lint names each placeholder still to write.
+        let draft = try kb.run("doc", "lint", path)
+        #expect(draft.status == 1)
+        let rules = draft.stdout.split(separator: "\n").map { $0.contains("[unfilled-scaffold]") }
+        #expect(!rules.isEmpty && rules.allSatisfy { $0 }, "\(draft.stdout)")
+        #expect(draft.stdout.contains("Why it happens, and how to tell this cause"))
+        kb.write(path, Self.filled(kb.read(path)))
         let clean = try kb.run("doc", "lint", path)
         #expect(clean.status == 0, "\(clean.stdout)")
         // The doc is indexed: the paste that made the bead now finds it through the doc too.
@@ -53,7 +60,23 @@ import Testing
         #expect(written.stdout.contains("paste the error under ## Error"))
         let lint = try kb.run("doc", "lint", "docs/mirror.md")
         #expect(lint.status == 1)
-        #expect(lint.stdout.split(separator: "\n").map { $0.contains("[no-signature]") } == [true])
+        let rules = lint.stdout.split(separator: "\n").compactMap { line in
+            line.range(of: "[").map { String(line[$0.upperBound...].prefix { $0 != "]" }) }
+        }
+        #expect(rules.filter { $0 == "no-signature" }.count == 1)
+        // The Error section holds only the scaffold's request for the error text.
+        #expect(rules.filter { $0 == "no-error-text" }.count == 1)
+        #expect(rules.filter { $0 != "no-signature" && $0 != "no-error-text" }.allSatisfy { $0 == "unfilled-scaffold" })
+    }
+
+    /// The scaffold with every placeholder written over, as its author would.
+    static func filled(_ doc: String) -> String {
+        doc.replacingOccurrences(of: "What happens, where, and who runs into it.", with: "The image build stops at npm ci.")
+            .replacingOccurrences(of: "Why it happens, and how to tell this cause from the ones that look like it.",
+                                  with: "The build runs npm as root with a cache owned by another user.")
+            .replacingOccurrences(of: "When it applies, and what it changes. `beads fix` offers the recipe below, ranked by",
+                                  with: "Always: it runs npm as the node user. `beads fix` offers the recipe below, ranked by")
+            .replacingOccurrences(of: "# Replace with the commands that fix it", with: "# Rebuild with the node user")
     }
 
     @Test func showRendersTheShippedDocWithinEightyColumns() throws {

@@ -8,17 +8,22 @@ import Testing
 struct LabelledLog: Sendable, CustomTestStringConvertible {
     var id: String
     var expect: String
+    var family: String
     var text: String
     var testDescription: String { id }
 
-    static let all: [LabelledLog] = {
-        let url = Bundle.module.url(forResource: "corpus", withExtension: "jsonl", subdirectory: "Logs")!
+    static let all: [LabelledLog] = load("corpus")
+
+    /// The logs of `Logs/NAME.jsonl`.
+    static func load(_ name: String) -> [LabelledLog] {
+        let url = Bundle.module.url(forResource: name, withExtension: "jsonl", subdirectory: "Logs")!
         let text = try! String(contentsOf: url, encoding: .utf8)
         return text.split(separator: "\n").map { line in
             let object = try! JSONSerialization.jsonObject(with: Data(line.utf8)) as! [String: Any]
-            return LabelledLog(id: object["id"] as! String, expect: object["expect"] as! String, text: object["text"] as! String)
+            return LabelledLog(id: object["id"] as! String, expect: object["expect"] as! String,
+                               family: object["family"] as? String ?? "", text: object["text"] as! String)
         }
-    }()
+    }
 }
 
 @Suite struct CorpusTests {
