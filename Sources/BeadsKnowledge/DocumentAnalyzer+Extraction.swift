@@ -65,9 +65,14 @@ extension DocumentAnalyzer {
     }
 
     /// Headings of sections about what to do or why, not what is seen.
-    static let remedySectionWords = ["fix", "solution", "workaround", "resolution", "resolve", "prevent", "cause", "why",
-                                     "history", "related", "link", "reference", "see also", "recipe", "how to", "step",
-                                     "wrapper", "build", "recommended", "option", "alternative", "note"]
+    static let remedySectionWords = ["fix", "solution", "workaround", "resolution", "prevent", "cause", "why",
+                                     "history", "changelog", "related", "link", "reference", "see also", "recipe",
+                                     "how to", "wrapper", "recommended", "alternative", "mitigat", "cleanup", "clean up"]
+
+    /// Whether a section or one of its parents (below the title) is about a remedy.
+    static func isRemedySection(_ ordinal: Int, in sections: [Section]) -> Bool {
+        sectionMatches(ordinal, in: sections, remedySectionWords)
+    }
 
     /// Whether a section (or a parent below the doc's title) is about an error: its
     /// heading says so, or it is a `##` section named for a bead (`## Certificate
@@ -122,7 +127,16 @@ extension DocumentAnalyzer {
             return primary
         }
 
-        func isSignatureSection(_ ordinal: Int) -> Bool { DocumentAnalyzer.isErrorSection(ordinal, in: sections) }
+        /// Set when a doc has no error section at all: then its error text is wherever
+        /// it is, outside the sections about remedies.
+        var anywhere = false
+
+        func isSignatureSection(_ ordinal: Int) -> Bool {
+            if anywhere {
+                return !DocumentAnalyzer.isRemedySection(ordinal, in: sections) && !isExampleSection(ordinal)
+            }
+            return DocumentAnalyzer.isErrorSection(ordinal, in: sections)
+        }
 
         func isExampleSection(_ ordinal: Int) -> Bool { DocumentAnalyzer.isExampleSection(ordinal, in: sections) }
 
@@ -132,6 +146,19 @@ extension DocumentAnalyzer {
         }
 
         mutating func collect(from root: MarkdownNode) {
+            walk(root)
+            // A short note (a title, a line naming the bead, the error in a block) has no
+            // error section: read it again taking error text from anywhere but remedies.
+            if signatures.isEmpty, unlinked.isEmpty {
+                let kept = (recipes, examples, warnings)
+                anywhere = true
+                walk(root)
+                (recipes, examples, warnings) = kept
+            }
+        }
+
+        mutating func walk(_ root: MarkdownNode) {
+            previousParagraph = ""
             root.walk { node in
                 switch node.kind {
                 case .codeBlock:
@@ -142,13 +169,59 @@ extension DocumentAnalyzer {
                     paragraph(node)
                     previousParagraph = node.plainText
                     return .skipChildren
-                case .heading, .table:
+                case .heading:
+                    heading(node)
+                    previousParagraph = ""
+                    return .skipChildren
+                case .blockQuote:
+                    blockQuote(node)
+                    previousParagraph = ""
+                    return .skipChildren
+                case .table:
                     previousParagraph = ""
                     return .skipChildren
                 default:
                     return .descend
                 }
             }
+        }
+
+        /// A heading that quotes the error (`# CI fails with "Permission denied
+        /// (publickey)"`, `### Q: Why does it fail with `…`?`) names it for its section.
+        mutating func heading(_ node: MarkdownNode) {
+            let ordinal = DocumentAnalyzer.sectionOrdinal(forLine: node.startLine, in: sections)
+            guard !DocumentAnalyzer.isRemedySection(ordinal, in: sections), !isExampleSection(ordinal) else { return }
+            var quoted = node.all(.code).compactMap(\.literal)
+            quoted += Self.doubleQuoted(node.plainText)
+            for text in quoted where ErrorVocabulary.readsLikeError(text) && !ErrorVocabulary.readsLikeCommand(text) {
+                add(text, line: node.startLine, section: ordinal, origin: SignatureOrigin.doc, quiet: true)
+            }
+        }
+
+        /// An error quoted as a block quote (`> npm ERR! code E401`) in an error section.
+        mutating func blockQuote(_ node: MarkdownNode) {
+            let ordinal = DocumentAnalyzer.sectionOrdinal(forLine: node.startLine, in: sections)
+            guard isSignatureSection(ordinal) else { return }
+            for paragraph in node.all(.paragraph) {
+                let lines = paragraph.plainText.split(separator: "\n").map(String.init)
+                for (k, line) in lines.enumerated() where ErrorVocabulary.readsLikeError(line) && !ErrorVocabulary.readsLikeCommand(line) {
+                    add(line, line: paragraph.startLine + k, section: ordinal, origin: SignatureOrigin.doc, quiet: true)
+                }
+            }
+        }
+
+        /// Text between straight or curly double quotes.
+        static func doubleQuoted(_ text: String) -> [String] {
+            var out: [String] = []
+            var current: String?
+            for ch in text {
+                if ch == "\"" || ch == "\u{201C}" || ch == "\u{201D}" {
+                    if let open = current { out.append(open); current = nil } else { current = "" }
+                } else if current != nil {
+                    current!.append(ch)
+                }
+            }
+            return out.filter { !$0.isEmpty }
         }
 
         mutating func paragraph(_ node: MarkdownNode) {

@@ -205,6 +205,9 @@ public struct DocumentAnalyzer: Sendable {
     static let declaringKeys = ["bead", "beads", "issue", "issues", "ticket", "tickets", "tracked in", "tracking",
                                 "tracking issue", "bead id", "issue id", "id"]
 
+    /// Phrases in prose that say which bead a doc is about: the id follows.
+    static let trackingPhrases = ["tracked in ", "tracked as ", "tracking bead", "tracking issue", "tracked by "]
+
     /// Beads a doc declares itself about, the way people write it: `**Bead**: mo-jgo`,
     /// `Issue: mo-jgo - …`, `Beads: mo-a, mo-b`, under the title (before any `##`).
     func declaredBeads(in spans: [TextSpan], sections: [Section]) -> [String] {
@@ -214,6 +217,14 @@ public struct DocumentAnalyzer: Sendable {
         for (_, row) in Dictionary(grouping: top, by: \.line).sorted(by: { $0.key < $1.key }) where row.count >= 2 {
             let key = row[0].text.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: " *_:"))
             if Self.declaringKeys.contains(key) { out += row.dropFirst().flatMap { beadIDs(in: $0.text) } }
+        }
+        // "Tracked in ops-7", "tracking bead: ops-7", in the prose under the title.
+        for span in top {
+            let lower = span.text.lowercased()
+            for phrase in Self.trackingPhrases {
+                guard let range = lower.range(of: phrase) else { continue }
+                if let first = beadIDs(in: String(lower[range.upperBound...].prefix(40))).first { out.append(first) }
+            }
         }
         for span in top {
             let text = span.text.trimmingCharacters(in: .whitespaces)
