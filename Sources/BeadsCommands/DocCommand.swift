@@ -60,7 +60,13 @@ struct DocListCommand: ParsableCommand {
         if docs.isEmpty { out.write("No docs in \(base.location.docsDirectory).\n"); return }
         for d in docs {
             out.write("\(d.path)  \(d.title)\n")
-            out.write("    beads \(d.primaryBeads.joined(separator: ", ")) · \(d.signatureCount) signatures · \(d.recipeCount) recipes\(d.warnings.isEmpty ? "" : " · \(d.warnings.count) warnings")\n")
+            out.write("    beads \(d.primaryBeads.isEmpty ? "(none named)" : d.primaryBeads.joined(separator: ", ")) · \(d.signatureCount) signatures · \(d.recipeCount) recipes\(d.warnings.isEmpty ? "" : " · \(d.warnings.count) warnings")\n")
+            // Where a doc cannot help `beads fix`, say so where people look.
+            if d.primaryBeads.isEmpty, d.warnings.contains(where: { $0.contains("names no bead") }) {
+                out.write("    ! names no bead: its error text matches nothing; write `**Bead**: ID` under the title\n")
+            } else if !d.primaryBeads.isEmpty, d.signatureCount == 0 {
+                out.write("    ! gives no error text: `beads fix` cannot recognise its bead from it (see `beads doc lint \(d.path)`)\n")
+            }
         }
     }
 }

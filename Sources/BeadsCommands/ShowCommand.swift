@@ -50,6 +50,10 @@ struct ShowCommand: ParsableCommand {
                 out.write("  \(path)\(m.sectionAnchor.isEmpty ? "" : "#" + m.sectionAnchor)  (line \(m.line))\n")
             }
         }
+        if signatures.isEmpty, !mentions.isEmpty, bead.issueType == "bug" {
+            out.write("\nNo error signature: `beads fix` cannot recognise this bead. Quote its error line under an\n")
+            out.write("error heading of \(mentions[0].0) (`beads doc lint` says what is missing there).\n")
+        }
         if !signatures.isEmpty {
             out.write("\nError signatures:\n")
             for s in signatures {

@@ -250,7 +250,8 @@ extension DocumentAnalyzer {
                 if ErrorVocabulary.readsLikeCommand(code) { continue }
                 let readsLikeError = ErrorVocabulary.readsLikeError(code)
                 if commandContext, !readsLikeError { continue }
-                guard readsLikeError || code.contains(": ") else { continue }
+                // A `key: value` span reads like a message under an error heading only.
+                guard readsLikeError || (code.contains(": ") && !anywhere) else { continue }
                 add(code, line: node.startLine, section: ordinal, origin: "doc", quiet: true)
                 addClauses(of: code, line: node.startLine, section: ordinal)
             }

@@ -88,5 +88,17 @@ import Testing
         let message = rows.first { $0["rule"] as? String == "error-without-bead" }?["message"] as? String ?? ""
         #expect(message.contains("kex_exchange_identification"))
         #expect(message.contains("**Bead**: ID"))
+        // doc list says it too, where people look for their docs.
+        let list = try kb.run("doc", "list")
+        #expect(list.stdout.contains("docs/unnamed.md  A note without a bead\n    beads (none named) · 0 signatures · 0 recipes · 1 warnings\n    ! names no bead"))
+    }
+
+    @Test func showSaysWhenFixCannotRecogniseABugBead() throws {
+        let kb = ScratchKnowledgeBase()
+        #expect(try kb.run("create", "Registry mirror flaps", "--id", "mo-m1rr", "-t", "bug").status == 0)
+        kb.write("docs/mirror.md", "# Registry mirror flaps\n\n**Bead**: mo-m1rr\n\nIt flaps on Mondays; nobody kept the error.\n")
+        let show = try kb.run("show", "mo-m1rr")
+        #expect(show.stdout.contains("No error signature: `beads fix` cannot recognise this bead."))
+        #expect(show.stdout.contains("docs/mirror.md"))
     }
 }
