@@ -305,7 +305,8 @@ extension DocumentAnalyzer {
             for message in messages {
                 let line = node.startLine + 1 + message.line
                 let named = Self.isNamed(message.text, by: titleWords)
-                let origin = causeFound && !wordings && !named ? SignatureOrigin.fallout : SignatureOrigin.doc
+                let isFallout = causeFound && !wordings && !named && !message.standsAlone
+                let origin = isFallout ? SignatureOrigin.fallout : SignatureOrigin.doc
                 if add(message.text, line: line, section: ordinal, origin: origin, quiet: messages.count > 1) { causeFound = true }
                 addClauses(of: message.text, line: line, section: ordinal, origin: origin)
             }

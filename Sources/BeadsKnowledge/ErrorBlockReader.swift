@@ -13,6 +13,9 @@ enum ErrorBlockReader {
         var text: String
         /// 0-based line in the block where it starts.
         var line: Int
+        /// Set apart by blank lines with nothing but error lines around it: an item of a
+        /// list of wordings, not a line in the middle of an incident.
+        var standsAlone = false
     }
 
     /// Lines one message may span.
@@ -61,6 +64,16 @@ enum ErrorBlockReader {
     static func messages(in body: String) -> [Message] {
         let lines = LogNormalizer.lines(of: body)
         let kinds = lines.map(kind(of:))
+        // Runs of lines between blank lines that hold nothing but errors.
+        var alone = [Bool](repeating: false, count: lines.count)
+        var start = 0
+        for end in 0...lines.count where end == lines.count || kinds[end] == .blank {
+            let run = start..<end
+            if !run.isEmpty, run.allSatisfy({ kinds[$0] == .error || kinds[$0] == .generic }) {
+                for n in run { alone[n] = true }
+            }
+            start = end + 1
+        }
         var out: [Message] = []
         var k = 0
         while k < lines.count {
@@ -78,7 +91,7 @@ enum ErrorBlockReader {
                 last = next
                 next += 1
             }
-            out.append(Message(text: parts.joined(separator: "\n"), line: k))
+            out.append(Message(text: parts.joined(separator: "\n"), line: k, standsAlone: alone[k]))
             k = last + 1
         }
         return out

@@ -45,6 +45,20 @@ import Testing
         #expect(ErrorBlockReader.tailClauses(of: "no chain here").isEmpty)
     }
 
+    @Test func anErrorSetApartByBlankLinesStandsAlone() {
+        let block = """
+            go: example.io/x@v1.2.3: reading corp.example/x: 410 Gone
+
+            undefined: pkg.Thing in package a/b
+
+            error: failed to select a version for the requirement `pupa = "^8.1.80"` in crate fozo
+            """
+        let messages = ErrorBlockReader.messages(in: block)
+        #expect(messages.count == 2)
+        #expect(messages.allSatisfy(\.standsAlone))
+        #expect(ErrorBlockReader.messages(in: Self.incident).allSatisfy { !$0.standsAlone })
+    }
+
     @Test func aListOfWordingsIsNotAnIncident() {
         #expect(ErrorBlockReader.isListOfWordings("npm ERR! code ENOTEMPTY\n\nENOTEMPTY: directory not empty, rmdir '/x'"))
         #expect(!ErrorBlockReader.isListOfWordings(Self.incident))
