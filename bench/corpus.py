@@ -3,9 +3,11 @@
 
   bench/corpus.py [--beads PATH] [--json]
 
-Two runs: the shipped knowledge base (docs/, beads/) against Tests/BeadsKnowledgeTests/Logs/
+Three runs: the shipped knowledge base (docs/, beads/) against Tests/BeadsKnowledgeTests/Logs/
 corpus.jsonl, and the teams' knowledge base (Tests/BeadsKnowledgeTests/TeamKB: runbooks
-written as other teams write them) against Logs/teams.jsonl. A positive counts at top-1
+written as other teams write them) against Logs/teams.jsonl, and the held-out runbooks
+(HeldOutKB, written and collected after the matcher was built, measured, not tuned on)
+against Logs/heldout.jsonl. A positive counts at top-1
 when the best match is its bead; a negative (expect "none") counts as a false alarm when
 anything matches. Prints a Markdown table per family.
 """
@@ -71,11 +73,14 @@ def main():
     shipped = scratch(os.path.join(ROOT, "docs"), os.path.join(ROOT, "beads"))
     team_dir = os.path.join(ROOT, "Tests/BeadsKnowledgeTests/TeamKB")
     teams = scratch(os.path.join(team_dir, "docs"), os.path.join(team_dir, "beads"))
+    held_dir = os.path.join(ROOT, "Tests/BeadsKnowledgeTests/HeldOutKB")
+    held = scratch(os.path.join(held_dir, "docs"), os.path.join(held_dir, "beads"))
     try:
         report("Shipped knowledge base, Logs/corpus.jsonl", run(binary, shipped, os.path.join(logs, "corpus.jsonl")))
         report("Teams' runbooks (TeamKB), Logs/teams.jsonl", run(binary, teams, os.path.join(logs, "teams.jsonl")))
+        report("Held-out runbooks (HeldOutKB), Logs/heldout.jsonl", run(binary, held, os.path.join(logs, "heldout.jsonl")))
     finally:
-        shutil.rmtree(shipped); shutil.rmtree(teams)
+        shutil.rmtree(shipped); shutil.rmtree(teams); shutil.rmtree(held)
 
 if __name__ == "__main__":
     main()

@@ -11,6 +11,10 @@ enum MatchWhy {
             if !e.foundWords.isEmpty { text += "; found \(quoted(e.foundWords))" }
             return text + ". If this paste is the same error, add its wording to the doc's error section."
         }
+        if e.reasonMissing {
+            return "the wrapping matched, but not the reason at the end of the message"
+                + (e.missingWords.isEmpty ? "" : " (\(quoted(e.missingWords)))") + ": it is another error in the same place"
+        }
         if e.isFallout {
             return "the line matched is one the doc shows after its cause (fallout), and nothing of the cause is near it"
                 + (e.corroboratingWords.isEmpty ? "" : " but \(quoted(e.corroboratingWords))")

@@ -148,8 +148,10 @@ extension DocumentAnalyzer {
         mutating func collect(from root: MarkdownNode) {
             walk(root)
             // A short note (a title, a line naming the bead, the error in a block) has no
-            // error section: read it again taking error text from anywhere but remedies.
-            if signatures.isEmpty, unlinked.isEmpty {
+            // error section: read it again taking error text from anywhere but remedies
+            // (what its headings quote is kept).
+            let headingLines = Set(sections.map(\.record.lineStart))
+            if signatures.allSatisfy({ headingLines.contains($0.line) }), unlinked.isEmpty {
                 let kept = (recipes, examples, warnings)
                 anywhere = true
                 walk(root)
@@ -178,6 +180,7 @@ extension DocumentAnalyzer {
                     previousParagraph = ""
                     return .skipChildren
                 case .table:
+                    table(node)
                     previousParagraph = ""
                     return .skipChildren
                 default:
@@ -193,7 +196,20 @@ extension DocumentAnalyzer {
             guard !DocumentAnalyzer.isRemedySection(ordinal, in: sections), !isExampleSection(ordinal) else { return }
             var quoted = node.all(.code).compactMap(\.literal)
             quoted += Self.doubleQuoted(node.plainText)
-            for text in quoted where ErrorVocabulary.readsLikeError(text) && !ErrorVocabulary.readsLikeCommand(text) {
+            let errors = quoted.filter { ErrorVocabulary.readsLikeError($0) && !ErrorVocabulary.readsLikeCommand($0) }
+            // "### Q: Is `ImportError: …` the same problem?" asks about a look-alike; the
+            // answer under it says which.
+            let title = node.plainText.lowercased()
+            if title.contains("?"), ["same", "different", "related", "also"].contains(where: title.contains) {
+                let answer = sections[ordinal].record.summary.lowercased()
+                if answer.hasPrefix("no") {
+                    for text in errors {
+                        examples.append(DocExample(path: path, line: node.startLine, text: text, expectsMatch: false, beads: []))
+                    }
+                }
+                guard answer.hasPrefix("yes") else { return }
+            }
+            for text in errors {
                 add(text, line: node.startLine, section: ordinal, origin: SignatureOrigin.doc, quiet: true)
             }
         }
@@ -209,6 +225,29 @@ extension DocumentAnalyzer {
                 }
             }
         }
+
+        /// A table of errors in an error section: cells of a column headed *Error*,
+        /// *Message*, *Symptom* or *Output*, and error text in inline code in any cell.
+        mutating func table(_ node: MarkdownNode) {
+            let ordinal = DocumentAnalyzer.sectionOrdinal(forLine: node.startLine, in: sections)
+            guard isSignatureSection(ordinal) else { return }
+            let rows = node.children.filter { $0.kind == .tableRow }
+            let header = rows.first { $0.isHeaderRow }?.children.map { $0.plainText.lowercased() } ?? []
+            let errorColumns = Set(header.indices.filter { k in
+                ["error", "message", "symptom", "output", "what you see", "log"].contains { header[k].contains($0) }
+            })
+            for row in rows where !row.isHeaderRow {
+                for (k, cell) in row.children.enumerated() {
+                    var texts = cell.all(.code).compactMap(\.literal)
+                    if errorColumns.contains(k) { texts.append(cell.plainText) }
+                    for text in Self.unique(texts) where ErrorVocabulary.readsLikeError(text) && !ErrorVocabulary.readsLikeCommand(text) {
+                        add(text, line: row.startLine, section: ordinal, origin: SignatureOrigin.doc, quiet: true)
+                    }
+                }
+            }
+        }
+
+        static func unique(_ items: [String]) -> [String] { DocumentAnalyzer.unique(items) }
 
         /// Text between straight or curly double quotes.
         static func doubleQuoted(_ text: String) -> [String] {
@@ -244,6 +283,10 @@ extension DocumentAnalyzer {
                 return
             }
             guard isSignatureSection(ordinal) else { return }
+            // An error quoted in prose without code formatting: 'fails with "No space left on device"'.
+            for quoted in Self.doubleQuoted(text) where ErrorVocabulary.readsLikeError(quoted) && !ErrorVocabulary.readsLikeCommand(quoted) {
+                add(quoted, line: node.startLine, section: ordinal, origin: SignatureOrigin.doc, quiet: true)
+            }
             let commandContext = Self.contains(text, anyOf: DocumentAnalyzer.commandContextPhrases)
             for code in codes {
                 // A command (`docker pull …`, `$ make`) is context for the error, not the error.
@@ -371,6 +414,8 @@ extension DocumentAnalyzer {
 
         @discardableResult
         mutating func add(_ text: String, line: Int, section: Int, origin: String, beads: [String]? = nil, quiet: Bool = false) -> Bool {
+            // A wrapper a build prints whatever the cause says nothing of which error it is.
+            if !text.contains("\n"), let line = LogNormalizer.lines(of: text).first, ErrorBlockReader.isGeneric(line) { return false }
             let tokens = LogNormalizer.signatureTokens(text)
             let weight = tokens.reduce(0) { $0 + $1.weight }
             guard weight >= DocumentAnalyzer.minimumSignatureWeight, tokens.contains(where: { $0.searchTerm != nil }),

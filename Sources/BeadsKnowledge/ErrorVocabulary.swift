@@ -124,6 +124,8 @@ public enum ErrorVocabulary {
         "fatal: Could not read from remote repository.",
         "Please make sure you have the correct access rights",
         "and the repository exists.",
+        "N: Updating from such a repository can't be done securely, and is therefore disabled by default.",
+        "N: See apt-secure(8) manpage for repository creation and user configuration details.",
     ]
 
     /// Phrases of those wrappers: a line holding one is context, not the error.
@@ -140,6 +142,8 @@ public enum ErrorVocabulary {
         // repository that does not exist.
         "could not read from remote repository", "make sure you have the correct access rights",
         "and the repository exists",
+        // apt, after any repository it could not use.
+        "updating from such a repository can't be done securely", "see apt-secure(8) manpage",
     ]
 
     /// Error strings of the C library and the Go runtime: shared by countless different

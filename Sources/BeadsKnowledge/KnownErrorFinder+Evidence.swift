@@ -16,11 +16,16 @@ public struct MatchEvidence: Sendable, Equatable {
     public var corroboratingWords: [String]
     /// The signature is an error that followed the cause in the doc's paste.
     public var isFallout = false
+    /// The last clause of the signature's chain, its reason, was not found.
+    public var reasonMissing = false
 
     public var total: Double { Double(foundWords.count) + Double(min(corroboratingWords.count, MatchEvidence.maxCorroboration)) }
     /// Fallout needs one word of its cause nearby; anything else two distinctive words,
     /// found or corroborating.
-    public var suffices: Bool { isFallout ? !corroboratingWords.isEmpty : total >= MatchEvidence.minimumEvidence }
+    public var suffices: Bool {
+        if reasonMissing { return false }
+        return isFallout ? !corroboratingWords.isEmpty : total >= MatchEvidence.minimumEvidence
+    }
 
     /// Two distinctive words, or one and a word of the bead's vocabulary nearby.
     public static let minimumEvidence = 2.0
@@ -38,6 +43,13 @@ extension KnownErrorFinder {
             guard case let .word(w) = token, token.weight >= 1 else { continue }
             if wasFound { if !found.contains(w) { found.append(w) } } else if !missing.contains(w) { missing.append(w) }
         }
+        // In a chain (`listen tcp …: bind: address already in use`) the last clause is the
+        // reason: when little of it was found, this is another error with the same wrapping.
+        // A line cut off before its end is given the benefit of the doubt.
+        if !Self.isCutOff(paste.lines[alignment.lastLine].text),
+           let reasonFound = Self.lastClauseFound(signature.text, pattern: pattern, matched: alignment.matched), reasonFound < 0.5 {
+            return MatchEvidence(foundWords: [], missingWords: missing, corroboratingWords: [], reasonMissing: true)
+        }
         let isFallout = signature.origin == SignatureOrigin.fallout
         guard isFallout || Double(found.count) < MatchEvidence.minimumEvidence else {
             return MatchEvidence(foundWords: found, missingWords: missing, corroboratingWords: [])
@@ -46,7 +58,9 @@ extension KnownErrorFinder {
         // with, those hidden in masks too (`/tmp/containerd-mount…` says containerd).
         // Fallout is corroborated by causes only, and its own words do not count.
         var vocabulary = isFallout ? [] : LogToken.corroboratingWords(in: bead?.title ?? "")
-        for other in try store.signatures(ofBead: beadID) where other.origin != SignatureOrigin.fallout {
+        // A cause is corroborated by any word its bead's signatures use, fallout included
+        // (the errors that came with it); fallout only by its causes.
+        for other in try store.signatures(ofBead: beadID) where !(isFallout && other.origin == SignatureOrigin.fallout) {
             if isFallout {
                 // The cause's own distinctive words, not its paths and names.
                 vocabulary.formUnion(other.pattern.split(separator: " ").map { LogToken(text: String($0)) }
@@ -75,6 +89,29 @@ extension KnownErrorFinder {
 }
 
 extension KnownErrorFinder {
+    /// The share of the weight of a chain's last clause that the alignment found, nil
+    /// when the signature is not a chain or its last clause is only masks.
+    static func lastClauseFound(_ text: String, pattern: [LogToken], matched: [Bool]) -> Double? {
+        guard let last = ErrorBlockReader.tailClauses(of: text).first else { return nil }
+        let tail = LogNormalizer.signatureTokens(last).filter { $0 != .wildcard }
+        guard tail.count >= 2, tail.contains(where: { if case .word = $0 { return true } else { return false } }),
+              tail.count < pattern.count, tail.count <= matched.count,
+              Array(pattern.suffix(tail.count)) == tail else { return nil }
+        let weights = tail.map(\.weight)
+        let found = zip(weights, matched.suffix(tail.count)).reduce(0) { $0 + ($1.1 ? $1.0 : 0) }
+        return found / max(weights.reduce(0, +), 0.01)
+    }
+
+    /// A line that stops in the middle of a quoted value or a parenthesis: pasted cut
+    /// off, so what it lacks at its end is not evidence against a match.
+    static func isCutOff(_ line: String) -> Bool {
+        var quotes = 0, open = 0, close = 0
+        for b in line.utf8 {
+            if b == UInt8(ascii: "\"") { quotes += 1 } else if b == UInt8(ascii: "(") { open += 1 } else if b == UInt8(ascii: ")") { close += 1 }
+        }
+        return quotes % 2 == 1 || open > close
+    }
+
     /// Words of the prefixes a line's message is wrapped in (`npm ERR!`, `yarn error`).
     static func prefixWords(_ text: String) -> Set<String> {
         LogNormalizer.lines(of: text).reduce(into: Set<String>()) { words, line in

@@ -55,7 +55,7 @@ import Testing
             """
         let messages = ErrorBlockReader.messages(in: block)
         #expect(messages.count == 2)
-        #expect(messages.allSatisfy(\.standsAlone))
+        #expect(messages.allSatisfy { $0.standsAlone })
         #expect(ErrorBlockReader.messages(in: Self.incident).allSatisfy { !$0.standsAlone })
     }
 

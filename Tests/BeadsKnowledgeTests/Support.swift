@@ -9,6 +9,7 @@ enum Repository {
 
     /// Other teams' runbooks and beads (Tests/BeadsKnowledgeTests/TeamKB).
     static let teamKnowledgeBase = root + "/Tests/BeadsKnowledgeTests/TeamKB"
+    static let heldOutKnowledgeBase = root + "/Tests/BeadsKnowledgeTests/HeldOutKB"
 
     /// A scratch copy of a knowledge base (docs/ and beads/ without the database): the
     /// shipped one unless another folder is named.
