@@ -333,14 +333,13 @@ extension DocumentAnalyzer {
                 return
             }
             guard DocumentAnalyzer.outputLanguages.contains(info.language), isSignatureSection(ordinal) else { return }
-            let messages = ErrorBlockReader.messages(in: body)
+            let (messages, listsWordings) = ErrorBlockReader.read(body)
             // The first error of an incident is its cause; the errors after it are its
             // fallout (`rsync: connection unexpectedly closed` after any refused key),
             // which on their own say little about which error it was.
             // A block that lists wordings ("also seen as:") holds causes only; so does
             // any message the section's heading or the doc's title names.
-            let wordings = ErrorBlockReader.isListOfWordings(body)
-                || Self.contains(previousParagraph, anyOf: DocumentAnalyzer.alternateWordingPhrases)
+            let wordings = listsWordings || Self.contains(previousParagraph, anyOf: DocumentAnalyzer.alternateWordingPhrases)
             let titleWords = DocumentAnalyzer.chain(ordinal, in: sections).reduce(into: Set<String>()) {
                 $0.formUnion(LogToken.corroboratingWords(in: $1.record.title))
             }
@@ -435,7 +434,8 @@ extension DocumentAnalyzer {
                 return false
             }
             let pattern = tokens.map(\.description).joined(separator: " ")
-            let terms = DocumentAnalyzer.unique(tokens.compactMap(\.searchTerm)).joined(separator: " ")
+            let terms = DocumentAnalyzer.unique(tokens.compactMap(\.searchTerm) + LogToken.hiddenWords(in: text, tokens: tokens))
+                .joined(separator: " ")
             // The same shape written with other words hidden in its masks is kept: those
             // words (`containerd` in `/tmp/containerd-mount…`) corroborate a match.
             for bead in subjects where !signatures.contains(where: { $0.beadID == bead && $0.pattern == pattern && $0.text == text }) {

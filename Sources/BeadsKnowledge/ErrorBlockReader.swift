@@ -47,13 +47,12 @@ enum ErrorBlockReader {
     /// A line that says a step failed without saying why: one of the wrappers builds
     /// print whatever the cause, or nothing but common words.
     static func isGeneric(_ line: NormalizedLine) -> Bool {
-        let lower = line.message.lowercased()
         // `exit code: 137` says more than that a step failed: the OOM killer did it.
         let saysWhich = line.tokens.contains { token in
             guard case let .word(w) = token, w.allSatisfy(\.isNumber), let code = Int(w) else { return false }
             return signalExitCodes.contains(code) || (400...599).contains(code)
         }
-        if !saysWhich, ErrorVocabulary.genericPhrases.contains(where: { lower.contains($0) }) { return true }
+        if !saysWhich, ErrorVocabulary.holdsGenericPhrase(line.message) { return true }
         return !line.tokens.contains { $0.weight >= 1 }
     }
 
@@ -62,8 +61,15 @@ enum ErrorBlockReader {
     static let signalExitCodes = 126...165
 
     static func messages(in body: String) -> [Message] {
+        read(body).messages
+    }
+
+    /// The messages of a block, and whether it lists wordings of one error rather than
+    /// an incident as it happened (nothing but error lines in it).
+    static func read(_ body: String) -> (messages: [Message], isListOfWordings: Bool) {
         let lines = LogNormalizer.lines(of: body)
         let kinds = lines.map(kind(of:))
+        let wordings = !kinds.contains(.command) && !kinds.contains(.context)
         // Runs of lines between blank lines that hold nothing but errors.
         var alone = [Bool](repeating: false, count: lines.count)
         var start = 0
@@ -94,7 +100,7 @@ enum ErrorBlockReader {
             out.append(Message(text: parts.joined(separator: "\n"), line: k, standsAlone: alone[k]))
             k = last + 1
         }
-        return out
+        return (out, wordings)
     }
 
     /// The last clause of an `a: b: c` chain (Go's wrapped errors, BuildKit's `failed to
@@ -106,10 +112,5 @@ enum ErrorBlockReader {
         return [last]
     }
 
-    /// Whether a block lists wordings of one error rather than an incident as it
-    /// happened: nothing but error lines in it.
-    static func isListOfWordings(_ body: String) -> Bool {
-        let kinds = LogNormalizer.lines(of: body).map(kind(of:))
-        return !kinds.contains(.command) && !kinds.contains(.context)
-    }
+    static func isListOfWordings(_ body: String) -> Bool { read(body).isListOfWordings }
 }

@@ -23,7 +23,21 @@ public enum ErrorVocabulary {
         guard line.count >= 3 else { return false }
         // apt's and dpkg's `E: Unable to locate package …`.
         if line[0] == UInt8(ascii: "e"), line[1] == UInt8(ascii: ":"), line[2] == 0x20 { return true }
-        for marker in markerBytes where marker.count <= line.count {
+        return contains(lowercased: line, anyOf: markerBytes)
+    }
+
+    /// Whether a line holds one of the generic wrapper phrases.
+    static func holdsGenericPhrase(_ text: String) -> Bool {
+        var line = Array(text.utf8.prefix(LogNormalizer.maxLineBytes))
+        for k in line.indices where line[k] >= 0x41 && line[k] <= 0x5A { line[k] |= 0x20 }
+        return contains(lowercased: line, anyOf: genericPhraseBytes)
+    }
+
+    static let genericPhraseBytes = genericPhrases.map { Array($0.utf8) }
+
+    /// Whether lowercased bytes hold one of the lowercased byte strings.
+    static func contains(lowercased line: [UInt8], anyOf markers: [[UInt8]]) -> Bool {
+        for marker in markers where marker.count <= line.count {
             let first = marker[0]
             var k = 0
             let last = line.count - marker.count

@@ -122,6 +122,14 @@ extension KnownErrorFinder {
 }
 
 extension LogToken {
+    /// Words a text carries inside its masks (`libkire` in `libkire-tokimi-dev`,
+    /// `containerd` in `/tmp/containerd-mount…`): not compared when aligning, so that
+    /// other names match, but searched and used to break ties, so that the same name wins.
+    public static func hiddenWords(in text: String, tokens: [LogToken]) -> [String] {
+        let visible = Set(tokens.compactMap { if case let .word(w) = $0 { return w } else { return nil } })
+        return corroboratingWords(in: text, includingCommon: true).subtracting(visible).sorted()
+    }
+
     /// Path and host fragments: every path and URL has them.
     static let fragmentWords: Set<String> = ["usr", "bin", "lib", "var", "tmp", "etc", "opt", "home", "root", "com", "org",
                                              "net", "www", "http", "https", "src", "local", "share", "node_modules"]

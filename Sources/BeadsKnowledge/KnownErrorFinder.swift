@@ -88,8 +88,20 @@ public struct KnownErrorFinder {
             best[id] = nil
             rejected.append(id)
         }
+        // Names are masked so that another team's paste matches; when several beads match
+        // alike, the one whose signature names what the paste names wins (two beads for
+        // `Unable to locate package <name>`, one for each package).
+        var affinity: [String: Int] = [:]
+        for (id, value) in best {
+            let lines = (value.1.firstLine...value.1.lastLine).reduce(into: Set<String>()) {
+                $0.formUnion(LogToken.corroboratingWords(in: paste.lines[$1].text, includingCommon: true))
+            }
+            affinity[id] = LogToken.corroboratingWords(in: value.0.text, includingCommon: true).intersection(lines).count
+        }
         let ranked = best.sorted { a, b in
-            if a.value.1.score != b.value.1.score { return a.value.1.score > b.value.1.score }
+            let sa = Self.rounded(a.value.1.score), sb = Self.rounded(b.value.1.score)
+            if sa != sb { return sa > sb }
+            if affinity[a.key] != affinity[b.key] { return affinity[a.key, default: 0] > affinity[b.key, default: 0] }
             let pa = beads[a.key]?.priority ?? 9, pb = beads[b.key]?.priority ?? 9
             return pa != pb ? pa < pb : a.key < b.key
         }

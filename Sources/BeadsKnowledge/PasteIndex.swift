@@ -39,8 +39,15 @@ public struct PasteIndex: Sendable {
     }
 
     /// Distinct searchable words of the paste, for candidate retrieval.
+    /// With the names hidden in the masks of the lines that read like errors: among a
+    /// thousand `Unable to locate package <name>` signatures, the one naming this
+    /// package is found.
     public var searchTerms: [String] {
-        linesByWord.keys.filter { LogToken.word($0).searchTerm != nil }.sorted()
+        var terms = Set(linesByWord.keys.filter { LogToken.word($0).searchTerm != nil })
+        for line in lines where Self.readsLikeError(line.text) {
+            terms.formUnion(LogToken.hiddenWords(in: line.message, tokens: line.tokens))
+        }
+        return terms.sorted()
     }
 
     /// The searchable words of the lines that read like errors, line by line: what a
@@ -51,7 +58,10 @@ public struct PasteIndex: Sendable {
         let chosen = errorLines.count <= limit ? errorLines : Array(errorLines.prefix(limit / 4)) + errorLines.suffix(limit - limit / 4)
         return chosen.map { n in
             var seen = Set<String>()
-            return lines[n].tokens.compactMap(\.searchTerm).filter { seen.insert($0).inserted }
+            // The names hidden in the line's masks too: a signature naming the same
+            // package or host is found even among many of the same shape.
+            let hidden = LogToken.hiddenWords(in: lines[n].message, tokens: lines[n].tokens)
+            return (lines[n].tokens.compactMap(\.searchTerm) + hidden).filter { seen.insert($0).inserted }
         }.filter { !$0.isEmpty }
     }
 
