@@ -23,13 +23,33 @@ public struct DocsIndexer {
         self.configPrefix = configPrefix
     }
 
-    /// Markdown files under docs/, as paths relative to the root (`docs/x.md`). Hidden
-    /// files and folders are skipped. A plain readdir walk: Foundation's enumerator took
-    /// tens of milliseconds over two thousand docs, on every command.
-    public func markdownFiles() -> [String] {
+    /// The most bytes one doc may have: a bigger file is skipped with a warning, so that
+    /// one runaway file cannot hold up every command (each re-indexes what changed).
+    public static let maxDocBytes = 1 << 20
+
+    /// Markdown files under docs/, as paths relative to the root (`docs/x.md`).
+    public func markdownFiles() -> [String] { scanDocs().files }
+
+    /// Markdown files under docs/, and what was passed over and why. Hidden files and
+    /// folders are skipped. Links are followed, each folder once (by device and inode,
+    /// so `ln -s . docs/self` cannot loop), and only within the knowledge base; a doc
+    /// that is not a regular file (a FIFO, a device) is skipped, never read. A plain
+    /// readdir walk: Foundation's enumerator took tens of milliseconds over two thousand
+    /// docs, on every command.
+    public func scanDocs() -> (files: [String], skipped: [String]) {
         var files: [String] = []
+        var skipped: [String] = []
+        var visited = Set<[UInt64]>()
+        let root = Self.realPath(location.root) ?? location.root
+        func inside(_ path: String) -> Bool {
+            guard let real = Self.realPath(path) else { return false }
+            return real == root || real.hasPrefix(root + "/")
+        }
         func walk(_ relative: String) {
-            guard let dir = opendir(location.root + "/" + relative) else { return }
+            let full = location.root + "/" + relative
+            var info = stat()
+            guard stat(full, &info) == 0, visited.insert([UInt64(info.st_dev), UInt64(info.st_ino)]).inserted,
+                  let dir = opendir(full) else { return }
             defer { closedir(dir) }
             while let entry = readdir(dir) {
                 let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
@@ -37,25 +57,41 @@ public struct DocsIndexer {
                 }
                 if name.hasPrefix(".") { continue }
                 let path = relative + "/" + name
-                var isDirectory = entry.pointee.d_type == UInt8(DT_DIR)
-                if entry.pointee.d_type == UInt8(DT_UNKNOWN) || entry.pointee.d_type == UInt8(DT_LNK) {
-                    var info = stat()
-                    isDirectory = stat(location.root + "/" + path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
+                let isLink = entry.pointee.d_type == UInt8(DT_LNK)
+                var target = stat()
+                guard stat(location.root + "/" + path, &target) == 0 else { continue }
+                let kind = target.st_mode & S_IFMT
+                let markdown = name.lowercased().hasSuffix(".md") || name.lowercased().hasSuffix(".markdown")
+                if isLink, !inside(location.root + "/" + path) {
+                    if markdown || kind == S_IFDIR { skipped.append("\(path): links outside the knowledge base; skipped") }
+                    continue
                 }
-                if isDirectory {
+                if kind == S_IFDIR {
                     walk(path)
-                } else if name.lowercased().hasSuffix(".md") || name.lowercased().hasSuffix(".markdown") {
-                    files.append(path)
+                } else if markdown {
+                    if kind != S_IFREG {
+                        skipped.append("\(path): not a regular file (a FIFO, socket or device); skipped, not read")
+                    } else if Int(target.st_size) > Self.maxDocBytes {
+                        skipped.append("\(path): \(target.st_size) bytes, over the \(Self.maxDocBytes / 1024) KiB a doc may have; skipped")
+                    } else {
+                        files.append(path)
+                    }
                 }
             }
         }
         walk("docs")
-        return files.sorted()
+        return (files.sorted(), skipped.sorted())
+    }
+
+    static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
     }
 
     /// - Parameter force: re-parse every doc, even unchanged ones.
     public func refresh(force: Bool = false) throws(StoreError) -> DocsRefreshReport {
-        let files = markdownFiles()
+        let (files, skipped) = scanDocs()
         let states = try store.docStates()
         // Mentions depend on which prefixes are bead ids: when those change (a new
         // prefix imported), every doc is read again.
@@ -66,6 +102,7 @@ public struct DocsIndexer {
         let prefixesChanged = try store.metaValue(Self.prefixesKey) != prefixKey
         let analyzer = DocumentAnalyzer(prefixes: prefixes)
         var report = DocsRefreshReport()
+        report.warnings += skipped
         var replace: [IndexedDoc] = []
         var touch: [(path: String, fingerprint: FileFingerprint)] = []
         var pending: [(path: String, data: Data, fingerprint: FileFingerprint, hash: String)] = []

@@ -17,6 +17,7 @@ extension DocumentAnalyzer {
         /// The paragraph just before the block being read: it says what the block is.
         var previousParagraph = ""
         var warnedNoBead = false
+        var warnedTooMany = false
         /// Error texts found that name no bead (each would have been a signature).
         var unlinked: [(line: Int, text: String)] = []
 
@@ -212,6 +213,9 @@ extension DocumentAnalyzer {
             }
         }
 
+        /// The most signatures one doc may give; past that it is cut short, said once.
+        static let maxSignatures = 2_000
+
         @discardableResult
         mutating func add(_ text: String, line: Int, section: Int, origin: String, beads: [String]? = nil, quiet: Bool = false) -> Bool {
             // A wrapper a build prints whatever the cause says nothing of which error it is.
@@ -222,6 +226,13 @@ extension DocumentAnalyzer {
                   tokens.contains(where: { $0.weight >= 1 }) else {
                 if !quiet {
                     warnings.append("\(path):\(line): signature \"\(text.prefix(60))\" is too short to recognise anything; add more of the message")
+                }
+                return false
+            }
+            guard signatures.count < Self.maxSignatures else {
+                if !warnedTooMany {
+                    warnings.append("\(path):\(line): more than \(Self.maxSignatures) error signatures; the rest of the doc's error text was not read")
+                    warnedTooMany = true
                 }
                 return false
             }

@@ -56,7 +56,9 @@ public struct DocumentAnalyzer: Sendable {
         if split.isUnterminated {
             warnings.append("\(path):1: front matter opened with --- is never closed; the file was read as plain Markdown")
         }
-        if let yaml = split.yaml {
+        if let yaml = split.yaml, let refusal = Self.frontMatterRefusal(yaml) {
+            warnings.append("\(path):\(split.yamlFirstLine): front matter \(refusal); it was ignored, the rest of the doc was indexed")
+        } else if let yaml = split.yaml {
             do {
                 if let loaded = try Yams.load(yaml: yaml) {
                     if let map = loaded as? [String: Any] { front = map } else {
@@ -67,10 +69,20 @@ public struct DocumentAnalyzer: Sendable {
                 warnings.append("\(path):\(split.yamlFirstLine + Self.yamlErrorLine(error)): front matter is not valid YAML (\(Self.yamlErrorReason(error))); it was ignored, the rest of the doc was indexed")
             }
         }
-        let root = MarkdownParser.parse(split.body)
+        // cmark-gfm appends each table cell to the end of a linked list: a row of ten
+        // thousand cells costs seconds. Such a doc is not read at all, and says so.
+        var body = split.body
+        if let wide = Self.overWideRow(body) {
+            warnings.append("\(path):\(wide.line): a table row of \(wide.cells) cells (more than \(Self.maxTableColumns)); the doc was not read")
+            body = ""
+        }
+        let (root, flattened) = MarkdownParser.parseReporting(body)
+        if flattened {
+            warnings.append("\(path): lists or quotes nested more than \(MarkdownParser.maxDepth) levels deep were read as plain text")
+        }
         var sections = Self.sections(of: root)
         for k in sections.indices { sections[k].headingBeads = beadIDs(in: sections[k].record.title) }
-        let spans = Self.textSpans(of: root, sections: sections, source: split.body)
+        let spans = Self.textSpans(of: root, sections: sections, source: body)
         let mentions = self.mentions(in: spans, sections: sections)
 
         var declared = Self.declaringKeys.flatMap { Self.stringList(front[$0]) }.flatMap { beadIDs(in: $0) }
@@ -104,11 +116,16 @@ public struct DocumentAnalyzer: Sendable {
         var anchors = HeadingAnchorGenerator()
         var sections = [Section(record: SectionRecord(ordinal: 0, anchor: "", title: "", level: 0, lineStart: 1,
                                                       lineEnd: Int.max, parentOrdinal: nil, summary: ""))]
+        // The open sections, one per level at most: a heading's parent is the nearest of
+        // a lower level. A stack keeps this linear in the number of headings.
+        var open: [Int] = [0]
         for block in root.children {
             if block.kind == .heading {
                 let title = block.plainText.trimmingCharacters(in: .whitespaces)
                 sections[sections.count - 1].record.lineEnd = block.startLine - 1
-                let parent = sections.last(where: { $0.record.level < block.headingLevel })?.record.ordinal
+                while let top = open.last, sections[top].record.level >= block.headingLevel { open.removeLast() }
+                let parent = open.last
+                open.append(sections.count)
                 sections.append(Section(record: SectionRecord(
                     ordinal: sections.count, anchor: anchors.anchor(for: title), title: title, level: block.headingLevel,
                     lineStart: block.startLine, lineEnd: Int.max, parentOrdinal: parent, summary: "")))
@@ -121,8 +138,15 @@ public struct DocumentAnalyzer: Sendable {
         return sections
     }
 
+    /// The section a line is in: the last one starting at or before it (binary search;
+    /// sections are in line order).
     static func sectionOrdinal(forLine line: Int, in sections: [Section]) -> Int {
-        sections.last(where: { $0.record.lineStart <= line })?.record.ordinal ?? 0
+        var low = 0, high = sections.count - 1, found = 0
+        while low <= high {
+            let mid = (low + high) / 2
+            if sections[mid].record.lineStart <= line { found = mid; low = mid + 1 } else { high = mid - 1 }
+        }
+        return sections.isEmpty ? 0 : sections[found].record.ordinal
     }
 
     /// The section and its ancestors, nearest first.
@@ -240,6 +264,41 @@ public struct DocumentAnalyzer: Sendable {
     }
 
     // MARK: - Helpers
+
+    /// The widest table a doc may have.
+    static let maxTableColumns = 500
+
+    /// The first line with more cell separators than a table may have, if any.
+    static func overWideRow(_ text: String) -> (line: Int, cells: Int)? {
+        var line = 1, pipes = 0
+        for b in text.utf8 {
+            if b == 0x0A {
+                if pipes > maxTableColumns { return (line, pipes - 1) }
+                line += 1
+                pipes = 0
+            } else if b == UInt8(ascii: "|") {
+                pipes += 1
+            }
+        }
+        return pipes > maxTableColumns ? (line, pipes - 1) : nil
+    }
+
+    /// Front matter beads does not read, and why: YAML anchors and aliases (a few
+    /// hundred bytes of them expand to gigabytes), or more text than front matter needs.
+    static func frontMatterRefusal(_ yaml: String) -> String? {
+        if yaml.utf8.count > 64 * 1024 { return "is over 64 KB" }
+        let bytes = Array(yaml.utf8)
+        for k in bytes.indices where bytes[k] == UInt8(ascii: "&") || bytes[k] == UInt8(ascii: "*") {
+            // `&anchor` or `*alias` where a YAML token starts, followed by a name.
+            let before = k == 0 ? 0x20 : bytes[k - 1]
+            guard [0x20, 0x0A, 0x5B, 0x7B, 0x2C, 0x3A, 0x2D, 0x09].contains(before), k + 1 < bytes.count else { continue }
+            let next = bytes[k + 1]
+            if (next | 0x20) >= 0x61 && (next | 0x20) <= 0x7A || (next >= 0x30 && next <= 0x39) || next == 0x5F {
+                return "uses YAML anchors or aliases (`&name`, `*name`), which beads does not expand"
+            }
+        }
+        return nil
+    }
 
     static func stringList(_ value: Any?) -> [String] {
         if let s = value as? String { return s.split(whereSeparator: { $0 == "," || $0 == " " }).map(String.init) }

@@ -21,9 +21,23 @@ public enum MarkdownParser {
         return true
     }()
 
+    /// How deep the Swift tree goes. Below this, a node's text is kept as one paragraph:
+    /// every reader of the tree walks it recursively, on threads with small stacks, and a
+    /// 10 KB doc of nested quotes or lists is thousands of levels deep.
+    public static let maxDepth = 48
+
     /// Parses GitHub Markdown into a Swift tree.
     public static func parse(_ text: String) -> MarkdownNode {
-        withParser(text, options: CMARK_OPT_DEFAULT) { root, _ in copy(root) }
+        parseReporting(text).root
+    }
+
+    /// The tree, and whether nesting deeper than `maxDepth` was flattened into text.
+    public static func parseReporting(_ text: String) -> (root: MarkdownNode, flattened: Bool) {
+        withParser(text, options: CMARK_OPT_DEFAULT) { root, _ in
+            var flattened = false
+            let node = copy(root, depth: 0, flattened: &flattened)
+            return (node, flattened)
+        }
     }
 
     /// Renders GitHub Markdown to HTML with cmark-gfm's own renderer and extensions.
@@ -76,9 +90,9 @@ public enum MarkdownParser {
         pointer.map { String(cString: $0) }
     }
 
-    /// Copies a C node and its subtree. Recursion depth is bounded by cmark's own
-    /// nesting limits, which keep pathological inputs shallow.
-    private static func copy(_ node: OpaquePointer) -> MarkdownNode {
+    /// Copies a C node and its subtree, to `maxDepth` levels; deeper subtrees become a
+    /// paragraph of their text, gathered with cmark's own (iterative) walker.
+    private static func copy(_ node: OpaquePointer, depth: Int, flattened: inout Bool) -> MarkdownNode {
         let typeName = string(cmark_node_get_type_string(node)) ?? ""
         var result = MarkdownNode(kind: kind(for: typeName, node: node))
         result.startLine = Int(cmark_node_get_start_line(node))
@@ -110,12 +124,38 @@ public enum MarkdownParser {
         if typeName == "tasklist" {
             result.taskChecked = cmark_gfm_extensions_get_tasklist_item_checked(node)
         }
+        if depth >= maxDepth, cmark_node_first_child(node) != nil {
+            flattened = true
+            var text = MarkdownNode(kind: .text, literal: subtreeText(node))
+            text.startLine = result.startLine
+            var paragraph = MarkdownNode(kind: .paragraph, children: [text])
+            paragraph.startLine = result.startLine
+            paragraph.endLine = result.endLine
+            return paragraph
+        }
         var child = cmark_node_first_child(node)
         while let current = child {
-            result.children.append(copy(current))
+            result.children.append(copy(current, depth: depth + 1, flattened: &flattened))
             child = cmark_node_next(current)
         }
         return result
+    }
+
+    /// The literal text under a node, without recursion.
+    private static func subtreeText(_ node: OpaquePointer) -> String {
+        guard let iter = cmark_iter_new(node) else { return "" }
+        defer { cmark_iter_free(iter) }
+        var out = ""
+        while true {
+            let event = cmark_iter_next(iter)
+            if event == CMARK_EVENT_DONE { break }
+            guard event == CMARK_EVENT_ENTER, let current = cmark_iter_get_node(iter) else { continue }
+            if let literal = cmark_node_get_literal(current) {
+                if !out.isEmpty { out += " " }
+                out += String(cString: literal)
+            }
+        }
+        return out
     }
 
     /// Maps cmark's type names (extension types are only reachable this way).
