@@ -39,15 +39,16 @@ struct DocShowCommand: ParsableCommand {
             }
             text = found.text
         }
-        let out = Terminal.standardOutput
         if html {
-            out.write(MarkdownParser.renderHTML(text))
+            Terminal.standardOutput.write(MarkdownParser.renderHTML(text))
             return
         }
         let environment = ProcessInfo.processInfo.environment
         let tty = isatty(STDOUT_FILENO) == 1
         let renderer = TerminalRenderer(width: width ?? Terminal.columns(environment: environment, tty: tty) ?? 80,
                                         styled: tty && environment["NO_COLOR"] == nil)
+        // Styled output is beads' own escapes; the renderer drops the doc's.
+        let out = renderer.styled ? Terminal.rawStandardOutput : Terminal.standardOutput
         out.write(renderer.render(MarkdownParser.parse(text)))
     }
 

@@ -80,8 +80,8 @@ struct KanikoBuildCommand: AsyncParsableCommand {
         if let timeout { settings.timeoutSeconds = timeout }
         let environment = ProcessInfo.processInfo.environment
         let masker = SecretMasker(environment: environment)
-        let out = MaskingLineWriter(masker: masker) { Terminal.standardOutput.write($0) }
-        let err = MaskingLineWriter(masker: masker) { Terminal.standardError.write($0) }
+        let out = MaskingLineWriter(masker: masker) { Terminal.rawStandardOutput.write($0) }
+        let err = MaskingLineWriter(masker: masker) { Terminal.rawStandardError.write($0) }
         let log: @Sendable (Data, Bool) -> Void = { data, isError in (isError ? err : out).write(data) }
         defer { out.flush(); err.flush() }
 

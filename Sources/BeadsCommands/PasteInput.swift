@@ -1,4 +1,5 @@
 import ArgumentParser
+import BeadsRemedy
 import Foundation
 
 /// Where a pasted error comes from: TEXT arguments, `--file PATH`, or standard input.
@@ -27,7 +28,9 @@ struct PasteInput: ParsableArguments {
         if paste.allSatisfy({ $0.isWhitespace || $0 == "\0" }) {
             throw CommandFailure.usage(Self.emptyMessage)
         }
-        return paste
+        // Secrets go before anything else sees the paste: it is printed, matched, and
+        // (`create --from-error`, `fix --confirm`) stored in the JSONL git shares.
+        return Self.masked(paste)
     }
 
     /// A pasted text from `file`, else from piped standard input; nil when neither
@@ -44,7 +47,12 @@ struct PasteInput: ParsableArguments {
         } else {
             return nil
         }
-        return String(decoding: data, as: UTF8.self)
+        return masked(String(decoding: data, as: UTF8.self))
+    }
+
+    /// A paste with the environment's secret values and token shapes masked.
+    static func masked(_ paste: String) -> String {
+        SecretMasker(environment: ProcessInfo.processInfo.environment).mask(paste)
     }
 
     static let emptyMessage = """

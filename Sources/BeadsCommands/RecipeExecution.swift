@@ -84,7 +84,7 @@ struct RecipeExecution {
         let request = RecipeRunRequest(
             recipe: recipe, beadID: beadID, paste: paste, knowledgeBaseRoot: base.location.root, beadsDirectory: Self.ownDirectory,
             environment: ProcessInfo.processInfo.environment, timeout: timeout, actor: Self.actor)
-        let (record, outcome) = try await runner.run(request) { text in Terminal.standardOutput.write(text) }
+        let (record, outcome) = try await runner.run(request) { text in Terminal.rawStandardOutput.write(text) }
         let seconds = String(format: "%.1f", Double(record.durationMilliseconds) / 1000)
         out.write("─── \(recipe.name) \(record.outcome) (exit \(record.exitCode), \(seconds) s); recorded as run #\(record.id ?? 0): beads runs \(record.id ?? 0)\n")
         return outcome.exitCode == 0 ? 0 : outcome.exitCode

@@ -10,8 +10,8 @@ enum StreamedChild {
             throw CommandFailure("\(argv[0]): command not found on PATH", exitCode: 127)
         }
         let masker = SecretMasker(environment: processEnv)
-        let stdoutWriter = MaskingLineWriter(masker: masker) { Terminal.standardOutput.write($0) }
-        let stderrWriter = MaskingLineWriter(masker: masker) { Terminal.standardError.write($0) }
+        let stdoutWriter = MaskingLineWriter(masker: masker) { Terminal.rawStandardOutput.write($0) }
+        let stderrWriter = MaskingLineWriter(masker: masker) { Terminal.rawStandardError.write($0) }
         defer {
             stdoutWriter.flush()
             stderrWriter.flush()
@@ -19,7 +19,10 @@ enum StreamedChild {
         var child = ChildProcess(executable: executable, arguments: Array(argv.dropFirst()), environment: processEnv)
         child.timeout = timeout
         do {
-            return try await child.run { data, isError in (isError ? stderrWriter : stdoutWriter).write(data) }
+            var outcome = try await child.run { data, isError in (isError ? stderrWriter : stdoutWriter).write(data) }
+            // The captured copy is diagnosed and printed again (the matched line): masked too.
+            outcome.output = masker.mask(outcome.output)
+            return outcome
         } catch {
             throw CommandFailure("could not start \(argv[0]): \(error)", exitCode: 126)
         }

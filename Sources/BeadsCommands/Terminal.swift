@@ -2,15 +2,44 @@ import Foundation
 
 /// The command layer's only doors to the outside: stdout and stderr. Library code
 /// never prints; commands write here.
+///
+/// Text written here is for people: control characters in it (a bead title carrying
+/// `ESC ]0;…BEL` or `ESC [2J`) are shown, not obeyed. Output that is a terminal's own
+/// business (a child's colours, `doc show`'s styles) goes through the raw streams.
 public struct Terminal: TextOutputStream {
     let handle: FileHandle
+    var sanitizing = true
 
     public static var standardOutput: Terminal { Terminal(handle: .standardOutput) }
     public static var standardError: Terminal { Terminal(handle: .standardError) }
+    /// For a child's own output and beads' own styling, passed through as is.
+    public static var rawStandardOutput: Terminal { Terminal(handle: .standardOutput, sanitizing: false) }
+    public static var rawStandardError: Terminal { Terminal(handle: .standardError, sanitizing: false) }
 
     // Non-mutating: writing to a file handle changes nothing in this value.
     public func write(_ string: String) {
-        handle.write(Data(string.utf8))
+        handle.write(Data((sanitizing ? Self.printable(string) : string).utf8))
+    }
+
+    /// Control characters made visible: `^[` for ESC, `^G` for BEL, `^?` for DEL, U+FFFD
+    /// for the C1 controls; newlines and tabs stay.
+    public static func printable(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: isControl) else { return text }
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            guard isControl(scalar) else { out.append(scalar); continue }
+            switch scalar.value {
+            case 0x7F: out.append(contentsOf: "^?".unicodeScalars)
+            case 0x00..<0x20: out.append(contentsOf: ("^" + String(UnicodeScalar(UInt8(scalar.value + 64)))).unicodeScalars)
+            default: out.append("\u{FFFD}")
+            }
+        }
+        return String(out)
+    }
+
+    static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        let v = scalar.value
+        return (v < 0x20 && v != 0x0A && v != 0x09) || v == 0x7F || (0x80...0x9F).contains(v)
     }
 
     /// Whether standard input is a terminal (then nothing is piped in).

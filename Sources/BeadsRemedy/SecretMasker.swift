@@ -20,6 +20,30 @@ public struct SecretMasker: Sendable {
         }.sorted { $0.count > $1.count }
     }
 
+    /// The longest text that may be a secret: a value, or a token shape.
+    var longestSecret: Int { max(values.first.map { $0.utf8.count } ?? 0, 255) }
+
+    /// Where `bytes` can be cut without splitting a secret: before the start of any value
+    /// or token prefix that begins near the end and runs to it.
+    func safeCut(_ bytes: [UInt8]) -> Int {
+        var cut = max(0, bytes.count - longestSecret)
+        let candidates = values.map { Array($0.utf8) } + Self.tokenPrefixes.map { Array($0.utf8) }
+        var start = max(0, cut - longestSecret)
+        while start < cut {
+            for candidate in candidates {
+                // A secret starting here that the cut would split.
+                let available = min(candidate.count, bytes.count - start)
+                if available > 0, bytes[start..<(start + available)].elementsEqual(candidate.prefix(available)),
+                   start + candidate.count > cut || (Self.tokenPrefixes.contains(String(decoding: candidate, as: UTF8.self))) {
+                    cut = start
+                    break
+                }
+            }
+            start += 1
+        }
+        return cut
+    }
+
     public func mask(_ text: String) -> String {
         var out = text
         for value in values where out.contains(value) {
@@ -63,8 +87,13 @@ public final class MaskingLineWriter: @unchecked Sendable {
         defer { lock.unlock() }
         pending.append(data)
         guard let lastNewline = pending.lastIndex(of: 0x0A) else {
-            // Never hold more than 64 KiB back for want of a newline.
-            if pending.count > 65_536 { flushLocked() }
+            // Never hold more than 64 KiB back for want of a newline; but never cut a
+            // secret in two either: what may be the start of one stays for the next write.
+            if pending.count > 65_536 {
+                let cut = masker.safeCut(Array(pending))
+                sink(masker.mask(String(decoding: pending.prefix(cut), as: UTF8.self)))
+                pending = Data(pending.dropFirst(cut))
+            }
             return
         }
         let complete = pending[...lastNewline]

@@ -23,11 +23,29 @@ import Testing
         #expect(collected.text == "token: ***\nnext")
     }
 
+    /// Output with no newline is flushed every 64 KiB; a secret across that point used
+    /// to leave in clear, its start in one flush and its end in the next.
+    @Test(arguments: [65_530, 65_536 - 4, 65_537, 65_520])
+    func aSecretAcrossTheFlushBoundaryIsMasked(padding: Int) {
+        let value = "s3cr3t-value-of-the-registry-password"
+        let collected = Collected()
+        let writer = MaskingLineWriter(masker: SecretMasker(environment: ["REGISTRY_PASSWORD": value])) { collected.add($0) }
+        let token = "ghp_" + String(repeating: "A1b2", count: 9)
+        writer.write(Data((String(repeating: "x", count: padding) + value + " and " + token).utf8))
+        writer.write(Data((" " + String(repeating: "y", count: 70_000)).utf8))
+        writer.flush()
+        #expect(!collected.text.contains("s3cr3t"))
+        #expect(!collected.text.contains("ghp_A1b2"))
+        #expect(collected.text.contains("*** and ***"))
+        #expect(collected.text.utf8.count == padding + 12 + 70_000)
+    }
+
     final class Collected: @unchecked Sendable {
         private let lock = NSLock()
-        private var parts: [String] = []
-        func add(_ s: String) { lock.lock(); parts.append(s); lock.unlock() }
-        var text: String { lock.lock(); defer { lock.unlock() }; return parts.joined() }
+        private var partsStorage: [String] = []
+        var parts: [Int] { lock.lock(); defer { lock.unlock() }; return partsStorage.map(\.utf8.count) }
+        func add(_ s: String) { lock.lock(); partsStorage.append(s); lock.unlock() }
+        var text: String { lock.lock(); defer { lock.unlock() }; return partsStorage.joined() }
     }
 }
 
