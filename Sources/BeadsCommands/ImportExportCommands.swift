@@ -82,7 +82,7 @@ struct InitCommand: AsyncParsableCommand {
             }
             let ignore = location.beadsDirectory + "/.gitignore"
             if !fm.fileExists(atPath: ignore) {
-                try "# the database is a working copy, rebuilt from issues.jsonl and docs/\nbeads.db*\n".write(toFile: ignore, atomically: true, encoding: .utf8)
+                try "# the database is a working copy, rebuilt from issues.jsonl and docs/\nbeads.db*\n# a writer that died before renaming its temporary file leaves one; the next write removes it\n.*.tmp\n".write(toFile: ignore, atomically: true, encoding: .utf8)
             }
         } catch {
             throw CommandFailure("cannot create the knowledge base in \(root): \(error.localizedDescription)")

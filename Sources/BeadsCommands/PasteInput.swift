@@ -38,16 +38,45 @@ struct PasteInput: ParsableArguments {
     static func read(file: String?) throws -> String? {
         let data: Data
         if let file {
-            guard let contents = FileManager.default.contents(atPath: file) else {
-                throw CommandFailure.usage("cannot read \(file): no such file, or not readable")
+            var info = stat()
+            guard stat(file, &info) == 0 else {
+                throw CommandFailure.usage("cannot read \(file): \(errno == ENOENT ? "no such file" : String(cString: strerror(errno)))")
             }
-            data = contents
+            guard info.st_mode & S_IFMT != S_IFDIR else {
+                throw CommandFailure.usage("\(file) is a folder: give the build log file itself (--file FOLDER/build.log)")
+            }
+            guard let handle = FileHandle(forReadingAtPath: file) else {
+                throw CommandFailure.usage("cannot read \(file): \(String(cString: strerror(EACCES)))")
+            }
+            defer { try? handle.close() }
+            // A regular file's end is where builds report: read that much of it.
+            if info.st_mode & S_IFMT == S_IFREG, Int(info.st_size) > maxPasteBytes {
+                try? handle.seek(toOffset: UInt64(Int(info.st_size) - maxPasteBytes))
+                Terminal.standardError.write("beads: \(file) is \(info.st_size / (1 << 20)) MiB; reading its last \(maxPasteBytes >> 20) MiB, where builds report\n")
+            }
+            data = readBounded(handle, name: file)
         } else if !Terminal.standardInputIsTerminal {
-            data = FileHandle.standardInput.readDataToEndOfFile()
+            data = readBounded(FileHandle.standardInput, name: "standard input")
         } else {
             return nil
         }
         return masked(String(decoding: data, as: UTF8.self))
+    }
+
+    /// The most of a paste that is read: a build log's error is in its last few MiB.
+    static let maxPasteBytes = 16 << 20
+
+    /// Up to `maxPasteBytes` from a stream, which may never end (`yes | beads fix`).
+    static func readBounded(_ handle: FileHandle, name: String) -> Data {
+        var data = Data()
+        while data.count < maxPasteBytes {
+            guard let chunk = try? handle.read(upToCount: min(1 << 20, maxPasteBytes - data.count)), !chunk.isEmpty else { return data }
+            data.append(chunk)
+        }
+        if let more = try? handle.read(upToCount: 1), !more.isEmpty {
+            Terminal.standardError.write("beads: \(name) goes on past \(maxPasteBytes >> 20) MiB; matched the first \(maxPasteBytes >> 20) MiB only (pass the end of a log: tail -c 4M build.log | beads fix)\n")
+        }
+        return data
     }
 
     /// A paste with the environment's secret values and token shapes masked.

@@ -25,9 +25,11 @@ public struct NormalizedLine: Sendable, Equatable {
 /// 3. variable parts are masked: URLs, paths, quoted values, UUIDs, hashes, IPs, numbers;
 /// 4. what is left is split into lowercased words.
 public enum LogNormalizer {
-    /// Lines longer than this are cut: an error message is never this long, and a
-    /// minified blob must not cost seconds.
+    /// Lines are read in pieces of this size: an error message is never this long, and
+    /// a minified blob must not cost seconds as one line.
     public static let maxLineBytes = 8192
+    /// At most this many lines and pieces are read from one paste.
+    static let maxPieces = 2_000_000
 
     public static func lines(of text: String) -> [NormalizedLine] {
         var result: [NormalizedLine] = []
@@ -40,10 +42,18 @@ public enum LogNormalizer {
                 var end = start
                 while end < count, buffer[end] != 0x0A { end += 1 }
                 number += 1
-                let cleaned = stripControls(UnsafeBufferPointer(rebasing: buffer[start..<min(end, start + maxLineBytes)]))
-                let (tokens, messageStart) = tokenizeLine(cleaned, wildcards: false)
-                result.append(NormalizedLine(number: number, text: String(decoding: cleaned, as: UTF8.self), tokens: tokens,
-                                             messageStart: messageStart))
+                // A line longer than `maxLineBytes` (a minified blob, a JSON reply with the
+                // error at its end) is read in pieces of that size under the same number,
+                // so what it says at its end still matches.
+                var piece = start
+                repeat {
+                    let pieceEnd = min(end, piece + maxLineBytes)
+                    let cleaned = stripControls(UnsafeBufferPointer(rebasing: buffer[piece..<pieceEnd]))
+                    let (tokens, messageStart) = tokenizeLine(cleaned, wildcards: false)
+                    result.append(NormalizedLine(number: number, text: String(decoding: cleaned, as: UTF8.self), tokens: tokens,
+                                                 messageStart: messageStart))
+                    piece = pieceEnd
+                } while piece < end && result.count < maxPieces
                 start = end + 1
             }
         }

@@ -33,11 +33,17 @@ extension Bead {
         guard let id = try string("id", required: true), !id.isEmpty else {
             throw BeadDecodingError(field: "id", reason: "must not be empty")
         }
+        guard Self.isSafeImportedID(id) else {
+            throw BeadDecodingError(field: "id", reason: "\"\(id.prefix(60))\" is not a bead id: letters, digits, '.', '_' and '-' only, no '..', at most 200 characters (e.g. mo-3t8p)")
+        }
         let title = try string("title", required: true)!
         var priority = 2
         if let value = json["priority"], value != .null {
             guard let p = value.intValue else {
                 throw BeadDecodingError(field: "priority", reason: "must be an integer 0-4, not \(value.typeName)")
+            }
+            guard (0...4).contains(p) else {
+                throw BeadDecodingError(field: "priority", reason: "must be 0 (critical) to 4 (backlog), not \(p)")
             }
             priority = p
         }
@@ -53,16 +59,56 @@ extension Bead {
                 labels.append(label)
             }
         }
+        let status = try string("status") ?? "open"
+        guard BeadStatus.known.contains(BeadStatus(rawValue: status)) else {
+            throw BeadDecodingError(field: "status", reason: "\"\(status.prefix(40))\" is not a status (one of \(BeadStatus.known.map(\.rawValue).sorted().joined(separator: ", ")))")
+        }
+        for key in ["created_at", "updated_at", "closed_at"] {
+            if let value = try string(key), !Self.isTimestamp(value) {
+                throw BeadDecodingError(field: key, reason: "\"\(value.prefix(40))\" is not an RFC 3339 time (e.g. 2026-02-04T15:30:00Z)")
+            }
+        }
         let created = try string("created_at") ?? now()
         self.init(
             id: id, title: title, description: try string("description") ?? "",
-            status: BeadStatus(rawValue: try string("status") ?? "open"), priority: priority,
+            status: BeadStatus(rawValue: status), priority: priority,
             issueType: try string("issue_type") ?? "task",
             assignee: try string("assignee").flatMap { $0.isEmpty ? nil : $0 }, labels: labels,
             createdAt: created, updatedAt: try string("updated_at") ?? created,
             closedAt: try string("closed_at"),
             closeReason: try string("close_reason").flatMap { $0.isEmpty ? nil : $0 },
             extra: fields.filter { !Bead.typedKeys.contains($0.0) })
+    }
+
+    /// An id that is safe to store and to use in paths and messages, as bd's own exports
+    /// carry them (`bd-beads-polecat-DoltTest` too): not `../../etc/passwd`.
+    static func isSafeImportedID(_ id: String) -> Bool {
+        let bytes = Array(id.utf8)
+        guard (1...200).contains(bytes.count), !id.contains("..") else { return false }
+        return bytes.enumerated().allSatisfy { k, b in
+            let alnum = (b >= 0x30 && b <= 0x39) || ((b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A)
+            return alnum || (k > 0 && (b == UInt8(ascii: ".") || b == UInt8(ascii: "_") || b == UInt8(ascii: "-")))
+        }
+    }
+
+    /// `YYYY-MM-DDTHH:MM:SS`, optional fraction, then `Z` or `±HH:MM`.
+    static func isTimestamp(_ text: String) -> Bool {
+        let b = Array(text.utf8)
+        func digits(_ range: Range<Int>) -> Bool { range.upperBound <= b.count && range.allSatisfy { b[$0] >= 0x30 && b[$0] <= 0x39 } }
+        guard b.count >= 20, digits(0..<4), b[4] == 0x2D, digits(5..<7), b[7] == 0x2D, digits(8..<10),
+              b[10] == UInt8(ascii: "T") || b[10] == 0x20, digits(11..<13), b[13] == 0x3A, digits(14..<16), b[16] == 0x3A,
+              digits(17..<19) else { return false }
+        var k = 19
+        if k < b.count, b[k] == UInt8(ascii: ".") {
+            k += 1
+            let start = k
+            while k < b.count, b[k] >= 0x30, b[k] <= 0x39 { k += 1 }
+            guard k > start else { return false }
+        }
+        if k < b.count, b[k] == UInt8(ascii: "Z") { return k + 1 == b.count }
+        guard k + 6 == b.count, b[k] == UInt8(ascii: "+") || b[k] == UInt8(ascii: "-"), digits((k + 1)..<(k + 3)), b[k + 3] == 0x3A,
+              digits((k + 4)..<(k + 6)) else { return false }
+        return true
     }
 
     /// The bead as one compact JSONL line (no newline), keys in bd's order.

@@ -73,6 +73,9 @@ public struct BeadStatus: RawRepresentable, Hashable, Sendable, CustomStringConv
     public static let hooked = BeadStatus(rawValue: "hooked")
     public static let tombstone = BeadStatus(rawValue: "tombstone")
 
+    /// Every status bd writes.
+    public static let known: Set<BeadStatus> = [.open, .inProgress, .blocked, .deferred, .closed, .pinned, .hooked, .tombstone]
+
     /// The statuses a user may set by hand.
     public static let settable: [BeadStatus] = [.open, .inProgress, .blocked, .deferred, .closed, .pinned, .hooked]
 }

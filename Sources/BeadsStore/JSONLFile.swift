@@ -6,8 +6,11 @@ public enum JSONLFile {
     /// a file or nothing of it.
     public static func read(_ data: Data, path: String, now: String) throws(StoreError) -> [Bead] {
         var beads: [Bead] = []
+        var firstLine: [String: Int] = [:]
         var lineNumber = 0
         var start = data.startIndex
+        // A byte-order mark some editors put first is not part of the first line.
+        if data.starts(with: [0xEF, 0xBB, 0xBF]) { start = data.index(start, offsetBy: 3) }
         while start < data.endIndex {
             lineNumber += 1
             let end = data[start...].firstIndex(of: 0x0A) ?? data.endIndex
@@ -16,19 +19,25 @@ public enum JSONLFile {
             if line.last == 0x0D { line.removeLast() }
             if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
             guard String(validating: line, as: UTF8.self) != nil else {
-                throw StoreError.badJSONL(path: path, line: lineNumber, reason: "is not valid UTF-8")
+                throw StoreError.badJSONL(path: path, line: lineNumber, reason: "the line is not valid UTF-8")
             }
             let value: JSONValue
             do {
                 value = try JSONValue.parse(bytes: line)
             } catch {
-                throw StoreError.badJSONL(path: path, line: lineNumber, reason: "is not valid JSON (\(error))")
+                throw StoreError.badJSONL(path: path, line: lineNumber, reason: "the line is not valid JSON (\(error))")
             }
+            let bead: Bead
             do {
-                beads.append(try Bead(json: value, now: now))
+                bead = try Bead(json: value, now: now)
             } catch {
                 throw StoreError.badJSONL(path: path, line: lineNumber, reason: error.description)
             }
+            if let first = firstLine[bead.id] {
+                throw StoreError.badJSONL(path: path, line: lineNumber, reason: "id \(bead.id) appears again (first on line \(first)); keep one of the two lines")
+            }
+            firstLine[bead.id] = lineNumber
+            beads.append(bead)
         }
         return beads
     }
@@ -41,6 +50,18 @@ public enum JSONLFile {
             throw StoreError.io(path: path, reason: "cannot be read (\(error.localizedDescription))")
         }
         return try read(data, path: path, now: now)
+    }
+
+    /// Temporary files of this one (`.issues.jsonl.<pid>.tmp`) left by a writer that
+    /// died before its rename: removed when their process is gone.
+    static func removeStaleTemporaries(of url: URL) {
+        let folder = url.deletingLastPathComponent().path
+        let stem = "." + url.lastPathComponent + "."
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
+        for name in names where name.hasPrefix(stem) && name.hasSuffix(".tmp") {
+            guard let pid = Int32(name.dropFirst(stem.count).dropLast(4)), pid > 0 else { continue }
+            if kill(pid, 0) != 0, errno == ESRCH { try? FileManager.default.removeItem(atPath: folder + "/" + name) }
+        }
     }
 
     /// The export text: beads sorted by id, one line each, newline-terminated.
@@ -57,6 +78,7 @@ public enum JSONLFile {
     /// leaves either the old file or the new one, never half of one.
     public static func writeAtomically(_ text: String, to path: String) throws(StoreError) {
         let url = URL(fileURLWithPath: path)
+        removeStaleTemporaries(of: url)
         let temp = url.deletingLastPathComponent()
             .appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
         do {

@@ -10,7 +10,7 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case let .badJSONL(path, line, reason):
-            return "\(path):\(line): line \(reason); nothing from this file was imported. Fix the line and run the command again."
+            return "\(path):\(line): \(reason); nothing from this file was imported. Fix the line and run the command again."
         case let .io(path, reason):
             return "\(path) \(reason)"
         case let .beadNotFound(id):
