@@ -114,7 +114,7 @@ extension DocumentAnalyzer {
                 recipes.append(RecipeRecord(
                     docPath: path, name: name, sectionAnchor: sections[ordinal].record.anchor, line: node.startLine,
                     language: info.language.isEmpty ? "sh" : info.language, info: node.fenceInfo ?? "",
-                    attributes: info.attributes, body: body, bodyHash: ContentHash.sha256(body),
+                    attributes: info.attributes, body: body, bodyHash: info.approvalHash(body: body),
                     beadIDs: DocumentAnalyzer.unique(subjectBeads(ofSection: ordinal) + primary)))
                 return
             }

@@ -20,7 +20,7 @@ struct TextSpan {
 public struct DocumentAnalyzer: Sendable {
     /// Bumped whenever docs are read differently (other signatures, ids or examples from
     /// the same text), so that existing indexes are rebuilt.
-    public static let version = 4
+    public static let version = 5
 
     /// Prefixes of bead ids to recognise (`mo` for `mo-jgo`).
     public var prefixes: Set<String>

@@ -1,3 +1,4 @@
+import BeadsStore
 import Foundation
 
 /// A fenced block's info string: `bash {recipe=kaniko-build when=devpod requires=kubectl}`.
@@ -33,5 +34,17 @@ public struct RecipeInfo: Sendable, Equatable {
             }
         }
         finish()
+    }
+
+    /// Attributes that say where a recipe applies, not what it runs.
+    static let placementAttributes: Set<String> = ["recipe", "when", "requires", "title"]
+
+    /// What an approval covers: everything that decides what runs. The interpreter (a
+    /// `bash` block made `python3` runs the same text as other code), every attribute but
+    /// the ones that only place the recipe, and the body.
+    public func approvalHash(body: String) -> String {
+        let settings = attributes.filter { !Self.placementAttributes.contains($0.key) }
+            .sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: "\u{1F}")
+        return ContentHash.sha256("language=\(language)\u{1E}\(settings)\u{1E}\(body)")
     }
 }

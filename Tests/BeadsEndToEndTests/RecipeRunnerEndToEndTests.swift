@@ -82,6 +82,20 @@ import Testing
         #expect(changed.stderr.contains("changed since it was approved"))
     }
 
+    /// Approval covers what decides what runs, not only the body: the same text under
+    /// another interpreter is another program.
+    @Test func anotherInterpreterForTheSameTextAsksAgain() throws {
+        let kb = knowledgeBase()
+        #expect(try kb.run("recipe", "run", "fail-seven", "--yes").status == 7)
+        let doc = kb.read("docs/test-recipes.md")
+        let fence = try #require(doc.split(separator: "\n").first { $0.contains("recipe=fail-seven") })
+        let language = String(fence.dropFirst(3).prefix { $0 != " " })
+        kb.write("docs/test-recipes.md", doc.replacingOccurrences(of: String(fence), with: String(fence).replacingOccurrences(of: "```" + language, with: "```zsh")))
+        let changed = try kb.run("recipe", "run", "fail-seven")
+        #expect(changed.status == 1)
+        #expect(changed.stderr.contains("changed since it was approved"))
+    }
+
     @Test func aPastedErrorIsDataNeverCode() throws {
         let kb = knowledgeBase()
         let marker = kb.path + "/pwned"
