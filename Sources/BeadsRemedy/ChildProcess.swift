@@ -54,6 +54,7 @@ public struct ChildProcess: Sendable {
         let workingDirectory = self.workingDirectory, input = self.standardInput ?? Data()
 
         let interrupt = InterruptWatcher()
+        let started = StartedChild()
         let runTask = Task { () throws -> TerminationStatus in
             let result = try await Subprocess.run(
                 .path(FilePath(executable)), arguments: Arguments(arguments),
@@ -61,7 +62,8 @@ public struct ChildProcess: Sendable {
                 workingDirectory: workingDirectory.map { FilePath($0) }, platformOptions: options,
                 input: .data(input), output: .sequence, error: .sequence
             ) { execution in
-                try await withThrowingTaskGroup(of: Void.self) { group in
+                started.set(execution.processIdentifier.value)
+                return try await withThrowingTaskGroup(of: Void.self) { group in
                     group.addTask {
                         for try await chunk in execution.standardOutput {
                             let data = chunk.withUnsafeBytes { Data($0) }
@@ -81,12 +83,19 @@ public struct ChildProcess: Sendable {
             }
             return result.terminationStatus
         }
-        interrupt.start { stop.set(.interrupted); runTask.cancel() }
+        // Before the group is torn down, note every process the child started: those that
+        // left its group (setsid) or ignore SIGTERM are killed after it.
+        let strays = StrayProcesses()
+        let end = { @Sendable (reason: StopReason.Reason) in
+            stop.set(reason)
+            if let pid = started.value { strays.add(ProcessTree.descendants(of: pid)) }
+            runTask.cancel()
+        }
+        interrupt.start { end(.interrupted) }
         let timer = timeout.map { limit in
             Task {
                 try await Task.sleep(for: limit)
-                stop.set(.timedOut)
-                runTask.cancel()
+                end(.timedOut)
             }
         }
         defer {
@@ -94,10 +103,17 @@ public struct ChildProcess: Sendable {
             interrupt.stop()
         }
         let status: TerminationStatus
+        // Stopped by Ctrl-C or the time-out, the group is torn down; then the processes
+        // that had left it, and any they started meanwhile.
+        let killStrays = {
+            let noted = strays.all
+            ProcessTree.kill(noted + noted.flatMap { ProcessTree.descendants(of: $0) })
+        }
         do {
             status = try await runTask.value
+            if stop.value != nil { killStrays() }
         } catch {
-            // Cancelled by Ctrl-C or the time-out: the group was torn down.
+            killStrays()
             if let reason = stop.value {
                 return ChildOutcome(exitCode: reason == .interrupted ? 130 : 124, signal: nil, timedOut: reason == .timedOut,
                                     interrupted: reason == .interrupted, output: capture.text, duration: clock.now - start)
@@ -179,4 +195,20 @@ final class InterruptWatcher: @unchecked Sendable {
         signal(SIGINT, SIG_DFL)
         signal(SIGTERM, SIG_DFL)
     }
+}
+
+/// The child's pid once it is running.
+final class StartedChild: @unchecked Sendable {
+    private let lock = NSLock()
+    private var pid: pid_t?
+    func set(_ value: pid_t) { lock.lock(); pid = value; lock.unlock() }
+    var value: pid_t? { lock.lock(); defer { lock.unlock() }; return pid }
+}
+
+/// Processes noted at a stop, to be killed once the group is gone.
+final class StrayProcesses: @unchecked Sendable {
+    private let lock = NSLock()
+    private var pids: [pid_t] = []
+    func add(_ more: [pid_t]) { lock.lock(); pids += more; lock.unlock() }
+    var all: [pid_t] { lock.lock(); defer { lock.unlock() }; return pids }
 }

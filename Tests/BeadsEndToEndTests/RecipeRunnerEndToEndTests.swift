@@ -28,6 +28,13 @@ import Testing
         echo failing
         exit 7
         ```
+
+        ```bash {recipe=escape-the-group when=any}
+        # A child in a session of its own that ignores SIGTERM: out of the group's reach
+        setsid sh -c 'trap "" TERM; echo $$ > "$BEADS_DIR/escaped.pid"; while :; do sleep 1; done' &
+        trap "" TERM
+        sleep 300
+        ```
         """
 
     func knowledgeBase() -> ScratchKnowledgeBase {
@@ -133,6 +140,22 @@ import Testing
         #expect(gone)
         let runs = try #require(try json(try kb.run("runs", "--json").stdout) as? [[String: Any]])
         #expect(runs.first?["outcome"] as? String == "timed out")
+    }
+
+    /// A child that left the process group (setsid) and ignores SIGTERM used to survive
+    /// the time-out: now every process the recipe started is noted first and killed after.
+    @Test func aTimeoutEndsChildrenThatLeftTheGroup() throws {
+        let kb = knowledgeBase()
+        let run = try kb.run("recipe", "run", "escape-the-group", "--yes", "--timeout", "1")
+        #expect(run.status == 124)
+        let pid = try #require(Int32(kb.read("escaped.pid").trimmingCharacters(in: .whitespacesAndNewlines)))
+        var gone = false
+        for _ in 0..<50 where !gone {
+            gone = kill(pid, 0) != 0
+            if !gone { usleep(100_000) }
+        }
+        if !gone { kill(pid, SIGKILL) }
+        #expect(gone)
     }
 
     @Test func anUnknownRecipeSaysWhichExist() throws {
