@@ -101,13 +101,13 @@ public struct EnvironmentProbe: Sendable {
 
     /// The probe plus what only asking the tools tells: does a docker daemon answer,
     /// with which storage driver, and which kubectl context is current. Each question
-    /// gets a few seconds at most.
-    public func deepProbe() async -> EnvironmentReport {
+    /// gets a few seconds at most (`answerWithin`).
+    public func deepProbe(answerWithin: Duration = .seconds(5)) async -> EnvironmentReport {
         var report = probe()
         let locator = CommandLocator(environment: environment)
         if let docker = locator.find("docker") {
             let answer = try? await ChildProcess(executable: docker, arguments: ["info", "--format", "{{.Driver}}"],
-                                                 environment: environment, timeout: .seconds(5)).run { _, _ in }
+                                                 environment: environment, timeout: answerWithin).run { _, _ in }
             let driver = answer?.output.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
             report.dockerDaemon = answer?.exitCode == 0 && !driver.isEmpty
             if report.dockerDaemon == true {
@@ -117,7 +117,7 @@ public struct EnvironmentProbe: Sendable {
         }
         if let kubectl = locator.find("kubectl") {
             let answer = try? await ChildProcess(executable: kubectl, arguments: ["config", "current-context"],
-                                                 environment: environment, timeout: .seconds(5)).run { _, _ in }
+                                                 environment: environment, timeout: answerWithin).run { _, _ in }
             if answer?.exitCode == 0, let context = answer?.output.trimmingCharacters(in: .whitespacesAndNewlines), !context.isEmpty {
                 report.kubectlContext = context
             }

@@ -92,7 +92,7 @@ import Testing
 
     @Test func pasteNormalisationSurvivesMutants() {
         for text in Self.regressions { _ = PasteIndex(text: text); _ = ErrorBlockReader.read(text) }
-        let ran = Self.fuzz(Self.pastes, seed: 0xBEAD5, count: 3_000, seconds: 8) { bytes in
+        let ran = Self.fuzz(Self.pastes, seed: 0xBEAD5, count: 2_000, seconds: 5) { bytes in
             let text = String(decoding: bytes, as: UTF8.self)
             let index = PasteIndex(text: text)
             _ = index.searchTerms
@@ -108,7 +108,7 @@ import Testing
         let analyzer = DocumentAnalyzer(prefixes: ["mo", "ops", "bd", "plat", "infra", "web"])
         let fingerprint = FileFingerprint(size: 0, mtimeNanoseconds: 0)
         for text in Self.regressions { _ = analyzer.read(path: "docs/r.md", text: text, fingerprint: fingerprint, hash: "") }
-        let ran = Self.fuzz(Self.docs, seed: 0xD0C5, count: 600, seconds: 10) { bytes in
+        let ran = Self.fuzz(Self.docs, seed: 0xD0C5, count: 400, seconds: 6) { bytes in
             let reading = analyzer.read(path: "docs/f.md", text: String(decoding: bytes, as: UTF8.self), fingerprint: fingerprint, hash: "")
             // Everything the index keeps points into the doc (lines end as cmark ends them:
             // LF, CRLF or a lone CR).
@@ -122,7 +122,7 @@ import Testing
     @Test func jsonlImportSurvivesMutantsAndFailsCleanly() {
         let corpus = Self.seeds(["beads/issues.jsonl", "Tests/BeadsKnowledgeTests/TeamKB/beads/issues.jsonl"])
         var refused = 0
-        let ran = Self.fuzz(corpus, seed: 0x15D1, count: 3_000, seconds: 8) { bytes in
+        let ran = Self.fuzz(corpus, seed: 0x15D1, count: 2_000, seconds: 4) { bytes in
             do {
                 let beads = try JSONLFile.read(Data(bytes), path: "fuzz.jsonl", now: "2026-01-01T00:00:00Z")
                 // What is accepted renders back to lines that read again the same.

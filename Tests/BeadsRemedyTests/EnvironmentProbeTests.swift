@@ -134,7 +134,9 @@ final class FakeMachine {
         for tool in ["docker", "kubectl"] {
             try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: machine.root + "/bin/" + tool)
         }
-        let report = await EnvironmentProbe(root: machine.root, environment: ["PATH": machine.root + "/bin:/usr/bin:/bin"], hostname: "h").deepProbe()
+        // A stand-in shell script on a loaded CI machine may take seconds to answer.
+        let report = await EnvironmentProbe(root: machine.root, environment: ["PATH": machine.root + "/bin:/usr/bin:/bin"], hostname: "h")
+            .deepProbe(answerWithin: .seconds(60))
         #expect(report.dockerDaemon == true)
         #expect(report.dockerStorageDriver == "overlay2")
         #expect(report.kubectlContext == "devpod-cluster")
