@@ -13,15 +13,20 @@ public final class BeadStore: Sendable {
     public let actor: String
     let pool: DatabasePool
 
-    public init(databasePath: String, jsonlPath: String, actor: String = "beads") throws(StoreError) {
+    /// Seconds a write waits for another process's lock.
+    public let lockTimeout: Int
+
+    public init(databasePath: String, jsonlPath: String, actor: String = "beads",
+                lockTimeout: Int = BeadStore.defaultLockTimeout) throws(StoreError) {
         self.databasePath = databasePath
         self.jsonlPath = jsonlPath
         self.actor = actor
+        self.lockTimeout = lockTimeout
         var config = Configuration()
         // Several beads processes may write at once (agents, hooks): wait for the lock
         // instead of failing. (GRDB's pool writes take the lock up front, IMMEDIATE, so
         // two writers never deadlock on a read-to-write upgrade.)
-        config.busyMode = .timeout(30)
+        config.busyMode = .timeout(TimeInterval(lockTimeout))
         config.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
             // Statement journals (each insert under triggers and foreign keys keeps one so
@@ -33,7 +38,28 @@ public final class BeadStore: Sendable {
             pool = try DatabasePool(path: databasePath, configuration: config)
             try Self.migrator.migrate(pool)
         } catch {
-            throw StoreError.database("\(databasePath): \(error)")
+            throw Self.storeError(error, path: databasePath, lockTimeout: lockTimeout)
+        }
+    }
+
+    /// How long a command waits for another one's write lock: BEADS_LOCK_TIMEOUT
+    /// seconds, 30 by default.
+    public static var defaultLockTimeout: Int {
+        ProcessInfo.processInfo.environment["BEADS_LOCK_TIMEOUT"].flatMap(Int.init).map { max(0, $0) } ?? 30
+    }
+
+    /// What went wrong, said as what it is: a lock held too long, a read-only folder, a
+    /// damaged file (the only case where rebuilding is the advice), or anything else.
+    func storeError(_ error: Error) -> StoreError { Self.storeError(error, path: databasePath, lockTimeout: lockTimeout) }
+
+    static func storeError(_ error: Error, path: String, lockTimeout: Int) -> StoreError {
+        if let error = error as? StoreError { return error }
+        guard let db = error as? DatabaseError else { return .database("\(error)") }
+        switch db.resultCode {
+        case .SQLITE_BUSY, .SQLITE_LOCKED: return .busy(path: path, seconds: lockTimeout)
+        case .SQLITE_READONLY, .SQLITE_CANTOPEN, .SQLITE_PERM, .SQLITE_AUTH: return .readOnly(path: path, reason: db.message ?? "\(db.resultCode)")
+        case .SQLITE_CORRUPT, .SQLITE_NOTADB: return .corrupt(path: path, reason: db.message ?? "\(db.resultCode)")
+        default: return .database("\(error)")
         }
     }
 
@@ -41,20 +67,16 @@ public final class BeadStore: Sendable {
     func write<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
         do {
             return try pool.write(body)
-        } catch let error as StoreError {
-            throw error
         } catch {
-            throw StoreError.database("\(error)")
+            throw storeError(error)
         }
     }
 
     func read<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
         do {
             return try pool.read(body)
-        } catch let error as StoreError {
-            throw error
         } catch {
-            throw StoreError.database("\(error)")
+            throw storeError(error)
         }
     }
 

@@ -6,6 +6,12 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     case beadExists(String)
     case invalidField(field: String, reason: String)
     case database(String)
+    /// Another process held the write lock longer than beads waits.
+    case busy(path: String, seconds: Int)
+    /// The database or its folder cannot be written.
+    case readOnly(path: String, reason: String)
+    /// The database file is damaged or not a database: it is a working copy, rebuilt.
+    case corrupt(path: String, reason: String)
 
     public var description: String {
         switch self {
@@ -20,7 +26,13 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
         case let .invalidField(field, reason):
             return "\(field): \(reason)"
         case let .database(reason):
-            return "the database failed: \(reason). The store is unchanged; delete beads/beads.db to rebuild it from beads/issues.jsonl and docs/."
+            return "the database failed: \(reason). The store is unchanged."
+        case let .busy(path, seconds):
+            return "another beads process held \(path) for \(seconds) s and still does; nothing was changed. Try again when it is done (`fuser \(path)` names it; BEADS_LOCK_TIMEOUT=SECONDS waits longer)."
+        case let .readOnly(path, reason):
+            return "\(path) cannot be written (\(reason)): the knowledge base's beads/ folder or database is read-only; nothing was changed. Writing needs a writable checkout."
+        case let .corrupt(path, reason):
+            return "\(path) is damaged (\(reason)). It is only a working copy: delete it (and its -wal and -shm files) and the next command rebuilds it from beads/issues.jsonl and docs/."
         }
     }
 }

@@ -22,6 +22,33 @@ import Testing
         #expect(migrations.first == "v1-beads-and-docs")
     }
 
+    /// A lock held past the wait is contention, not a broken database: the error says so
+    /// (it used to advise deleting the database), and nothing was written.
+    @Test func aLockHeldTooLongIsReportedAsContention() throws {
+        let store = try BeadStore(databasePath: db, jsonlPath: jsonl, lockTimeout: 1)
+        try store.insert(bead("mo-a", "first"))
+        // Another process's write transaction, left open across accesses on purpose.
+        var holding = Configuration()
+        holding.allowsUnsafeTransactions = true
+        let holder = try DatabaseQueue(path: db, configuration: holding)
+        try holder.inDatabase { try $0.execute(sql: "BEGIN IMMEDIATE") }
+        #expect(throws: StoreError.busy(path: db, seconds: 1)) { try store.insert(bead("mo-b", "second")) }
+        try holder.inDatabase { try $0.execute(sql: "ROLLBACK") }
+        #expect(try store.bead("mo-b") == nil)
+        #expect(StoreError.busy(path: db, seconds: 1).description.contains("another beads process held"))
+        #expect(!StoreError.busy(path: db, seconds: 1).description.contains("delete"))
+    }
+
+    @Test func aDamagedDatabaseIsToldToBeRebuilt() throws {
+        try "not a database, whatever its name".write(toFile: db, atomically: true, encoding: .utf8)
+        #expect {
+            _ = try BeadStore(databasePath: db, jsonlPath: jsonl)
+        } throws: { error in
+            guard case .corrupt = error as? StoreError else { return false }
+            return "\(error)".contains("delete it")
+        }
+    }
+
     @Test func everyWriteReExportsTheJSONL() throws {
         let store = try BeadStore(databasePath: db, jsonlPath: jsonl)
         try store.insert(bead("mo-b", "second"))
