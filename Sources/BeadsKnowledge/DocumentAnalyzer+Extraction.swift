@@ -9,7 +9,6 @@ extension DocumentAnalyzer {
         let sections: [Section]
         let primary: [String]
         let analyzer: DocumentAnalyzer
-        var headingBeads: [[String]]
         var signatures: [SignatureRecord] = []
         var recipes: [RecipeRecord] = []
         var examples: [DocExample] = []
@@ -26,7 +25,6 @@ extension DocumentAnalyzer {
             self.sections = sections
             self.primary = primary
             self.analyzer = analyzer
-            headingBeads = sections.map(\.headingBeads)
         }
 
         /// The beads a place in the doc is about: the nearest heading naming beads, else
@@ -34,7 +32,7 @@ extension DocumentAnalyzer {
         func subjectBeads(ofSection ordinal: Int) -> [String] {
             var current: Int? = ordinal
             while let c = current {
-                if !headingBeads[c].isEmpty { return headingBeads[c] }
+                if !sections[c].headingBeads.isEmpty { return sections[c].headingBeads }
                 current = sections[c].record.parentOrdinal
             }
             return primary

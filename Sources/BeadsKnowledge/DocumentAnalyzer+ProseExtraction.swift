@@ -53,14 +53,12 @@ extension DocumentAnalyzer.Extraction {
             for (k, cell) in row.children.enumerated() {
                 var texts = cell.all(.code).compactMap(\.literal)
                 if errorColumns.contains(k) { texts.append(cell.plainText) }
-                for text in Self.unique(texts) where ErrorVocabulary.readsLikeError(text) && !ErrorVocabulary.readsLikeCommand(text) {
+                for text in DocumentAnalyzer.unique(texts) where ErrorVocabulary.readsLikeError(text) && !ErrorVocabulary.readsLikeCommand(text) {
                     add(text, line: row.startLine, section: ordinal, origin: SignatureOrigin.doc, quiet: true)
                 }
             }
         }
     }
-
-    static func unique(_ items: [String]) -> [String] { DocumentAnalyzer.unique(items) }
 
     /// Text between straight or curly double quotes.
     static func doubleQuoted(_ text: String) -> [String] {

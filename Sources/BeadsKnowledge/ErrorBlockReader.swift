@@ -112,5 +112,4 @@ enum ErrorBlockReader {
         return [last]
     }
 
-    static func isListOfWordings(_ body: String) -> Bool { read(body).isListOfWordings }
 }

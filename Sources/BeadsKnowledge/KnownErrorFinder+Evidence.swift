@@ -35,8 +35,10 @@ public struct MatchEvidence: Sendable, Equatable {
 }
 
 extension KnownErrorFinder {
-    func evidence(beadID: String, bead: Bead?, signature: SignatureRecord, alignment: SignatureAlignment,
-                  paste: PasteIndex) throws(StoreError) -> MatchEvidence {
+    /// - Parameter beadSignatures: every signature of the bead (its vocabulary), read once
+    ///   per bead by the caller however many of its alignments are weighed.
+    func evidence(bead: Bead?, signature: SignatureRecord, beadSignatures: [SignatureRecord], alignment: SignatureAlignment,
+                  paste: PasteIndex) -> MatchEvidence {
         let pattern = signature.pattern.split(separator: " ").map { LogToken(text: String($0)) }.filter { $0 != .wildcard }
         var found: [String] = [], missing: [String] = []
         for (token, wasFound) in zip(pattern, alignment.matched) {
@@ -60,7 +62,7 @@ extension KnownErrorFinder {
         var vocabulary = isFallout ? [] : LogToken.corroboratingWords(in: bead?.title ?? "")
         // A cause is corroborated by any word its bead's signatures use, fallout included
         // (the errors that came with it); fallout only by its causes.
-        for other in try store.signatures(ofBead: beadID) where !(isFallout && other.origin == SignatureOrigin.fallout) {
+        for other in beadSignatures where !(isFallout && other.origin == SignatureOrigin.fallout) {
             if isFallout {
                 // The cause's own distinctive words, not its paths and names.
                 vocabulary.formUnion(other.pattern.split(separator: " ").map { LogToken(text: String($0)) }

@@ -71,11 +71,19 @@ public struct KnownErrorFinder {
         let beads = try store.beads(ids: Array(aligned.keys))
         var best: [String: (SignatureRecord, SignatureAlignment)] = [:]
         var evidence: [String: MatchEvidence] = [:]
+        var signaturesOfBead: [String: [SignatureRecord]] = [:]
+        func signatures(of id: String) throws(StoreError) -> [SignatureRecord] {
+            if let known = signaturesOfBead[id] { return known }
+            let read = try store.signatures(ofBead: id)
+            signaturesOfBead[id] = read
+            return read
+        }
         for (id, list) in aligned {
             var chosen = list[0]
             var chosenEvidence: MatchEvidence?
             for item in list where Self.rounded(item.1.score) >= SignatureMatcher.threshold {
-                let e = try self.evidence(beadID: id, bead: beads[id], signature: item.0, alignment: item.1, paste: paste)
+                let e = self.evidence(bead: beads[id], signature: item.0, beadSignatures: try signatures(of: id),
+                                      alignment: item.1, paste: paste)
                 if chosenEvidence == nil { chosenEvidence = e }
                 if e.suffices { chosen = item; chosenEvidence = e; break }
             }
@@ -111,8 +119,8 @@ public struct KnownErrorFinder {
         func explain(_ item: (key: String, value: (SignatureRecord, SignatureAlignment))) throws(StoreError) -> KnownErrorMatch {
             var match = try self.explain(beadID: item.key, bead: beads[item.key], signature: item.value.0, alignment: item.value.1, paste: paste)
             if let e = evidence[item.key] { match.evidence = e } else {
-                match.evidence = try self.evidence(beadID: item.key, bead: beads[item.key], signature: item.value.0,
-                                                   alignment: item.value.1, paste: paste)
+                match.evidence = self.evidence(bead: beads[item.key], signature: item.value.0,
+                                               beadSignatures: try signatures(of: item.key), alignment: item.value.1, paste: paste)
             }
             return match
         }

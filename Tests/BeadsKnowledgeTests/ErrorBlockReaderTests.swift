@@ -60,8 +60,8 @@ import Testing
     }
 
     @Test func aListOfWordingsIsNotAnIncident() {
-        #expect(ErrorBlockReader.isListOfWordings("npm ERR! code ENOTEMPTY\n\nENOTEMPTY: directory not empty, rmdir '/x'"))
-        #expect(!ErrorBlockReader.isListOfWordings(Self.incident))
+        #expect(ErrorBlockReader.read("npm ERR! code ENOTEMPTY\n\nENOTEMPTY: directory not empty, rmdir '/x'").isListOfWordings)
+        #expect(!ErrorBlockReader.read(Self.incident).isListOfWordings)
     }
 
     @Test(arguments: [

@@ -182,9 +182,8 @@ struct ParsedDoc {
     /// headings, else the doc's own.
     func sectionBeads(forLine line: Int) -> [String] {
         let ordinal = DocumentAnalyzer.sectionOrdinal(forLine: line, in: sections)
-        for section in DocumentAnalyzer.chain(ordinal, in: sections) {
-            let ids = analyzer.beadIDs(in: section.record.title)
-            if !ids.isEmpty { return ids }
+        for section in DocumentAnalyzer.chain(ordinal, in: sections) where !section.headingBeads.isEmpty {
+            return section.headingBeads
         }
         return declaredBeads.map(\.0)
     }
