@@ -16,6 +16,35 @@ public struct KnowledgeBaseLocation: Sendable, Equatable {
     public var databasePath: String { beadsDirectory + "/beads.db" }
     public var configPath: String { beadsDirectory + "/config.yaml" }
 
+    /// True when this process cannot write the store or the JSONL here (a read-only
+    /// checkout or mount, another user's folder). Root passes `access` checks except on
+    /// a read-only file system, which is the answer wanted.
+    public var isReadOnly: Bool {
+        if access(beadsDirectory, W_OK) != 0 { return true }
+        return FileManager.default.fileExists(atPath: databasePath) && access(databasePath, W_OK) != 0
+    }
+
+    /// Where the database lives when the knowledge base is read-only: a private copy
+    /// under the user's cache folder (`$XDG_CACHE_HOME/beads/`, else `~/.cache/beads/`,
+    /// else the temporary folder), one per knowledge base, kept between commands so
+    /// that only what changed is indexed again.
+    public func privateDatabasePath(environment: [String: String]) throws(KnowledgeError) -> String {
+        let key = String(ContentHash.sha256(root).prefix(16))
+        var bases: [String] = []
+        if let cache = environment["XDG_CACHE_HOME"], cache.hasPrefix("/") { bases.append(cache + "/beads") }
+        if let home = environment["HOME"], home.hasPrefix("/") { bases.append(home + "/.cache/beads") }
+        bases.append(NSTemporaryDirectory() + "beads-\(getuid())")
+        for base in bases {
+            let folder = base + "/" + key
+            if (try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true,
+                                                        attributes: [.posixPermissions: 0o700])) != nil,
+               access(folder, W_OK) == 0 {
+                return folder + "/beads.db"
+            }
+        }
+        throw KnowledgeError.store(.readOnly(path: beadsDirectory, reason: "read-only, and no cache or temporary folder is writable for a private copy"))
+    }
+
     /// Finds a knowledge base the way git finds `.git`: `--kb DIR`, then `BEADS_DIR`,
     /// then the nearest folder upward from `start` holding `beads/`.
     public static func find(explicit: String?, environment: [String: String], start: String) throws(KnowledgeError) -> KnowledgeBaseLocation {
@@ -126,8 +155,13 @@ public final class KnowledgeBase: Sendable {
     public init(location: KnowledgeBaseLocation, now: String = Timestamp.now()) throws(KnowledgeError) {
         self.location = location
         config = try KnowledgeBaseConfig.load(path: location.configPath)
+        let readOnly = location.isReadOnly
+        let databasePath = readOnly
+            ? try location.privateDatabasePath(environment: ProcessInfo.processInfo.environment)
+            : location.databasePath
         do {
-            store = try BeadStore(databasePath: location.databasePath, jsonlPath: location.jsonlPath, actor: Self.actor())
+            store = try BeadStore(databasePath: databasePath, jsonlPath: location.jsonlPath, actor: Self.actor(),
+                                  recordIsReadOnly: readOnly)
             try store.syncFromJSONL(now: now)
             refresh = try DocsIndexer(location: location, store: store, configPrefix: config.prefix).refresh()
         } catch {

@@ -28,6 +28,8 @@ extension BeadStore {
             let current = FileFingerprint(path: jsonlPath)
             if let current, try meta(db, Self.jsonlFingerprintKey) == current.description { return .upToDate }
             guard let current else {
+                // Nothing to import, and nowhere to write one: an empty record.
+                if recordIsReadOnly { return .upToDate }
                 try exportJSONL(db)
                 return .exported
             }
@@ -54,6 +56,10 @@ extension BeadStore {
     /// Rewrites the JSONL from the store inside the caller's transaction: if the file
     /// cannot be written, the transaction rolls back and the store stays as it was.
     func exportJSONL(_ db: Database) throws {
+        if recordIsReadOnly {
+            throw StoreError.readOnly(path: (jsonlPath as NSString).deletingLastPathComponent,
+                                      reason: "this process may not write there; read commands work from a private copy")
+        }
         let text = try Self.renderedJSONL(db)
         try JSONLFile.writeAtomically(text, to: jsonlPath)
         guard let written = FileFingerprint(path: jsonlPath) else {

@@ -15,13 +15,18 @@ public final class BeadStore: Sendable {
 
     /// Seconds a write waits for another process's lock.
     public let lockTimeout: Int
+    /// The JSONL lives in a folder this process cannot write (a read-only checkout or
+    /// mount): the database is then a private copy, reads are served from it, and every
+    /// change to beads is refused before anything is written.
+    public let recordIsReadOnly: Bool
 
     public init(databasePath: String, jsonlPath: String, actor: String = "beads",
-                lockTimeout: Int = BeadStore.defaultLockTimeout) throws(StoreError) {
+                lockTimeout: Int = BeadStore.defaultLockTimeout, recordIsReadOnly: Bool = false) throws(StoreError) {
         self.databasePath = databasePath
         self.jsonlPath = jsonlPath
         self.actor = actor
         self.lockTimeout = lockTimeout
+        self.recordIsReadOnly = recordIsReadOnly
         var config = Configuration()
         // Several beads processes may write at once (agents, hooks): wait for the lock
         // instead of failing. (GRDB's pool writes take the lock up front, IMMEDIATE, so

@@ -18,9 +18,12 @@ enum BeadsBinary {
         return repository + "/.build/debug/beads"
     }
 
-    static func run(_ arguments: [String], stdin: Data? = nil, in directory: String, environment: [String: String] = [:]) throws -> BeadsRun {
+    /// `executable` runs another program with these arguments instead (a wrapper such as
+    /// setpriv that then runs beads).
+    static func run(_ arguments: [String], stdin: Data? = nil, in directory: String, environment: [String: String] = [:],
+                    executable: String? = nil) throws -> BeadsRun {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: path)
+        process.executableURL = URL(fileURLWithPath: executable ?? path)
         process.arguments = arguments
         process.currentDirectoryURL = URL(fileURLWithPath: directory)
         var env = ProcessInfo.processInfo.environment
