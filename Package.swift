@@ -48,11 +48,13 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
+        // The one system call Swift cannot make itself (prctl is variadic).
+        .target(name: "CProcessControl"),
         // Remedies: environment probe, recipe ranking, child processes and runners.
         .target(
             name: "BeadsRemedy",
             dependencies: [
-                "BeadsKnowledge",
+                "BeadsKnowledge", "CProcessControl",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Subprocess", package: "swift-subprocess"),
                 .product(name: "SystemPackage", package: "swift-system"),
@@ -67,7 +69,7 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
-        .executableTarget(name: "beads", dependencies: ["BeadsCommands"]),
+        .executableTarget(name: "beads", dependencies: ["BeadsCommands", "BeadsRemedy"]),
 
         .target(name: "BeadsTestSupport", path: "Tests/BeadsTestSupport"),
         .testTarget(name: "BeadsStoreTests", dependencies: ["BeadsStore", "BeadsTestSupport"]),

@@ -63,6 +63,7 @@ public struct ChildProcess: Sendable {
                 input: .data(input), output: .sequence, error: .sequence
             ) { execution in
                 started.set(execution.processIdentifier.value)
+                ProcessTree.noteStarted(execution.processIdentifier.value)
                 return try await withThrowingTaskGroup(of: Void.self) { group in
                     group.addTask {
                         for try await chunk in execution.standardOutput {
@@ -88,7 +89,7 @@ public struct ChildProcess: Sendable {
         let strays = StrayProcesses()
         let end = { @Sendable (reason: StopReason.Reason) in
             stop.set(reason)
-            if let pid = started.value { strays.add(ProcessTree.descendants(of: pid)) }
+            if let pid = started.value { strays.add(ProcessTree.descendants(of: pid) + ProcessTree.adoptedOrphans()) }
             runTask.cancel()
         }
         interrupt.start { end(.interrupted) }
@@ -101,13 +102,17 @@ public struct ChildProcess: Sendable {
         defer {
             timer?.cancel()
             interrupt.stop()
+            if let pid = started.value { ProcessTree.noteEnded(pid) }
         }
         let status: TerminationStatus
         // Stopped by Ctrl-C or the time-out, the group is torn down; then the processes
-        // that had left it, and any they started meanwhile.
+        // that had left it, any they started meanwhile, and (where this process adopts
+        // orphans) those whose parent died in the teardown.
         let killStrays = {
             let noted = strays.all
-            ProcessTree.kill(noted + noted.flatMap { ProcessTree.descendants(of: $0) })
+            let leftovers = noted + ProcessTree.descendants(of: noted) + ProcessTree.adoptedOrphans()
+            ProcessTree.kill(leftovers)
+            ProcessTree.reap(leftovers)
         }
         do {
             status = try await runTask.value

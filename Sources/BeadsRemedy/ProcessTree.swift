@@ -1,12 +1,13 @@
+import CProcessControl
 import Foundation
 
 /// The processes a child started, found through /proc: its process group is not enough,
 /// since a process that calls `setsid` (or `setpgid`) leaves the group, and one that
 /// ignores SIGTERM outlives the graceful shutdown.
-enum ProcessTree {
-    /// Every live descendant of `root`, from each process's parent in /proc/PID/stat.
-    static func descendants(of root: pid_t) -> [pid_t] {
-        guard let entries = try? FileManager.default.contentsOfDirectory(atPath: "/proc") else { return [] }
+public enum ProcessTree {
+    /// Each live process's children, from its parent in /proc/PID/stat.
+    static func snapshot() -> [pid_t: [pid_t]] {
+        guard let entries = try? FileManager.default.contentsOfDirectory(atPath: "/proc") else { return [:] }
         var children: [pid_t: [pid_t]] = [:]
         for entry in entries {
             guard let pid = pid_t(entry), let stat = try? String(contentsOfFile: "/proc/\(entry)/stat", encoding: .utf8),
@@ -16,8 +17,13 @@ enum ProcessTree {
             guard fields.count > 1, let parent = pid_t(fields[1]) else { continue }
             children[parent, default: []].append(pid)
         }
+        return children
+    }
+
+    /// Every live descendant of `roots`.
+    static func descendants(of roots: [pid_t], in children: [pid_t: [pid_t]] = snapshot()) -> [pid_t] {
         var out: [pid_t] = []
-        var queue = [root]
+        var queue = roots
         while let next = queue.popLast() {
             for child in children[next] ?? [] where !out.contains(child) {
                 out.append(child)
@@ -27,8 +33,69 @@ enum ProcessTree {
         return out
     }
 
+    static func descendants(of root: pid_t) -> [pid_t] { descendants(of: [root]) }
+
     /// SIGKILL to each, whatever group or session it is in now.
     static func kill(_ pids: [pid_t]) {
         for pid in pids { _ = Foundation.kill(pid, SIGKILL) }
     }
+
+    // MARK: - Orphans
+
+    private static let orphanState = OrphanState()
+
+    /// Makes this process the reaper of orphans its children leave (Linux's child
+    /// subreaper): a recipe that double-forks a daemon and lets the middle process exit
+    /// leaves it re-parented here, where a time-out or Ctrl-C still finds and ends it.
+    /// Opt-in, for a process that runs its children one at a time (the CLI): every
+    /// process adopted this way counts as a leftover of the child being stopped.
+    /// Returns false where the system cannot do it.
+    @discardableResult
+    public static func adoptOrphans() -> Bool {
+        orphanState.adopt()
+    }
+
+    /// Processes re-parented to this one that are not a child it started itself, and
+    /// their descendants.
+    static func adoptedOrphans() -> [pid_t] {
+        guard orphanState.isAdopting else { return [] }
+        let children = snapshot()
+        let own = orphanState.started
+        let adopted = (children[getpid()] ?? []).filter { !own.contains($0) }
+        return adopted + descendants(of: adopted, in: children)
+    }
+
+    static func noteStarted(_ pid: pid_t) { orphanState.noteStarted(pid) }
+    static func noteEnded(_ pid: pid_t) { orphanState.noteEnded(pid) }
+
+    /// Collects the exit status of killed orphans, so they do not linger as zombies of
+    /// a long-lived beads process. Waits up to a tenth of a second for them to die.
+    static func reap(_ pids: [pid_t]) {
+        guard orphanState.isAdopting else { return }
+        var left = Set(pids)
+        for _ in 0..<20 where !left.isEmpty {
+            left = left.filter { waitpid($0, nil, WNOHANG) == 0 }
+            if !left.isEmpty { usleep(5_000) }
+        }
+    }
+}
+
+/// Whether this process adopts orphans, and the children it started itself (those are
+/// never taken for orphans).
+private final class OrphanState: @unchecked Sendable {
+    private let lock = NSLock()
+    private var adopting = false
+    private var own: Set<pid_t> = []
+
+    func adopt() -> Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        if !adopting { adopting = beads_become_child_subreaper() == 0 }
+        return adopting
+    }
+
+    var isAdopting: Bool { lock.lock(); defer { lock.unlock() }; return adopting }
+    var started: Set<pid_t> { lock.lock(); defer { lock.unlock() }; return own }
+    func noteStarted(_ pid: pid_t) { lock.lock(); own.insert(pid); lock.unlock() }
+    func noteEnded(_ pid: pid_t) { lock.lock(); own.remove(pid); lock.unlock() }
 }

@@ -35,6 +35,18 @@ import Testing
         trap "" TERM
         sleep 300
         ```
+
+        ```bash {recipe=double-fork-away when=any}
+        # A daemon made the usual way: the middle process exits, the daemon is orphaned
+        cat > "$BEADS_DIR/daemon.sh" <<'EOS'
+        trap "" TERM
+        echo $$ > "$BEADS_DIR/orphan.pid"
+        while :; do sleep 1; done
+        EOS
+        sh -c 'setsid sh "$BEADS_DIR/daemon.sh" </dev/null >/dev/null 2>&1 &'
+        trap "" TERM
+        sleep 300
+        ```
         """
 
     func knowledgeBase() -> ScratchKnowledgeBase {
@@ -156,6 +168,56 @@ import Testing
         }
         if !gone { kill(pid, SIGKILL) }
         #expect(gone)
+    }
+
+    /// A daemon that double-forked away (its parent exited, so it belonged to init, not
+    /// to the recipe) used to survive the time-out: beads now adopts such orphans.
+    @Test func aTimeoutEndsADaemonWhoseParentAlreadyExited() throws {
+        let kb = knowledgeBase()
+        let run = try kb.run("recipe", "run", "double-fork-away", "--yes", "--timeout", "1")
+        #expect(run.status == 124)
+        let pid = try #require(Int32(kb.read("orphan.pid").trimmingCharacters(in: .whitespacesAndNewlines)))
+        var gone = false
+        for _ in 0..<50 where !gone {
+            gone = kill(pid, 0) != 0
+            if !gone { usleep(100_000) }
+        }
+        if !gone { kill(pid, SIGKILL) }
+        #expect(gone)
+    }
+
+    /// Ctrl-C at the terminal sends SIGINT to beads: the recipe's group and the child that
+    /// left it are ended, the run is recorded as interrupted, and beads exits 130.
+    @Test func ctrlCEndsEveryProcessTheRecipeStartedAndIsRecorded() throws {
+        let kb = knowledgeBase()
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: BeadsBinary.path)
+        process.arguments = ["recipe", "run", "escape-the-group", "--yes"]
+        process.currentDirectoryURL = URL(fileURLWithPath: kb.path)
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        // Wait until the recipe has started the child that escapes the group.
+        var escaped: Int32?
+        for _ in 0..<100 where escaped == nil {
+            escaped = Int32(kb.read("escaped.pid").trimmingCharacters(in: .whitespacesAndNewlines))
+            if escaped == nil { usleep(50_000) }
+        }
+        let pid = try #require(escaped)
+        kill(process.processIdentifier, SIGINT)
+        process.waitUntilExit()
+        #expect(process.terminationReason == .exit)
+        #expect(process.terminationStatus == 130)
+        var gone = false
+        for _ in 0..<50 where !gone {
+            gone = kill(pid, 0) != 0
+            if !gone { usleep(100_000) }
+        }
+        if !gone { kill(pid, SIGKILL) }
+        #expect(gone)
+        let runs = try #require(try json(try kb.run("runs", "--json").stdout) as? [[String: Any]])
+        #expect(runs.first?["outcome"] as? String == "interrupted")
     }
 
     @Test func anUnknownRecipeSaysWhichExist() throws {
