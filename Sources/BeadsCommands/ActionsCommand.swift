@@ -6,11 +6,11 @@ struct ActionsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "actions",
         abstract: "Build in GitHub Actions: dispatch a workflow and follow its run.",
-        discussion: """
+        discussion: HelpText.prose("""
             The token comes from GITHUB_TOKEN or GH_TOKEN (never from the command line), the
             API from GITHUB_API_URL (for GitHub Enterprise), the repository from --repo or
             `git remote get-url origin`.
-            """,
+            """),
         subcommands: [ActionsDispatchCommand.self, ActionsWatchCommand.self])
 }
 
@@ -79,11 +79,11 @@ struct ActionsDispatchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "dispatch",
         abstract: "Start a workflow_dispatch run of a workflow; with --watch, wait for its result.",
-        discussion: """
+        discussion: HelpText.prose("""
             Examples:
               beads actions dispatch build-images.yml --ref main --watch
               beads actions dispatch build-images.yml -f image=api -f push=true
-            """)
+            """))
 
     @OptionGroup var options: ActionsOptions
     @Argument(help: "The workflow file name (build-images.yml) or id.")

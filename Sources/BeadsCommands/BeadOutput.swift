@@ -20,12 +20,3 @@ enum BeadOutput {
         return out
     }
 }
-
-/// Priority argument checks shared by create and update.
-enum PriorityCheck {
-    static func validate(_ p: Int?) throws {
-        if let p, !(0...4).contains(p) {
-            throw ValidationError("priority must be 0 (critical) to 4 (backlog), not \(p)")
-        }
-    }
-}

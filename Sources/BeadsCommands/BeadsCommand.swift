@@ -6,13 +6,22 @@ public struct BeadsCommand: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "beads",
         abstract: "Paste a build error, get the known fix: a bead tracker and solution-doc knowledge base.",
-        discussion: """
+        discussion: HelpText.prose("""
             A knowledge base is a folder holding beads/ (issues.jsonl, config.yaml) and docs/
             (Markdown solution docs). beads finds it like git finds .git: the nearest folder
             upward holding beads/, or --kb DIR, or BEADS_DIR.
 
             Start with:  beads fix --file build.log     (or paste: beads fix "ERROR: …")
-            """,
+
+            Exit status, the same for every command:
+              0  done, or found (a known error matched, the bead exists)
+              1  not found or no match (unknown id, unknown error, lint findings), or the
+                 work failed (a store, file or network error, said on stderr)
+              2  usage: a bad option or value, no knowledge base here, or a question with
+                 no terminal to ask it on (pass --yes)
+              3  refused by the safe build wrapper (a devpod)
+              N  `run`, `safe-build` and `--run` pass on the child's own status
+            """),
         version: "0.1.0",
         subcommands: [
             FixCommand.self, RunCommand.self, MatchCommand.self, ShowCommand.self, ListCommand.self, ReadyCommand.self, BlockedCommand.self,
@@ -30,7 +39,8 @@ public struct BeadsCommand: AsyncParsableCommand {
     /// the contract says, not ArgumentParser's 64), the command's own code otherwise.
     public static func runMain(_ arguments: [String]? = nil) async -> Int32 {
         do {
-            var command = try parseAsRoot(arguments)
+            let prepared = try ArgumentsPreflight.prepare(arguments ?? Array(CommandLine.arguments.dropFirst()), root: Self.self)
+            var command = try parseAsRoot(prepared)
             if var async = command as? AsyncParsableCommand {
                 try await async.run()
             } else {

@@ -13,7 +13,8 @@ struct CreateCommand: ParsableCommand {
     var title: String?
     @Option(name: [.customShort("d"), .long], help: "Description.")
     var description: String = ""
-    @Option(name: [.customShort("p"), .long], help: "Priority 0 (critical) to 4 (backlog).")
+    @Option(name: [.customShort("p"), .long], help: "Priority: 0 (critical) to 4 (backlog), as 1 or P1.",
+            transform: BeadArguments.priority)
     var priority = 2
     @Option(name: [.customShort("t"), .long], help: "Issue type: bug, feature, task, epic, chore, decision, spike, story, milestone (bd's aliases too: enhancement, feat, adr, ms…).")
     var type = "task"
@@ -35,7 +36,6 @@ struct CreateCommand: ParsableCommand {
     var json = false
 
     func validate() throws {
-        try PriorityCheck.validate(priority)
         if let title, title.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("the title must not be empty") }
         if title == nil, !fromError { throw ValidationError("give the bead a title") }
         if errorFile != nil, !fromError { throw ValidationError("--error-file goes with --from-error") }
@@ -59,7 +59,7 @@ struct CreateCommand: ParsableCommand {
         let title = self.title ?? "Known error: " + FixReport.clip(signature?.text ?? "", 90)
         let description = self.description.isEmpty && signature != nil ? "Recorded from a pasted error:\n\n    \(signature!.text)" : self.description
         let base = try kb.open()
-        let issueType = try storeCall { () throws(StoreError) in try IssueType.validated(type, custom: base.config.customTypes) }
+        let issueType = try BeadArguments.issueType(type, in: base)
         let date = Date()
         let now = Timestamp.now(date)
         let creator = ProcessInfo.processInfo.environment["BEADS_ACTOR"] ?? ProcessInfo.processInfo.environment["USER"] ?? "beads"

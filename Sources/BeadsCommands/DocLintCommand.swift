@@ -8,7 +8,7 @@ struct DocLintCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lint",
         abstract: "Check solution docs against the store and the repository, and say what went stale.",
-        discussion: """
+        discussion: HelpText.prose("""
             Rules (the id in brackets starts each finding):
             \(LintFinding.Rule.allCases.map { "  \($0.rawValue): \($0.summary)" }.joined(separator: "\n"))
 
@@ -16,7 +16,7 @@ struct DocLintCommand: ParsableCommand {
             covers are reported too. Exits 1 when anything is found. --fix repairs the
             mechanical findings (mojibake, status cells the store contradicts) in place and
             touches nothing else; the rest need a person.
-            """)
+            """))
 
     @OptionGroup var kb: KnowledgeBaseOptions
     @Argument(help: "Docs to check (default: every doc under docs/).")

@@ -7,12 +7,12 @@ struct DocNewCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "new",
         abstract: "Write a solution-doc scaffold for a bead: its error, root cause, fixes and related beads.",
-        discussion: """
+        discussion: HelpText.prose("""
             The error comes from the signatures beads already has for the bead (from
             `create --from-error` or other docs); the related-beads table lists the bead, what
             it depends on and what depends on it, between markers that `beads doc sync` keeps
             current. Fill in the root cause and the fix, then run `beads doc lint` on it.
-            """)
+            """))
 
     @OptionGroup var kb: KnowledgeBaseOptions
     @Argument(help: "The bead the doc is about.")

@@ -8,11 +8,11 @@ struct DocShowCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "show",
         abstract: "Render a solution doc in the terminal (or as HTML), whole or one section.",
-        discussion: """
+        discussion: HelpText.prose("""
             DOC is a path, or a bead id: then the doc about that bead (the one declaring it,
             else the first that mentions it). --section takes an anchor (root-cause), a title,
             or part of one. Styles are used on a terminal unless NO_COLOR is set.
-            """)
+            """))
 
     @OptionGroup var kb: KnowledgeBaseOptions
     @Argument(help: "A doc path, or a bead id.")

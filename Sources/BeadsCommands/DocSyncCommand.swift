@@ -7,14 +7,14 @@ struct DocSyncCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sync",
         abstract: "Rewrite each doc's related-beads table from the store, so its statuses never drift.",
-        discussion: """
+        discussion: HelpText.prose("""
             The table lives between two lines:
               \(RelatedBeadsTable.startMarker)
               \(RelatedBeadsTable.endMarker)
             It keeps the beads it lists, in order (an empty one is filled with every bead the
             doc mentions), with title, priority and status from the store. Docs without the
             markers are left alone.
-            """)
+            """))
 
     @OptionGroup var kb: KnowledgeBaseOptions
     @Argument(help: "Docs to sync (default: every doc under docs/).")

@@ -7,7 +7,7 @@ struct DocTestCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "test",
         abstract: "Check that every example paste in the docs is recognised as its bead, and no look-alike is.",
-        discussion: """
+        discussion: HelpText.prose("""
             Docs give examples in a section whose heading says "Examples" (a ```text block,
             or inline code, is a paste that must match the section's bead), or anywhere as a
             fenced block marked {example=match} or {example=not} (add bead=ID to name the
@@ -17,7 +17,7 @@ struct DocTestCommand: ParsableCommand {
             Each example is diagnosed against the whole knowledge base, as `beads fix` would.
             Exits 1 when an example matches the wrong bead or none, or a look-alike matches
             anything.
-            """)
+            """))
 
     @OptionGroup var kb: KnowledgeBaseOptions
     @Argument(help: "Docs whose examples to run (default: every doc under docs/).")

@@ -5,11 +5,11 @@ struct EnvCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "env",
         abstract: "Tell whether a local docker build can work here, and why.",
-        discussion: """
+        discussion: HelpText.prose("""
             Checks the Kubernetes service-account token, DEVPOD/DEVPOD_NAME, container markers
             (/.dockerenv, /run/.containerenv), devpod-like hostnames, and the root filesystem's
             type. BEADS_ENV=devpod or BEADS_ENV=host overrides the verdict.
-            """)
+            """))
 
     @Flag(help: "Print JSON.")
     var json = false

@@ -8,7 +8,7 @@ struct FixCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "fix",
         abstract: "Recognise a pasted build error and show its bead, root cause and fixes.",
-        discussion: """
+        discussion: HelpText.prose("""
             The paste is normalised (timestamps, BuildKit and CI prefixes, colours, paths,
             hashes and numbers do not matter) and compared with every known error signature
             in the docs. A score of \(SignatureMatcher.threshold) or more is a match.
@@ -31,7 +31,7 @@ struct FixCommand: AsyncParsableCommand {
               beads fix --file build.log
               docker build . 2>&1 | beads fix
               beads fix --json < build.log
-            """)
+            """))
 
     @OptionGroup var kb: KnowledgeBaseOptions
     @OptionGroup var input: PasteInput

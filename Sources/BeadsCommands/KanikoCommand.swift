@@ -8,11 +8,11 @@ struct KanikoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "kaniko",
         abstract: "Build images in the cluster with Kaniko, where a local docker build cannot work.",
-        discussion: """
+        discussion: HelpText.prose("""
             Defaults come from the kaniko: section of beads/config.yaml (namespace, secret,
             registry, executor image, images). Upstream Kaniko was archived in June 2025: set
             kaniko.executor to the fork or mirror your team trusts.
-            """,
+            """),
         subcommands: [KanikoBuildCommand.self, KanikoSecretCommand.self])
 }
 
@@ -40,13 +40,13 @@ struct KanikoBuildCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "build",
         abstract: "Build and push images as Kaniko Jobs (or in a running builder with --runner).",
-        discussion: """
+        discussion: HelpText.prose("""
             Examples:
               beads kaniko build --all
               beads kaniko build --image ghcr.io/org/api:latest=api/
               beads kaniko build --image ghcr.io/org/web:dev=git://github.com/org/web.git:Dockerfile.dev
               beads kaniko build --runner deployment/kaniko-build-runner --script /scripts/build-all.sh
-            """)
+            """))
 
     @OptionGroup var kb: KnowledgeBaseOptions
     @OptionGroup var options: KanikoOptions

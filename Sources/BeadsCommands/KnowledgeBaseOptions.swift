@@ -11,13 +11,20 @@ struct KnowledgeBaseOptions: ParsableArguments {
         valueName: "DIR"))
     var directory: String?
 
+    func validate() throws {
+        if let directory, directory.trimmingCharacters(in: .whitespaces).isEmpty {
+            throw ValidationError("--kb needs a folder; leave it out to find the knowledge base upward from here")
+        }
+    }
+
     func location() throws -> KnowledgeBaseLocation {
         do {
             return try KnowledgeBaseLocation.find(
                 explicit: directory, environment: ProcessInfo.processInfo.environment,
                 start: FileManager.default.currentDirectoryPath)
         } catch {
-            throw CommandFailure(error.description)
+            // Not a failure of the command but of where it was run: a usage error.
+            throw CommandFailure.usage(error.description)
         }
     }
 

@@ -7,11 +7,12 @@ struct ListCommand: ParsableCommand {
         abstract: "List beads, open ones by default, most urgent first.")
 
     @OptionGroup var kb: KnowledgeBaseOptions
-    @Option(name: [.customShort("s"), .long], help: "Only this status (open, in_progress, blocked, deferred, closed, pinned, hooked).")
-    var status: String?
+    @Option(name: [.customShort("s"), .long], help: "Only this status (open, in_progress, blocked, deferred, closed, pinned, hooked).",
+            transform: BeadArguments.statusFilter)
+    var status: BeadStatus?
     @Flag(name: [.customShort("a"), .long], help: "Include closed beads.")
     var all = false
-    @Option(name: [.customShort("p"), .long], help: "Only this priority (0-4).")
+    @Option(name: [.customShort("p"), .long], help: "Only this priority (0-4, or P0-P4).", transform: BeadArguments.priority)
     var priority: Int?
     @Option(name: [.customShort("t"), .long], help: "Only this issue type (bd's names; aliases such as enhancement or feat work too).")
     var type: String?
@@ -31,7 +32,6 @@ struct ListCommand: ParsableCommand {
     var json = false
 
     func validate() throws {
-        try PriorityCheck.validate(priority)
         if limit < 0 { throw ValidationError("--limit must be 0 (all) or more") }
         if BeadSort(rawValue: sort) == nil {
             throw ValidationError("--sort \(sort): sort by one of \(BeadSort.allCases.map(\.rawValue).joined(separator: ", "))")
@@ -41,10 +41,10 @@ struct ListCommand: ParsableCommand {
     func run() throws {
         let base = try kb.open()
         var filter = BeadFilter()
-        if let status { filter.statuses = [BeadStatus(rawValue: status)] }
+        if let status { filter.statuses = [status] }
         filter.includeClosed = all
         filter.priority = priority
-        filter.issueType = type.map(IssueType.normalize)
+        filter.issueType = try type.map { try BeadArguments.issueType($0, in: base) }
         filter.label = label
         filter.assignee = assignee
         filter.text = text

@@ -6,14 +6,14 @@ struct MatchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "match",
         abstract: "Score a paste against every known error signature, without the fix report.",
-        discussion: """
+        discussion: HelpText.prose("""
             Shows each candidate signature FTS5 retrieved, the score its alignment got, and
             which of its tokens were found. Useful to see why `fix` did or did not match.
             --explain shows the working: the matched lines, how they were read (prefixes
             stripped, values masked), each token's weight, and
             score = (weight found − strays × \(SignatureMatcher.strayCost)) ÷ total weight.
             Exit status: 0 when a signature reached the threshold, 1 otherwise, 2 usage error.
-            """)
+            """))
 
     @OptionGroup var kb: KnowledgeBaseOptions
     @OptionGroup var input: PasteInput

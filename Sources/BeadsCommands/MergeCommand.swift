@@ -6,12 +6,12 @@ struct MergeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "merge",
         abstract: "Git merge driver for beads/issues.jsonl: three-way, bead by bead, field by field.",
-        discussion: """
+        discussion: HelpText.prose("""
             Git calls it as `beads merge %O %A %B` (registered by `beads init`). The result is
             written over OURS. Fields both sides changed are settled: labels, comments and
             dependencies are unioned, anything else goes to the later updated_at. It exits
             non-zero only when a file cannot be read as JSONL, leaving git to report a conflict.
-            """)
+            """))
 
     @Argument(help: "The common ancestor (%O).") var base: String
     @Argument(help: "Our version (%A); the result replaces it.") var ours: String

@@ -6,13 +6,13 @@ struct ReadyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ready",
         abstract: "List work that can start now: open, unblocked, not deferred, most urgent first.",
-        discussion: """
+        discussion: HelpText.prose("""
             As bd computes it: status open or in_progress; not pinned, ephemeral or deferred
             (defer_until in the future), nor the child of a deferred parent; not a
             merge-request, gate, molecule, message, agent, role or rig; and no unclosed blocker
             through blocks, conditional-blocks or waits-for (a blocked parent blocks its
             children).
-            """)
+            """))
 
     @OptionGroup var kb: KnowledgeBaseOptions
     @Option(name: [.customShort("n"), .long], help: "At most this many (0 for all).")

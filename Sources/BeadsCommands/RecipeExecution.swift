@@ -74,7 +74,7 @@ struct RecipeExecution {
                     return 1
                 }
             } else {
-                throw CommandFailure(
+                throw CommandFailure.usage(
                     (changed ? "recipe \(recipe.name) changed since it was approved; " : "recipe \(recipe.name) has not been approved; ")
                         + "there is no terminal to ask on, so nothing was run. Read the script above and pass --yes to run it.")
             }

@@ -8,7 +8,7 @@ struct RunCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
         abstract: "Run a build command; if it fails with a known error, say which and how to fix it.",
-        discussion: """
+        discussion: HelpText.prose("""
             The command's output streams through as it comes (values of secret variables
             such as GITHUB_TOKEN are masked) and is kept. If the command fails, the output is
             matched against the known errors and the diagnosis goes to standard error after
@@ -20,7 +20,7 @@ struct RunCommand: AsyncParsableCommand {
             Examples:
               beads run -- docker build -t api .
               beads run --fix --yes -- make images
-            """)
+            """))
 
     @OptionGroup var kb: KnowledgeBaseOptions
     @Flag(help: "When a known error matched, run its recommended fix.")
@@ -31,7 +31,7 @@ struct RunCommand: AsyncParsableCommand {
     var yes = false
     @Option(help: "End the command after this many seconds (exit 124).")
     var timeout: Int?
-    @Argument(parsing: .captureForPassthrough, help: "The command and its arguments (after --).")
+    @Argument(parsing: .allUnrecognized, help: "The command and its arguments (after --).")
     var command: [String] = []
 
     var arguments: [String] { command.first == "--" ? Array(command.dropFirst()) : command }

@@ -8,17 +8,17 @@ struct SafeBuildCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "safe-build",
         abstract: "Run an image build only where it can work; in a devpod, refuse and say what to do instead.",
-        discussion: """
+        discussion: HelpText.prose("""
             In a nested-overlay environment (see `beads env`) the command is not run: beads
             prints the known error, why it happens, and the fixes that work here, and exits 3.
             On a host the command runs with its output streaming, and its exit status is passed
             through; if it fails, its output is matched against the known errors.
 
             Example:  beads safe-build -- docker build -t ghcr.io/org/api:latest api/
-            """)
+            """))
 
     @OptionGroup var kb: KnowledgeBaseOptions
-    @Argument(parsing: .captureForPassthrough, help: "The build command and its arguments (after --).")
+    @Argument(parsing: .allUnrecognized, help: "The build command and its arguments (after --).")
     var command: [String] = []
 
     /// The message the overlay refusal is known by, to find its bead in the docs.

@@ -57,6 +57,8 @@ struct HistoryCommand: ParsableCommand {
     func run() throws {
         let base = try kb.open()
         let events = try storeCall { () throws(StoreError) in try base.store.history(of: id) }
+        // A deleted bead keeps its history; an id that never was is an error, as elsewhere.
+        if events.isEmpty { _ = try requireBead(id, in: base) }
         let out = Terminal.standardOutput
         if json {
             out.write(JSONValue.array(events.map { e in

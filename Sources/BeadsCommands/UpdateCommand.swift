@@ -10,9 +10,11 @@ struct UpdateCommand: ParsableCommand {
     @OptionGroup var kb: KnowledgeBaseOptions
     @Argument(help: "The bead id.")
     var id: String
-    @Option(name: [.customShort("s"), .long], help: "New status: open, in_progress, blocked, deferred, closed, pinned, hooked.")
-    var status: String?
-    @Option(name: [.customShort("p"), .long], help: "New priority 0-4.")
+    @Option(name: [.customShort("s"), .long], help: "New status: open, in_progress, blocked, deferred, closed, pinned, hooked.",
+            transform: BeadArguments.status)
+    var status: BeadStatus?
+    @Option(name: [.customShort("p"), .long], help: "New priority: 0 (critical) to 4 (backlog), as 1 or P1.",
+            transform: BeadArguments.priority)
     var priority: Int?
     @Option(name: [.customShort("t"), .long], help: "New issue type (bd's names and aliases).")
     var type: String?
@@ -32,10 +34,6 @@ struct UpdateCommand: ParsableCommand {
     var json = false
 
     func validate() throws {
-        try PriorityCheck.validate(priority)
-        if let status, !BeadStatus.settable.map(\.rawValue).contains(status) {
-            throw ValidationError("status must be one of \(BeadStatus.settable.map(\.rawValue).joined(separator: ", ")), not \(status)")
-        }
         if claim, assignee != nil || status != nil { throw ValidationError("--claim sets the assignee and status itself") }
         if !claim, status == nil, priority == nil, type == nil, title == nil, description == nil, assignee == nil, addLabels.isEmpty, removeLabels.isEmpty {
             throw ValidationError("nothing to change: give --status, --priority, --type, --title, --description, --assignee, --add-label or --remove-label")
@@ -45,9 +43,7 @@ struct UpdateCommand: ParsableCommand {
     func run() throws {
         let base = try kb.open()
         let now = Timestamp.now()
-        let issueType = try type.map { type in
-            try storeCall { () throws(StoreError) in try IssueType.validated(type, custom: base.config.customTypes) }
-        }
+        let issueType = try type.map { try BeadArguments.issueType($0, in: base) }
         let bead = try storeCall { () throws(StoreError) in
             try base.store.update(id) { bead throws(StoreError) in
                 if claim {
@@ -59,7 +55,7 @@ struct UpdateCommand: ParsableCommand {
                     bead.status = .inProgress
                 }
                 if let status {
-                    let new = BeadStatus(rawValue: status)
+                    let new = status
                     if new == .closed, bead.status != .closed { bead.closedAt = now }
                     if new != .closed { bead.closedAt = nil; bead.closeReason = nil }
                     bead.status = new

@@ -56,6 +56,10 @@ public struct KnowledgeBaseLocation: Sendable, Equatable {
             }
             return KnowledgeBaseLocation(root: absolute)
         }
+        // As git's GIT_CEILING_DIRECTORIES: the search never climbs into these folders,
+        // so a stray beads/ in /tmp or a home folder is not taken for this one's.
+        let ceilings = Set((environment["BEADS_CEILING_DIRECTORIES"] ?? "").split(separator: ":")
+            .map { (String($0) as NSString).standardizingPath }.filter { $0.hasPrefix("/") })
         var current = (start as NSString).standardizingPath
         while true {
             var isDir: ObjCBool = false
@@ -63,7 +67,7 @@ public struct KnowledgeBaseLocation: Sendable, Equatable {
                 return KnowledgeBaseLocation(root: current)
             }
             let parent = (current as NSString).deletingLastPathComponent
-            if parent == current || parent.isEmpty { throw KnowledgeError.noKnowledgeBase(start) }
+            if parent == current || parent.isEmpty || ceilings.contains(parent) { throw KnowledgeError.noKnowledgeBase(start) }
             current = parent
         }
     }
@@ -125,7 +129,7 @@ public enum KnowledgeError: Error, Sendable, Equatable, CustomStringConvertible 
     public var description: String {
         switch self {
         case let .noKnowledgeBase(start):
-            return "no knowledge base: no beads/ folder in \(start) or any folder above it. Run `beads init` to make one here, or pass --kb DIR (or set BEADS_DIR)."
+            return "no knowledge base: no beads/ folder in \(start) or any folder above it (below BEADS_CEILING_DIRECTORIES, if set). Run `beads init` to make one here, or pass --kb DIR (or set BEADS_DIR)."
         case let .notAKnowledgeBase(dir):
             return "\(dir) is not a knowledge base: it has no beads/ folder. Run `beads init` there first."
         case let .badConfig(path, reason):

@@ -42,8 +42,8 @@ extension Bead {
             guard let p = value.intValue else {
                 throw BeadDecodingError(field: "priority", reason: "must be an integer 0-4, not \(value.typeName)")
             }
-            guard (0...4).contains(p) else {
-                throw BeadDecodingError(field: "priority", reason: "must be 0 (critical) to 4 (backlog), not \(p)")
+            guard BeadPriority.range.contains(p) else {
+                throw BeadDecodingError(field: "priority", reason: "must be \(BeadPriority.meaning), not \(p)")
             }
             priority = p
         }

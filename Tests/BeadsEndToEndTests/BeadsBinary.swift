@@ -28,6 +28,8 @@ enum BeadsBinary {
         process.currentDirectoryURL = URL(fileURLWithPath: directory)
         var env = ProcessInfo.processInfo.environment
         for key in ["BEADS_DIR", "BEADS_ENV", "DEVPOD", "DEVPOD_NAME", "GITHUB_TOKEN", "GH_TOKEN"] { env[key] = nil }
+        // A stray beads/ folder in the temporary folder must not be taken for a test's.
+        env["BEADS_CEILING_DIRECTORIES"] = (NSTemporaryDirectory() as NSString).standardizingPath
         env.merge(environment) { $1 }
         process.environment = env
         let out = Pipe(), err = Pipe(), input = Pipe()
@@ -85,6 +87,10 @@ final class ScratchKnowledgeBase {
     deinit { try? FileManager.default.removeItem(atPath: path) }
 
     func run(_ arguments: String..., stdin: String? = nil, environment: [String: String] = [:]) throws -> BeadsRun {
+        try run(arguments, stdin: stdin, environment: environment)
+    }
+
+    func run(_ arguments: [String], stdin: String? = nil, environment: [String: String] = [:]) throws -> BeadsRun {
         try BeadsBinary.run(arguments, stdin: stdin.map { Data($0.utf8) }, in: path, environment: environment)
     }
 

@@ -67,7 +67,7 @@ import Testing
     @Test func withoutATerminalItNeedsYes() throws {
         let kb = knowledgeBase()
         let run = try kb.run("recipe", "run", "fail-seven")
-        #expect(run.status == 1)
+        #expect(run.status == 2)
         #expect(run.stderr.contains("pass --yes"))
         #expect(!run.stdout.contains("─── running"))
         #expect(try kb.run("runs").stdout == "No recipe runs recorded.\n")
@@ -97,7 +97,7 @@ import Testing
         #expect(try kb.run("recipe", "run", "fail-seven").status == 7)
         kb.write("docs/test-recipes.md", Self.doc.replacingOccurrences(of: "echo failing", with: "echo failing differently"))
         let changed = try kb.run("recipe", "run", "fail-seven")
-        #expect(changed.status == 1)
+        #expect(changed.status == 2)
         #expect(changed.stderr.contains("changed since it was approved"))
     }
 
@@ -111,7 +111,7 @@ import Testing
         let language = String(fence.dropFirst(3).prefix { $0 != " " })
         kb.write("docs/test-recipes.md", doc.replacingOccurrences(of: String(fence), with: String(fence).replacingOccurrences(of: "```" + language, with: "```zsh")))
         let changed = try kb.run("recipe", "run", "fail-seven")
-        #expect(changed.status == 1)
+        #expect(changed.status == 2)
         #expect(changed.stderr.contains("changed since it was approved"))
     }
 

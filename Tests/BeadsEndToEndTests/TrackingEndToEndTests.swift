@@ -136,7 +136,7 @@ import Testing
         try FileManager.default.createDirectory(atPath: empty, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: empty) }
         let run = try BeadsBinary.run(["list"], in: empty)
-        #expect(run.status == 1)
+        #expect(run.status == 2)
         #expect(run.stderr.contains("beads init"))
         #expect(try BeadsBinary.run(["init", "--prefix", "zz"], in: empty).status == 0)
         let created = try BeadsBinary.run(["create", "First", "--json"], in: empty)
