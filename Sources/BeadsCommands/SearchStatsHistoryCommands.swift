@@ -76,19 +76,3 @@ struct HistoryCommand: ParsableCommand {
         }
     }
 }
-
-struct DeleteCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "delete", abstract: "Delete beads (all named, or none if one is unknown).")
-    @OptionGroup var kb: KnowledgeBaseOptions
-    @Argument(help: "Bead ids.") var ids: [String]
-
-    func validate() throws {
-        if ids.isEmpty { throw ValidationError("name at least one bead to delete") }
-    }
-
-    func run() throws {
-        let base = try kb.open()
-        try storeCall { () throws(StoreError) in try base.store.delete(ids) }
-        Terminal.standardOutput.write("Deleted \(ids.joined(separator: ", ")).\n")
-    }
-}

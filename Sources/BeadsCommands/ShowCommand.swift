@@ -8,41 +8,82 @@ struct ShowCommand: ParsableCommand {
         abstract: "Show a bead with the docs that mention it, its error signatures and its fixes.")
 
     @OptionGroup var kb: KnowledgeBaseOptions
-    @Argument(help: "The bead id, e.g. mo-jgo.")
-    var id: String
-    @Flag(help: "Print the bead as a JSON object (bd's shape, plus docs, signatures and recipes).")
+    @Argument(help: "The bead ids, e.g. mo-jgo (one or more).")
+    var ids: [String]
+    @Flag(help: "Print the bead as a JSON object (bd's shape, plus dependents, docs, signatures and recipes); several ids print an array.")
     var json = false
+
+    func validate() throws {
+        if ids.isEmpty { throw ValidationError("name the bead to show: beads show mo-jgo") }
+    }
 
     func run() throws {
         let base = try kb.open()
-        let store = base.store
-        let bead = try requireBead(id, in: base)
+        // Every id is checked before anything is printed: all shown, or an error.
+        let beads = try ids.map { try requireBead($0, in: base) }
+        let out = Terminal.standardOutput
+        if json {
+            let objects = try beads.map { try jsonObject($0, in: base) }
+            out.write((objects.count == 1 ? objects[0] : .array(objects)).prettyEncoded() + "\n")
+            return
+        }
+        for (index, bead) in beads.enumerated() {
+            if index > 0 { out.write("\n" + String(repeating: "─", count: 40) + "\n\n") }
+            try write(bead, in: base, to: out)
+        }
+    }
+
+    func jsonObject(_ bead: Bead, in base: KnowledgeBase) throws -> JSONValue {
+        let store = base.store, id = bead.id
         let mentions = try storeCall { () throws(StoreError) in try store.mentions(ofBead: id) }
         let signatures = try storeCall { () throws(StoreError) in try store.signatures(ofBead: id) }
         let recipes = try storeCall { () throws(StoreError) in try store.recipes(forBead: id) }
         let runs = try storeCall { () throws(StoreError) in try store.runs(beadID: id, limit: 5) }
-        let out = Terminal.standardOutput
-        if json {
-            guard case var .object(fields) = bead.jsonValue else { return }
-            fields.append(("docs", .array(mentions.map { path, m in
-                .object([("path", .string(path)), ("section", .string(m.sectionAnchor)), ("line", JSONValue(m.line))])
-            })))
-            fields.append(("signatures", .array(signatures.map { s in
-                .object([("text", .string(s.text)), ("doc", JSONValue(s.docPath)), ("section", .string(s.sectionAnchor)), ("line", JSONValue(s.line))])
-            })))
-            fields.append(("recipes", .array(recipes.map { r in
-                .object([("name", .string(r.name)), ("doc", .string(r.docPath)), ("section", .string(r.sectionAnchor)),
-                         ("when", .string(r.when)), ("requires", JSONValue(r.requires))])
-            })))
-            fields.append(("runs", .array(runs.map { r in
-                .object([("id", JSONValue(Int(r.id ?? 0))), ("recipe", .string(r.recipe)), ("started_at", .string(r.startedAt)),
-                         ("exit_code", JSONValue(r.exitCode)), ("outcome", .string(r.outcome))])
-            })))
-            out.write(JSONValue.object(fields).prettyEncoded() + "\n")
-            return
-        }
+        let links = try storeCall { () throws(StoreError) in try store.links(of: id) }
+        guard case var .object(fields) = bead.jsonValue else { return bead.jsonValue }
+        fields.append(("dependents", .array(links.dependents.map { link in
+            var row: [(String, JSONValue)] = [("id", .string(link.id)), ("dependency_type", .string(link.type))]
+            if let other = link.bead {
+                row += [("title", .string(other.title)), ("status", .string(other.status.rawValue)), ("priority", JSONValue(other.priority))]
+            }
+            return .object(row)
+        })))
+        fields.append(("docs", .array(mentions.map { path, m in
+            .object([("path", .string(path)), ("section", .string(m.sectionAnchor)), ("line", JSONValue(m.line))])
+        })))
+        fields.append(("signatures", .array(signatures.map { s in
+            .object([("text", .string(s.text)), ("doc", JSONValue(s.docPath)), ("section", .string(s.sectionAnchor)), ("line", JSONValue(s.line))])
+        })))
+        fields.append(("recipes", .array(recipes.map { r in
+            .object([("name", .string(r.name)), ("doc", .string(r.docPath)), ("section", .string(r.sectionAnchor)),
+                     ("when", .string(r.when)), ("requires", JSONValue(r.requires))])
+        })))
+        fields.append(("runs", .array(runs.map { r in
+            .object([("id", JSONValue(Int(r.id ?? 0))), ("recipe", .string(r.recipe)), ("started_at", .string(r.startedAt)),
+                     ("exit_code", JSONValue(r.exitCode)), ("outcome", .string(r.outcome))])
+        })))
+        return .object(fields)
+    }
+
+    func write(_ bead: Bead, in base: KnowledgeBase, to out: Terminal) throws {
+        let store = base.store, id = bead.id
+        let mentions = try storeCall { () throws(StoreError) in try store.mentions(ofBead: id) }
+        let signatures = try storeCall { () throws(StoreError) in try store.signatures(ofBead: id) }
+        let recipes = try storeCall { () throws(StoreError) in try store.recipes(forBead: id) }
+        let runs = try storeCall { () throws(StoreError) in try store.runs(beadID: id, limit: 5) }
+        let links = try storeCall { () throws(StoreError) in try store.links(of: id) }
         out.write(BeadOutput.header(bead))
         if !bead.description.isEmpty { out.write("\n" + bead.description + "\n") }
+        for (heading, list) in [("Depends on (waits for these)", links.dependsOn), ("Depended on by (these wait for it)", links.dependents)]
+        where !list.isEmpty {
+            out.write("\n\(heading):\n")
+            let width = list.map(\.type.count).max() ?? 0
+            for link in list {
+                let type = link.type.padding(toLength: width, withPad: " ", startingAt: 0)
+                let other = link.bead.map { "P\($0.priority)  \($0.status.rawValue)  \($0.title)" } ?? "(not in this store)"
+                out.write("  \(type)  \(link.id)  \(other)\n")
+            }
+        }
         if !mentions.isEmpty {
             out.write("\nDocs:\n")
             var seen = Set<String>()

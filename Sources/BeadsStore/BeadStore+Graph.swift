@@ -161,3 +161,28 @@ struct DependencyGraph {
         return result
     }
 }
+
+/// A bead at the other end of a dependency, for `show`.
+public struct LinkedBead: Sendable {
+    public var id: String
+    /// The dependency's type (`blocks`, `parent-child`, `related`…).
+    public var type: String
+    /// nil when the id names no bead in the store (a dangling or `external:` reference).
+    public var bead: Bead?
+}
+
+extension BeadStore {
+    /// What `id` depends on, and what depends on it, each with the bead at the far end.
+    public func links(of id: String) throws(StoreError) -> (dependsOn: [LinkedBead], dependents: [LinkedBead]) {
+        try read { db in
+            func linked(_ sql: String) throws -> [LinkedBead] {
+                try Row.fetchAll(db.cachedStatement(sql: sql), arguments: [id]).map { row in
+                    let other: String = row["other"]
+                    return LinkedBead(id: other, type: row["type"], bead: try Self.fetchBead(other, in: db))
+                }
+            }
+            return (try linked("SELECT depends_on_id AS other, type FROM dependency WHERE issue_id = ? ORDER BY type, depends_on_id"),
+                    try linked("SELECT issue_id AS other, type FROM dependency WHERE depends_on_id = ? ORDER BY type, issue_id"))
+        }
+    }
+}

@@ -26,20 +26,6 @@ extension BeadStore {
     }
 
     /// Deletes beads in one transaction; an unknown id deletes nothing.
-    public func delete(_ ids: [String]) throws(StoreError) {
-        try write { db in
-            for id in ids {
-                guard let row = try Row.fetchOne(db, sql: "SELECT \(Self.beadColumns) FROM bead WHERE id = ?", arguments: [id]) else {
-                    throw StoreError.beadNotFound(id)
-                }
-                try db.execute(sql: "DELETE FROM bead WHERE id = ?", arguments: [id])
-                try db.execute(sql: "INSERT INTO event (bead_id, at, actor, field, old_value, new_value) VALUES (?,?,?,?,?,NULL)",
-                               arguments: [id, StoreClock.timestamp(), actor, "deleted", Self.bead(from: row).jsonLine()])
-            }
-            try exportJSONL(db)
-        }
-    }
-
     /// Whether `from` already (transitively) waits on `to` through blocking or
     /// parent-child dependencies: adding `to → from` would close a cycle.
     public func dependsTransitively(_ from: String, on to: String) throws(StoreError) -> Bool {

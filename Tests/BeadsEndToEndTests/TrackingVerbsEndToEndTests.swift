@@ -53,11 +53,60 @@ import Testing
         let stats = try #require(try json(try kb.run("stats", "--json").stdout) as? [String: Any])
         #expect(stats["total"] as? Int == 5)
         #expect((stats["by_status"] as? [String: Int]) == ["closed": 5])
-        let none = try kb.run("delete", "mo-jgo", "mo-nope")
+        let none = try kb.run("delete", "mo-jgo", "mo-nope", "--force")
         #expect(none.status == 1)
         #expect(try kb.run("show", "mo-jgo").status == 0)
-        #expect(try kb.run("delete", "mo-jgo").status == 0)
-        #expect(!kb.read("beads/issues.jsonl").contains(#""id":"mo-jgo""#))
+    }
+
+    /// bd's delete: a preview first; --force deletes and cuts what depended on the bead;
+    /// --cascade takes the dependents along instead.
+    @Test func deletePreviewsThenCutsOrCascades() throws {
+        let kb = ScratchKnowledgeBase()
+        let before = kb.read("beads/issues.jsonl")
+        // In the shipped beads, mo-1na was discovered from mo-jgo.
+        let preview = try kb.run("delete", "mo-jgo")
+        #expect(preview.status == 0)
+        #expect(preview.stdout.contains("Would delete mo-jgo."))
+        #expect(preview.stdout.contains("  mo-1na depends on mo-jgo (discovered-from)"))
+        #expect(preview.stdout.contains("Nothing was deleted: pass --force"))
+        #expect(kb.read("beads/issues.jsonl") == before)
+
+        let cascade = try #require(try json(try kb.run("delete", "mo-jgo", "--cascade", "--json").stdout) as? [String: Any])
+        #expect(cascade["deleted"] as? Bool == false)
+        #expect(cascade["ids"] as? [String] == ["mo-jgo", "mo-1na"])
+        #expect((cascade["cut_dependencies"] as? [Any])?.isEmpty == true)
+
+        let forced = try kb.run("delete", "mo-jgo", "--force")
+        #expect(forced.status == 0)
+        #expect(forced.stdout.contains("Deleted mo-jgo."))
+        let jsonl = kb.read("beads/issues.jsonl")
+        #expect(!jsonl.contains(#""id":"mo-jgo""#))
+        // No dangling dependency is left behind in the record git shares.
+        #expect(!jsonl.contains(#""depends_on_id":"mo-jgo""#))
+        #expect(try kb.run("show", "mo-1na").stdout.contains("mo-jgo") == false)
+        #expect(try kb.run("history", "mo-jgo").stdout.contains("deleted"))
+    }
+
+    @Test func showPrintsDependenciesBothWaysAndTakesSeveralIds() throws {
+        let kb = ScratchKnowledgeBase()
+        let one = try kb.run("show", "mo-jgo")
+        #expect(one.stdout.contains("Depended on by (these wait for it):\n  discovered-from  mo-1na  P1  closed  GitHub Actions workflow failures\n"))
+        let other = try kb.run("show", "mo-1na")
+        #expect(other.stdout.contains("Depends on (waits for these):\n  discovered-from  mo-jgo  P1  closed  Docker Hub rate limit"))
+        let two = try kb.run("show", "mo-jgo", "mo-1na")
+        #expect(two.status == 0)
+        #expect(two.stdout.hasPrefix("mo-jgo  "))
+        #expect(two.stdout.contains("\nmo-1na  GitHub Actions workflow failures\n"))
+        let array = try #require(try json(try kb.run("show", "mo-jgo", "mo-1na", "--json").stdout) as? [[String: Any]])
+        #expect(array.map { $0["id"] as? String } == ["mo-jgo", "mo-1na"])
+        let dependents = try #require(array[0]["dependents"] as? [[String: Any]])
+        #expect(dependents.first?["id"] as? String == "mo-1na")
+        #expect(dependents.first?["dependency_type"] as? String == "discovered-from")
+        // One id stays one object, as the contract says.
+        #expect(try json(try kb.run("show", "mo-jgo", "--json").stdout) is [String: Any])
+        let missing = try kb.run("show", "mo-jgo", "mo-nope")
+        #expect(missing.status == 1)
+        #expect(missing.stdout.isEmpty)
     }
 
     @Test func parallelWritersLoseNothing() throws {
