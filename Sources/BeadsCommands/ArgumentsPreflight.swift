@@ -1,8 +1,8 @@
 import ArgumentParser
 
-/// What is settled about a command line before ArgumentParser reads it: `--kb DIR`
-/// given before the subcommand moves after it (it belongs to every command that opens
-/// a knowledge base), and a mistyped subcommand gets a suggestion instead of a bare
+/// What is settled about a command line before ArgumentParser reads it: `--kb DIR` and
+/// `--actor NAME` given before the subcommand move after it (they belong to every
+/// command that opens a knowledge base), and a mistyped subcommand gets a suggestion instead of a bare
 /// "unexpected argument".
 enum ArgumentsPreflight {
     /// The arguments with a leading `--kb DIR` (or `--kb=DIR`) moved behind the
@@ -15,12 +15,12 @@ enum ArgumentsPreflight {
         var path: [String] = []
         while index < rest.count {
             let token = rest[index]
-            if token == "--kb" {
+            if token == "--kb" || token == "--actor" {
                 hoisted += rest[index..<min(index + 2, rest.count)]
                 rest.removeSubrange(index..<min(index + 2, rest.count))
                 continue
             }
-            if token.hasPrefix("--kb=") {
+            if token.hasPrefix("--kb=") || token.hasPrefix("--actor=") {
                 hoisted.append(token)
                 rest.remove(at: index)
                 continue

@@ -62,7 +62,7 @@ struct CreateCommand: ParsableCommand {
         let issueType = try BeadArguments.issueType(type, in: base)
         let date = Date()
         let now = Timestamp.now(date)
-        let creator = ProcessInfo.processInfo.environment["BEADS_ACTOR"] ?? ProcessInfo.processInfo.environment["USER"] ?? "beads"
+        let creator = base.store.actor
         let dependencies = try Self.labels(deps).map { spec -> (type: String, target: String) in
             let parts = spec.split(separator: ":", maxSplits: 1).map(String.init)
             let dep = parts.count == 2 ? (type: parts[0], target: parts[1]) : (type: "blocks", target: parts[0])

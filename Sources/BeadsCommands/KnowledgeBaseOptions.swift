@@ -10,6 +10,11 @@ struct KnowledgeBaseOptions: ParsableArguments {
         discussion: "Default: BEADS_DIR, else the nearest folder upward from here holding beads/.",
         valueName: "DIR"))
     var directory: String?
+    @Option(help: ArgumentHelp(
+        "Who changes are recorded as.",
+        discussion: "Default: BEADS_ACTOR or BD_ACTOR, else git's user.name, else USER.",
+        valueName: "NAME"))
+    var actor: String?
 
     func validate() throws {
         if let directory, directory.trimmingCharacters(in: .whitespaces).isEmpty {
@@ -32,7 +37,7 @@ struct KnowledgeBaseOptions: ParsableArguments {
     func open() throws -> KnowledgeBase {
         let location = try location()
         do {
-            let kb = try KnowledgeBase(location: location)
+            let kb = try KnowledgeBase(location: location, actor: actor)
             for warning in kb.refresh.warnings { Terminal.standardError.write("warning: \(warning)\n") }
             return kb
         } catch {

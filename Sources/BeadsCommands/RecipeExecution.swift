@@ -14,11 +14,6 @@ struct RecipeExecution {
     var dryRun: Bool
     var timeout: Duration?
 
-    static var actor: String {
-        let env = ProcessInfo.processInfo.environment
-        return env["BEADS_ACTOR"] ?? env["USER"] ?? env["LOGNAME"] ?? "unknown"
-    }
-
     /// The folder holding the running beads executable.
     static var ownDirectory: String? {
         if let link = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") {
@@ -78,12 +73,12 @@ struct RecipeExecution {
                     (changed ? "recipe \(recipe.name) changed since it was approved; " : "recipe \(recipe.name) has not been approved; ")
                         + "there is no terminal to ask on, so nothing was run. Read the script above and pass --yes to run it.")
             }
-            try storeCall { () throws(StoreError) in try runner.approve(recipe, actor: Self.actor) }
+            try storeCall { () throws(StoreError) in try runner.approve(recipe, actor: base.store.actor) }
         }
         out.write("─── running \(recipe.name) ───\n")
         let request = RecipeRunRequest(
             recipe: recipe, beadID: beadID, paste: paste, knowledgeBaseRoot: base.location.root, beadsDirectory: Self.ownDirectory,
-            environment: ProcessInfo.processInfo.environment, timeout: timeout, actor: Self.actor)
+            environment: ProcessInfo.processInfo.environment, timeout: timeout, actor: base.store.actor)
         let (record, outcome) = try await runner.run(request) { text in Terminal.rawStandardOutput.write(text) }
         let seconds = String(format: "%.1f", Double(record.durationMilliseconds) / 1000)
         out.write("─── \(recipe.name) \(record.outcome) (exit \(record.exitCode), \(seconds) s); recorded as run #\(record.id ?? 0): beads runs \(record.id ?? 0)\n")

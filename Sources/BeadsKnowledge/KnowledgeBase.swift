@@ -142,11 +142,6 @@ public enum KnowledgeError: Error, Sendable, Equatable, CustomStringConvertible 
 
 /// An open knowledge base: the store, brought up to date with the JSONL and the docs.
 public final class KnowledgeBase: Sendable {
-    /// Who is making changes: BEADS_ACTOR, else the login name.
-    public static func actor(_ env: [String: String] = ProcessInfo.processInfo.environment) -> String {
-        env["BEADS_ACTOR"].flatMap { $0.isEmpty ? nil : $0 } ?? env["USER"] ?? env["LOGNAME"] ?? "unknown"
-    }
-
     public let location: KnowledgeBaseLocation
     public let config: KnowledgeBaseConfig
     public let store: BeadStore
@@ -156,7 +151,8 @@ public final class KnowledgeBase: Sendable {
     /// Opens the store (rebuilding it when missing), imports a JSONL newer than the
     /// database, and re-indexes changed docs. Cheap when nothing changed: a few stats
     /// and one query.
-    public init(location: KnowledgeBaseLocation, now: String = Timestamp.now()) throws(KnowledgeError) {
+    /// `actor` is who changes are recorded as (`--actor`); nil follows `ActorIdentity`.
+    public init(location: KnowledgeBaseLocation, actor: String? = nil, now: String = Timestamp.now()) throws(KnowledgeError) {
         self.location = location
         config = try KnowledgeBaseConfig.load(path: location.configPath)
         let readOnly = location.isReadOnly
@@ -164,8 +160,10 @@ public final class KnowledgeBase: Sendable {
             ? try location.privateDatabasePath(environment: ProcessInfo.processInfo.environment)
             : location.databasePath
         do {
-            store = try BeadStore(databasePath: databasePath, jsonlPath: location.jsonlPath, actor: Self.actor(),
-                                  recordIsReadOnly: readOnly)
+            let root = location.root
+            store = try BeadStore(databasePath: databasePath, jsonlPath: location.jsonlPath, resolveActor: {
+                ActorIdentity.resolve(explicit: actor, environment: ProcessInfo.processInfo.environment, repositoryRoot: root)
+            }, recordIsReadOnly: readOnly)
             try store.syncFromJSONL(now: now)
             refresh = try DocsIndexer(location: location, store: store, configPrefix: config.prefix).refresh()
         } catch {

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Synchronization
 
 /// The SQLite store: beads and the docs index in one database file in WAL mode.
 ///
@@ -9,8 +10,18 @@ import GRDB
 public final class BeadStore: Sendable {
     public let databasePath: String
     public let jsonlPath: String
-    /// Who the changes made through this store are recorded as (history).
-    public let actor: String
+    /// Who the changes made through this store are recorded as (history), worked out
+    /// the first time a change needs it: reads never pay for finding git's user name.
+    public var actor: String {
+        actorName.withLock { name in
+            if let name { return name }
+            let resolved = resolveActor()
+            name = resolved
+            return resolved
+        }
+    }
+    private let actorName = Mutex<String?>(nil)
+    private let resolveActor: @Sendable () -> String
     let pool: DatabasePool
 
     /// Seconds a write waits for another process's lock.
@@ -20,11 +31,17 @@ public final class BeadStore: Sendable {
     /// change to beads is refused before anything is written.
     public let recordIsReadOnly: Bool
 
-    public init(databasePath: String, jsonlPath: String, actor: String = "beads",
+    public convenience init(databasePath: String, jsonlPath: String, actor: String = "beads",
+                            lockTimeout: Int = BeadStore.defaultLockTimeout, recordIsReadOnly: Bool = false) throws(StoreError) {
+        try self.init(databasePath: databasePath, jsonlPath: jsonlPath, resolveActor: { actor },
+                      lockTimeout: lockTimeout, recordIsReadOnly: recordIsReadOnly)
+    }
+
+    public init(databasePath: String, jsonlPath: String, resolveActor: @escaping @Sendable () -> String,
                 lockTimeout: Int = BeadStore.defaultLockTimeout, recordIsReadOnly: Bool = false) throws(StoreError) {
         self.databasePath = databasePath
         self.jsonlPath = jsonlPath
-        self.actor = actor
+        self.resolveActor = resolveActor
         self.lockTimeout = lockTimeout
         self.recordIsReadOnly = recordIsReadOnly
         var config = Configuration()

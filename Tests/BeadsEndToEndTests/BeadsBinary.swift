@@ -27,7 +27,7 @@ enum BeadsBinary {
         process.arguments = arguments
         process.currentDirectoryURL = URL(fileURLWithPath: directory)
         var env = ProcessInfo.processInfo.environment
-        for key in ["BEADS_DIR", "BEADS_ENV", "DEVPOD", "DEVPOD_NAME", "GITHUB_TOKEN", "GH_TOKEN"] { env[key] = nil }
+        for key in ["BEADS_DIR", "BEADS_ENV", "BEADS_ACTOR", "BD_ACTOR", "DEVPOD", "DEVPOD_NAME", "GITHUB_TOKEN", "GH_TOKEN"] { env[key] = nil }
         // A stray beads/ folder in the temporary folder must not be taken for a test's.
         env["BEADS_CEILING_DIRECTORIES"] = (NSTemporaryDirectory() as NSString).standardizingPath
         env.merge(environment) { $1 }

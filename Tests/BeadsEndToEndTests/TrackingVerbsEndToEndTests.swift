@@ -46,6 +46,24 @@ import Testing
         #expect(shown["status"] as? String == "in_progress")
     }
 
+    /// created_by, history and claims follow one rule: --actor, BEADS_ACTOR/BD_ACTOR,
+    /// git's user.name, USER; an empty value counts as unset.
+    @Test func everyWriteRecordsTheSameActor() throws {
+        let kb = ScratchKnowledgeBase()
+        try FileManager.default.createDirectory(atPath: kb.path + "/.git", withIntermediateDirectories: true)
+        try "[user]\n\tname = Git Person\n".write(toFile: kb.path + "/.git/config", atomically: true, encoding: .utf8)
+        let env = ["GIT_CONFIG_GLOBAL": "/dev/null", "USER": "login", "BEADS_ACTOR": "", "BD_ACTOR": "bd-agent"]
+
+        let created = try #require(try json(try kb.run("create", "Who made me", "--json", environment: env).stdout) as? [String: Any])
+        #expect(created["created_by"] as? String == "bd-agent")
+        let bead = try #require(created["id"] as? String)
+        #expect(try kb.run("update", bead, "--claim", environment: env.merging(["BD_ACTOR": ""]) { $1 }).status == 0)
+        #expect((try json(try kb.run("show", bead, "--json").stdout) as? [String: Any])?["assignee"] as? String == "Git Person")
+        #expect(try kb.run("--actor", "flag-person", "comment", bead, "Looked at it", environment: env).status == 0)
+        let history = try #require(try json(try kb.run("history", bead, "--json").stdout) as? [[String: Any]])
+        #expect(Set(history.compactMap { $0["actor"] as? String }) == ["bd-agent", "Git Person", "flag-person"])
+    }
+
     @Test func searchStatsAndDelete() throws {
         let kb = ScratchKnowledgeBase()
         let found = try #require(try json(try kb.run("search", "overlay", "devpod", "--json").stdout) as? [[String: Any]])
