@@ -9,7 +9,8 @@ struct CreateCommand: ParsableCommand {
         abstract: "Create a bead with a hash id (prefix from beads/config.yaml).")
 
     @OptionGroup var kb: KnowledgeBaseOptions
-    @Argument(help: "The bead's title (with --from-error, defaults to the error line).")
+    @Argument(help: ArgumentHelp("The bead's title. With --from-error and nothing on standard input or --error-file: the error itself.",
+                                 valueName: "TITLE"))
     var title: String?
     @Option(name: [.customShort("d"), .long], help: "Description.")
     var description: String = ""
@@ -28,7 +29,7 @@ struct CreateCommand: ParsableCommand {
     var parent: String?
     @Option(help: ArgumentHelp("Dependencies, comma-separated: ID or TYPE:ID (blocks when no type).", valueName: "DEPS"))
     var deps: String?
-    @Flag(help: "Read a pasted error (standard input, or --error-file) and record its generalised signature on the bead, so `beads fix` recognises it next time.")
+    @Flag(help: "Record a pasted error's generalised signature on the bead, so `beads fix` recognises it next time. The error comes from --error-file, else standard input, else the TEXT argument: beads create --from-error 'npm ERR! code EINTEGRITY'.")
     var fromError = false
     @Option(help: ArgumentHelp("With --from-error: read the error from this file.", valueName: "PATH"))
     var errorFile: String?
@@ -48,18 +49,31 @@ struct CreateCommand: ParsableCommand {
 
     func run() throws {
         var signature: ErrorSignature.Generalized?
+        var givenTitle = self.title
+        var pastedError: String?
         if fromError {
-            let usage = "--from-error reads the error from standard input or --error-file PATH"
-            guard let pasted = try PasteInput.read(file: errorFile) else { throw CommandFailure.usage(usage) }
+            // The error: --error-file, else what is piped in, else the one argument given.
+            pastedError = errorFile != nil ? try PasteInput.read(file: errorFile) : PasteInput.readStandardInputIfGiven()
+            if pastedError == nil, let text = givenTitle {
+                pastedError = PasteInput.masked(text)
+                givenTitle = nil
+            }
+            guard let pasted = pastedError else {
+                throw CommandFailure.usage("--from-error needs the error: beads create --from-error 'TEXT', --error-file PATH, or pipe it in")
+            }
             guard let g = ErrorSignature.generalize(pasted) else {
                 throw CommandFailure.usage("the pasted text has no line distinctive enough to recognise it by")
             }
             signature = g
         }
-        let title = self.title ?? "Known error: " + FixReport.clip(signature?.text ?? "", 90)
+        let title = givenTitle ?? "Known error: " + FixReport.clip(signature?.text ?? "", 90)
         let description = self.description.isEmpty && signature != nil ? "Recorded from a pasted error:\n\n    \(signature!.text)" : self.description
         let base = try kb.open()
         let issueType = try BeadArguments.issueType(type, in: base)
+        // A second bead for an error beads already knows splits its history in two: say so.
+        let known = try pastedError.map { paste in
+            try storeCall { () throws(StoreError) in try KnownErrorFinder(store: base.store).diagnose(paste) }.matches
+        } ?? []
         let date = Date()
         let now = Timestamp.now(date)
         let creator = base.store.actor
@@ -88,6 +102,10 @@ struct CreateCommand: ParsableCommand {
         }
         let out = Terminal.standardOutput
         out.write(json ? bead.jsonValue.prettyEncoded() + "\n" : "Created \(bead.id): \(bead.title)\n")
+        for match in known.prefix(3) {
+            Terminal.standardError.write("warning: this error already matches \(match.beadID) (\(match.bead?.title ?? "named in \(match.docs.first?.path ?? "a doc")")). "
+                + "If it is the same failure, `beads delete \(bead.id) --force` and `beads fix --confirm \(match.beadID)` with the paste adds this wording to \(match.beadID) instead.\n")
+        }
     }
 
     static func labels(_ text: String?) -> [String] {

@@ -76,7 +76,7 @@ struct FixCommand: AsyncParsableCommand {
         if json {
             out.write(FixReport.json(diagnosis, env: env).prettyEncoded() + "\n")
         } else {
-            FixReport.write(diagnosis, env: env, to: &out)
+            FixReport.write(diagnosis, env: env, runHint: runHint, recordHint: recordHint, to: &out)
         }
         guard let best = diagnosis.matches.first else { throw CommandFailure("", exitCode: 1) }
         guard run else { return }
@@ -87,6 +87,34 @@ struct FixCommand: AsyncParsableCommand {
             timeout: timeout.map { .seconds($0) }
         ).perform()
         if status != 0 { throw CommandFailure("", exitCode: status) }
+    }
+
+    /// `beads fix … --run` with the same input, when the input can be given again: the
+    /// file, or a short TEXT; a paste piped in cannot, so the recipe is named instead.
+    var runHint: FixReport.RunHint {
+        let fallback = FixReport.recipeRunHint(kb: kb)
+        let again: String?
+        if let file = input.file {
+            again = "--file " + ShellWords.quote(file)
+        } else if !input.text.isEmpty, input.text.joined(separator: " ").count <= 160, !input.text.joined().contains("\n") {
+            again = input.text.map(ShellWords.quote).joined(separator: " ")
+        } else {
+            again = nil
+        }
+        return { recipe, bead in
+            guard let again else { return fallback(recipe, bead) }
+            return "beads fix \(again)\(kb.repeated) --run"
+        }
+    }
+
+    /// `beads create --from-error` with the same input, where it can be given again.
+    var recordHint: String {
+        if let file = input.file { return "beads create --from-error --error-file \(ShellWords.quote(file))\(kb.repeated)" }
+        let text = input.text.joined(separator: " ")
+        if !text.isEmpty, text.count <= 160, !text.contains("\n") {
+            return "beads create --from-error \(ShellWords.quote(text))\(kb.repeated)"
+        }
+        return "the same text piped into: beads create --from-error\(kb.repeated)"
     }
 
     /// `--confirm` / `--reject`: record the verdict on the bead, then show what the same

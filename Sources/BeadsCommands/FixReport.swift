@@ -17,6 +17,9 @@ enum FixReport {
                 ("line", JSONValue(m.lineNumber)),
                 ("line_text", .string(m.lineText)),
                 ("root_cause", JSONValue(m.rootCause)),
+                ("fix", m.fixAdvice.map { advice in
+                    .object([("text", .string(advice)), ("doc", JSONValue(m.fixRef.map { "\($0.path)#\($0.section)" }))])
+                } ?? .null),
                 ("evidence", .object([
                     ("found", JSONValue(m.evidence.foundWords)),
                     ("missing", JSONValue(m.evidence.missingWords)),
@@ -48,7 +51,17 @@ enum FixReport {
         ])
     }
 
-    static func write(_ diagnosis: Diagnosis, env: EnvironmentReport, to out: inout some TextOutputStream) {
+    /// The command that runs a fix, as the user can type it: by default the recipe itself,
+    /// recorded against the bead (it needs no paste); `fix` passes one that repeats the
+    /// user's own input when it can be repeated (TEXT, --file).
+    typealias RunHint = (_ recipe: String, _ bead: String) -> String
+
+    static func recipeRunHint(kb: KnowledgeBaseOptions) -> RunHint {
+        { recipe, bead in "beads recipe run \(ShellWords.quote(recipe)) --bead \(bead)\(kb.repeated)" }
+    }
+
+    static func write(_ diagnosis: Diagnosis, env: EnvironmentReport, runHint: RunHint,
+                      recordHint: String = "the same text piped into: beads create --from-error", to out: inout some TextOutputStream) {
         for id in diagnosis.rejected {
             out.write("(\(id) matched too, but was rejected for pastes of this shape; `beads fix --confirm \(id)` takes that back)\n")
         }
@@ -63,7 +76,7 @@ enum FixReport {
                     out.write("      why not:   \(MatchWhy.sentence(m))\n")
                 }
             }
-            out.write("If this is a new known error, record it so the next paste is recognised:\n  beads create --from-error < build.log     (or put the message under an \"Error\" heading of a solution doc)\n")
+            out.write("If this is a new known error, record it so the next paste is recognised:\n  \(recordHint)\n(or quote the message under an \"Error\" heading of a solution doc)\n")
             return
         }
         for (k, m) in diagnosis.matches.prefix(3).enumerated() {
@@ -74,7 +87,16 @@ enum FixReport {
             if let cause = m.rootCause { out.write("Root cause   \(cause)\n") }
             if let ref = m.rootCauseRef ?? m.docs.first { out.write("Doc          \(ref.display)\n") }
             let ranked = RecipeRanker.rank(m.recipes, in: env)
-            guard !ranked.isEmpty else { continue }
+            guard !ranked.isEmpty else {
+                // A doc that says how to fix it in prose: that is the fix to show.
+                if let advice = m.fixAdvice {
+                    out.write("Fix          \(advice)\n")
+                    if let ref = m.fixRef {
+                        out.write("             (\(ref.display); no recipe block to run: `beads doc show \(ref.path) --section \(ref.section)`)\n")
+                    }
+                }
+                continue
+            }
             out.write("Fixes        " + ranked.map { "\($0.recipe.name) (\(Self.place($0.recipe.when)))" }.joined(separator: " · ") + "\n")
             for r in ranked {
                 let mark = r.recommended ? "▸" : " "
@@ -82,7 +104,7 @@ enum FixReport {
                 if let first = Self.firstCommand(r.recipe.body) { out.write("      runs: \(Self.clip(first, 90))\n") }
             }
             if let recommended = ranked.first(where: \.recommended) {
-                out.write("  Run it: beads fix --run   (shows the script and asks first; `beads recipe show \(recommended.recipe.name)`)\n")
+                out.write("  Run it: \(runHint(recommended.recipe.name, m.beadID))   (shows the script and asks first)\n")
             }
         }
         if diagnosis.matches.count > 3 {

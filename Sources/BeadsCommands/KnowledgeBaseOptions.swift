@@ -16,6 +16,11 @@ struct KnowledgeBaseOptions: ParsableArguments {
         valueName: "NAME"))
     var actor: String?
 
+    /// These options as they would be typed again (for commands beads suggests).
+    var repeated: String {
+        (directory.map { " --kb " + ShellWords.quote($0) } ?? "") + (actor.map { " --actor " + ShellWords.quote($0) } ?? "")
+    }
+
     func validate() throws {
         if let directory, directory.trimmingCharacters(in: .whitespaces).isEmpty {
             throw ValidationError("--kb needs a folder; leave it out to find the knowledge base upward from here")

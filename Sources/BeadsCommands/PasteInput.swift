@@ -63,6 +63,20 @@ struct PasteInput: ParsableArguments {
         return masked(String(decoding: data, as: UTF8.self))
     }
 
+    /// Standard input, when something is given on it: a file redirected in, or a pipe
+    /// that brings data (or ends) within `wait`. An inherited pipe nobody writes to (an
+    /// agent's shell) is not waited on for ever: nil, as for a terminal.
+    static func readStandardInputIfGiven(wait milliseconds: Int32 = 1000) -> String? {
+        guard !Terminal.standardInputIsTerminal else { return nil }
+        var info = stat()
+        if fstat(STDIN_FILENO, &info) == 0, info.st_mode & S_IFMT != S_IFREG {
+            var poller = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
+            guard poll(&poller, 1, milliseconds) > 0 else { return nil }
+        }
+        let text = String(decoding: readBounded(FileHandle.standardInput, name: "standard input"), as: UTF8.self)
+        return text.allSatisfy(\.isWhitespace) ? nil : masked(text)
+    }
+
     /// The most of a paste that is read: a build log's error is in its last few MiB.
     static let maxPasteBytes = 16 << 20
 

@@ -42,6 +42,17 @@ struct RunCommand: AsyncParsableCommand {
         if let timeout, timeout <= 0 { throw ValidationError("--timeout must be a positive number of seconds") }
     }
 
+    /// Keeps a failed command's captured (masked) output in a private file, so the
+    /// suggested `create --from-error --error-file` names a file that exists.
+    static func save(_ output: String) -> String? {
+        var template = Array((NSTemporaryDirectory() + "beads-run-XXXXXX.log").utf8CString)
+        let fd = mkstemps(&template, 4)
+        guard fd >= 0 else { return nil }
+        let handle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
+        handle.write(Data(output.utf8))
+        return String(cString: template)
+    }
+
     func run() async throws {
         let argv = arguments
         // The knowledge base is opened before the build, so a broken one is said up front,
@@ -61,11 +72,14 @@ struct RunCommand: AsyncParsableCommand {
         var report = Terminal.standardError
         guard let best = diagnosis.matches.first else {
             err.write("\nbeads run: `\(argv[0])` \(described); no known error in its output.\n")
-            err.write("If you know this failure, record it so it is recognised next time:\n  beads create --from-error < build.log\n")
+            if let saved = Self.save(outcome.output) {
+                err.write("Its output (secrets masked) is in \(saved). If you know this failure, record it so it is recognised next time:\n")
+                err.write("  beads create --from-error --error-file \(ShellWords.quote(saved))\(kb.repeated)\n")
+            }
             throw CommandFailure("", exitCode: outcome.exitCode)
         }
         err.write("\nbeads run: `\(argv[0])` \(described) with a known error:\n")
-        FixReport.write(diagnosis, env: env, to: &report)
+        FixReport.write(diagnosis, env: env, runHint: FixReport.recipeRunHint(kb: kb), to: &report)
         if fix {
             let chosen = try RecipeExecution.choose(for: best, named: recipe, env: env, base: base)
             err.write("\n")

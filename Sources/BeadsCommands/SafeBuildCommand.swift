@@ -44,7 +44,7 @@ struct SafeBuildCommand: AsyncParsableCommand {
             if let base, let diagnosis = try? KnownErrorFinder(store: base.store).diagnose(Self.overlayError), !diagnosis.matches.isEmpty {
                 var out = Terminal.standardError
                 err.write("\n")
-                FixReport.write(diagnosis, env: env, to: &out)
+                FixReport.write(diagnosis, env: env, runHint: FixReport.recipeRunHint(kb: kb), to: &out)
             } else {
                 err.write("Build in the cluster (Kaniko) or in CI (GitHub Actions) instead, or on a host.\n")
             }
@@ -55,7 +55,7 @@ struct SafeBuildCommand: AsyncParsableCommand {
         if let base, let diagnosis = try? KnownErrorFinder(store: base.store).diagnose(outcome.output), !diagnosis.matches.isEmpty {
             var out = Terminal.standardError
             err.write("\nbeads safe-build: `\(argv[0])` failed (exit \(outcome.exitCode)) with a known error:\n")
-            FixReport.write(diagnosis, env: env, to: &out)
+            FixReport.write(diagnosis, env: env, runHint: FixReport.recipeRunHint(kb: kb), to: &out)
         }
         throw CommandFailure("", exitCode: outcome.exitCode)
     }

@@ -20,7 +20,7 @@ struct TextSpan {
 public struct DocumentAnalyzer: Sendable {
     /// Bumped whenever docs are read differently (other signatures, ids or examples from
     /// the same text), so that existing indexes are rebuilt.
-    public static let version = 5
+    public static let version = 6
 
     /// Prefixes of bead ids to recognise (`mo` for `mo-jgo`).
     public var prefixes: Set<String>
@@ -83,11 +83,17 @@ public struct DocumentAnalyzer: Sendable {
         var sections = Self.sections(of: root)
         for k in sections.indices { sections[k].headingBeads = beadIDs(in: sections[k].record.title) }
         let spans = Self.textSpans(of: root, sections: sections, source: body)
-        let mentions = self.mentions(in: spans, sections: sections)
+        var mentions = self.mentions(in: spans, sections: sections)
 
-        var declared = Self.declaringKeys.flatMap { Self.stringList(front[$0]) }.flatMap { beadIDs(in: $0) }
-        if declared.isEmpty { declared = declaredBeads(in: spans, sections: sections) }
+        let inFrontMatter = Self.unique(Self.declaringKeys.flatMap { Self.stringList(front[$0]) }.flatMap { beadIDs(in: $0) })
+        var declared = inFrontMatter.isEmpty ? declaredBeads(in: spans, sections: sections) : inFrontMatter
         declared = Self.unique(declared)
+        // A bead named only in front matter is as much the doc's as one named in its text:
+        // `show` and `doc links` find it through a mention of the whole doc.
+        let mentioned = Set(mentions.map(\.beadID))
+        for id in inFrontMatter where !mentioned.contains(id) {
+            mentions.insert(MentionRecord(beadID: id, line: split.yamlFirstLine, sectionAnchor: "", context: "front matter"), at: 0)
+        }
         var primary = declared
         if primary.isEmpty, let first = mentions.first { primary = [first.beadID] }
 

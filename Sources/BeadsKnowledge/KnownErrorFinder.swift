@@ -24,6 +24,10 @@ public struct KnownErrorMatch: Sendable {
     public var docs: [DocReference]
     public var rootCause: String?
     public var rootCauseRef: DocReference?
+    /// The first paragraph of the doc's fix section (`## Fix`, `Solution`, `Workaround`…),
+    /// for docs that say how to fix it in prose rather than in a recipe block.
+    public var fixAdvice: String?
+    public var fixRef: DocReference?
     public var recipes: [RecipeRecord]
     /// What the match rests on; when it does not suffice the match is only a candidate.
     public var evidence: MatchEvidence
@@ -157,13 +161,19 @@ public struct KnownErrorFinder {
         }
         var rootCause: String?
         var rootCauseRef: DocReference?
+        var fixAdvice: String?
+        var fixRef: DocReference?
         let causeDoc = signature.docPath ?? docs.first?.path
         if let causeDoc {
             let all = try sections(causeDoc)
             let start = all.first { $0.anchor == signature.sectionAnchor }?.ordinal ?? 0
-            if let cause = Self.rootCauseSection(near: start, in: all) {
+            if let cause = Self.nearestSection(to: start, in: all, where: Self.isCauseHeading) {
                 rootCause = Self.firstSentences(cause.summary)
                 rootCauseRef = DocReference(path: causeDoc, section: cause.anchor, title: cause.title)
+            }
+            if let fix = Self.nearestSection(to: start, in: all, where: Self.isFixHeading) {
+                fixAdvice = Self.firstSentences(fix.summary, limit: 400)
+                fixRef = DocReference(path: causeDoc, section: fix.anchor, title: fix.title)
             }
         }
         var recipes = try store.recipes(forBead: beadID)
@@ -176,29 +186,39 @@ public struct KnownErrorFinder {
         return KnownErrorMatch(
             beadID: beadID, bead: bead, score: Self.rounded(alignment.score), signature: signature, alignment: alignment,
             lineNumber: line.number, lineText: line.text, docs: docs, rootCause: rootCause, rootCauseRef: rootCauseRef,
-            recipes: recipes, evidence: MatchEvidence(foundWords: [], missingWords: [], corroboratingWords: []))
+            fixAdvice: fixAdvice, fixRef: fixRef, recipes: recipes, evidence: MatchEvidence(foundWords: [], missingWords: [], corroboratingWords: []))
     }
 
     static let causeWords = ["root cause", "cause", "why "]
 
-    /// The root-cause section that explains a place in a doc: the nearest one under the
+    static func isCauseHeading(_ title: String) -> Bool {
+        let t = title.lowercased() + " "
+        return causeWords.contains { t.contains($0) }
+    }
+
+    /// Headings of the part of a runbook that says what to do, as whole words.
+    static let fixWords: Set<String> = ["fix", "fixes", "fixing", "solution", "solutions", "resolution", "resolve",
+                                        "workaround", "workarounds", "remedy", "remediation", "mitigation"]
+
+    static func isFixHeading(_ title: String) -> Bool {
+        !fixWords.isDisjoint(with: title.lowercased().split { !$0.isLetter }.map(String.init))
+    }
+
+    /// The section of a kind that speaks for a place in a doc: the nearest one under the
     /// place's own heading or its parents (so a sub-problem's own cause wins), else the
-    /// first in the doc.
-    static func rootCauseSection(near ordinal: Int, in sections: [SectionRecord]) -> SectionRecord? {
-        func isCause(_ s: SectionRecord) -> Bool {
-            let t = s.title.lowercased() + " "
-            return causeWords.contains { t.contains($0) } && !s.summary.isEmpty
-        }
+    /// first in the doc. Sections without a paragraph of their own do not count.
+    static func nearestSection(to ordinal: Int, in sections: [SectionRecord], where matches: (String) -> Bool) -> SectionRecord? {
+        func wanted(_ s: SectionRecord) -> Bool { matches(s.title) && !s.summary.isEmpty }
         var current: Int? = ordinal
         while let c = current, c < sections.count {
             let scope = sections[c]
-            if isCause(scope) { return scope }
+            if wanted(scope) { return scope }
             // The subsections: those after it up to the next heading of its level or above.
             let inside = sections.dropFirst(c + 1).prefix { $0.level > scope.level }
-            if let found = inside.first(where: isCause) { return found }
+            if let found = inside.first(where: wanted) { return found }
             current = scope.parentOrdinal
         }
-        return sections.first(where: isCause)
+        return sections.first(where: wanted)
     }
 
     /// The first sentence or two of a summary, at most about 220 characters.

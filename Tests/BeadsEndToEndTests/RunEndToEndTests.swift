@@ -31,7 +31,14 @@ import Testing
         let run = try kb.run("run", "--", "sh", "-c", "echo 'gizmo exploded' >&2; exit 3")
         #expect(run.status == 3)
         #expect(run.stderr.contains("no known error in its output"))
-        #expect(run.stderr.contains("beads create --from-error"))
+        // The suggested command works as shown: the output was kept in the file it names.
+        let suggestion = try #require(run.stderr.split(separator: "\n").first { $0.contains("beads create --from-error --error-file") })
+        let file = try #require(suggestion.split(separator: " ").last.map(String.init))
+        defer { try? FileManager.default.removeItem(atPath: file) }
+        #expect(try String(contentsOfFile: file, encoding: .utf8).contains("gizmo exploded"))
+        let created = try kb.run("create", "--from-error", "--error-file", file, "--json")
+        #expect(created.status == 0, "\(created.stderr)")
+        #expect(try kb.run("fix", "gizmo exploded").status == 0)
         #expect(try kb.run("run", "--", "no-such-command-here").status == 127)
         #expect(try kb.run("run").status == 2)
     }
