@@ -62,7 +62,7 @@ struct CreateCommand: ParsableCommand {
                 throw CommandFailure.usage("--from-error needs the error: beads create --from-error 'TEXT', --error-file PATH, or pipe it in")
             }
             guard let g = ErrorSignature.generalize(pasted) else {
-                throw CommandFailure.usage("the pasted text has no line distinctive enough to recognise it by")
+                throw CommandFailure.usage("the pasted text has no line distinctive enough to recognise it by (lines that only say a step failed, such as \"Process completed with exit code 1\", are not): paste the error lines above them")
             }
             signature = g
         }

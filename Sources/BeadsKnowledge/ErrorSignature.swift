@@ -13,16 +13,43 @@ public enum ErrorSignature {
     }
 
     public static func generalize(_ paste: String) -> Generalized? {
+        // A wrapper (`Process completed with exit code 1`) says that a build failed, not
+        // why: it is never the signature.
         let lines = LogNormalizer.lines(of: paste).filter { line in
             line.tokens.contains { $0.searchTerm != nil } && line.tokens.reduce(0) { $0 + $1.weight } >= 1.3
+                && !ErrorVocabulary.holdsGenericPhrase(line.text)
         }
         let chosen = lines.first { ErrorVocabulary.readsLikeError($0.text) && !ErrorVocabulary.readsLikeCommand($0.text) } ?? lines.last
         guard let chosen else { return nil }
         var seen = Set<String>()
         let terms = chosen.tokens.compactMap(\.searchTerm).filter { seen.insert($0).inserted }
-        return Generalized(text: chosen.message,
+        return Generalized(text: toolPrefix(of: chosen) + chosen.message,
                            pattern: chosen.tokens.map(\.description).joined(separator: " "),
                            terms: terms.joined(separator: " "))
+    }
+
+    /// The tool's own prefix of a line (`npm error `, `yarn error `), without the CI's
+    /// wrapping before it (timestamps, BuildKit steps): the signature keeps it, because
+    /// it says which tool failed as much as the message does, and a later paste with the
+    /// same prefix counts that as evidence.
+    static func toolPrefix(of line: NormalizedLine) -> String {
+        let prefix = String(decoding: line.text.utf8.prefix(line.messageStart), as: UTF8.self)
+        let wrapperWords: Set<String> = ["error", "err", "warn", "warning", "info", "notice", "debug", "container", "step"]
+        var start: String.Index?
+        var index = prefix.startIndex
+        while index < prefix.endIndex {
+            guard prefix[index].isLetter else { index = prefix.index(after: index); continue }
+            let end = prefix[index...].firstIndex { !$0.isLetter } ?? prefix.endIndex
+            let word = prefix[index..<end].lowercased()
+            let before = index == prefix.startIndex ? " " : prefix[prefix.index(before: index)]
+            if word.count >= 2, before == " ", !wrapperWords.contains(word) {
+                start = index
+                break
+            }
+            index = end
+        }
+        guard let start else { return "" }
+        return prefix[start...].trimmingCharacters(in: .whitespaces) + " "
     }
 
     /// The JSONL form kept on the bead.

@@ -182,6 +182,8 @@ public struct KnownErrorFinder {
                 recipes.append(recipe)
             }
         }
+        // A draft's recipe only says the fix is not written: never offer it as one.
+        recipes.removeAll { SolutionDocScaffold.Placeholder.appears(in: $0.body) }
         let line = paste.lines[alignment.firstLine]
         return KnownErrorMatch(
             beadID: beadID, bead: bead, score: Self.rounded(alignment.score), signature: signature, alignment: alignment,
@@ -208,7 +210,10 @@ public struct KnownErrorFinder {
     /// place's own heading or its parents (so a sub-problem's own cause wins), else the
     /// first in the doc. Sections without a paragraph of their own do not count.
     static func nearestSection(to ordinal: Int, in sections: [SectionRecord], where matches: (String) -> Bool) -> SectionRecord? {
-        func wanted(_ s: SectionRecord) -> Bool { matches(s.title) && !s.summary.isEmpty }
+        // A `doc new` draft's placeholder is no cause and no fix, whatever its heading.
+        func wanted(_ s: SectionRecord) -> Bool {
+            matches(s.title) && !s.summary.isEmpty && !SolutionDocScaffold.Placeholder.appears(in: s.summary)
+        }
         var current: Int? = ordinal
         while let c = current, c < sections.count {
             let scope = sections[c]

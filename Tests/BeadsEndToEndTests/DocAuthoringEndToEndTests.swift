@@ -33,6 +33,11 @@ import Testing
         let rules = draft.stdout.split(separator: "\n").map { $0.contains("[unfilled-scaffold]") }
         #expect(!rules.isEmpty && rules.allSatisfy { $0 }, "\(draft.stdout)")
         #expect(draft.stdout.contains("Why it happens, and how to tell this cause"))
+        // Nor does fix offer the draft's placeholders as a cause or a fix.
+        let drafted = try kb.run("fix", stdin: Self.error)
+        #expect(drafted.stdout.contains("Known error  \(id)"))
+        #expect(!drafted.stdout.contains("Why it happens"))
+        #expect(!drafted.stdout.contains("fix-\(id)"), "\(drafted.stdout)")
         kb.write(path, Self.filled(kb.read(path)))
         let clean = try kb.run("doc", "lint", path)
         #expect(clean.status == 0, "\(clean.stdout)")

@@ -77,7 +77,9 @@ import Testing
         #expect(fromFile.stdout.contains("mo-3bol"))
         #expect(fromFile.stdout.contains("matched line 3"))
         let fromStdin = try kb.run("fix", stdin: kb.read("build.log"))
-        #expect(fromStdin.stdout == fromFile.stdout)
+        // The same report, but for the command it suggests: a piped paste cannot be repeated.
+        let withoutRunIt = { (text: String) in text.split(separator: "\n").filter { !$0.contains("Run it:") } }
+        #expect(withoutRunIt(fromStdin.stdout) == withoutRunIt(fromFile.stdout))
     }
 
     @Test func anUnknownErrorExitsOneWithNearestCandidates() throws {

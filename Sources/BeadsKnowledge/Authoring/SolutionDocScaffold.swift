@@ -13,6 +13,13 @@ public enum SolutionDocScaffold {
         public static let fix = "When it applies, and what it changes. `beads fix` offers the recipe below, ranked by"
         public static let recipe = "# Replace with the commands that fix it"
         public static let all = [summary, error, cause, fix, recipe]
+
+        /// Whether a line, a section's summary or a recipe's body still holds one, in
+        /// the Markdown or as plain text (backticks dropped).
+        public static func appears(in text: String) -> Bool {
+            let plain = text.replacingOccurrences(of: "`", with: "")
+            return all.contains { plain.contains($0.replacingOccurrences(of: "`", with: "")) }
+        }
     }
 
     /// `signatures` are error texts known for the bead (recorded with

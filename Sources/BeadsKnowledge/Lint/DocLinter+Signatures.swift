@@ -80,7 +80,7 @@ extension DocLinter {
 
     func unfilledScaffold(in doc: ParsedDoc) -> [LintFinding] {
         doc.lines.enumerated().compactMap { k, line in
-            guard SolutionDocScaffold.Placeholder.all.contains(where: { line.contains($0) }) else { return nil }
+            guard SolutionDocScaffold.Placeholder.appears(in: line) else { return nil }
             return LintFinding(rule: .unfilledScaffold, path: doc.path, line: k + 1,
                                message: "placeholder from `beads doc new` still here: \"\(line.trimmingCharacters(in: .whitespaces).prefix(60))\"; write what it asks for")
         }
