@@ -30,11 +30,24 @@ struct DepTreeCommand: ParsableCommand {
         }
         for node in nodes {
             let indent = String(repeating: "  ", count: node.depth)
-            let link = node.type.map { "\($0) → " } ?? ""
             let body = node.bead.map(BeadOutput.line) ?? "\(node.id)  (no such bead in the store)"
-            out.write("\(indent)\(link)\(body)\(node.truncated ? "  …" : "")\n")
+            let relation = node.type.flatMap { type in node.parentID.map { Self.sentence(node.id, type, $0, reverse: reverse) } }
+            out.write("\(indent)\(body)\(relation.map { "   (\($0))" } ?? "")\(node.truncated ? "  …" : "")\n")
         }
         if nodes.count == 1 { out.write(reverse ? "Nothing depends on \(id).\n" : "\(id) depends on nothing.\n") }
+    }
+
+    /// How a line's bead relates to the one above it, said as a sentence with both ids,
+    /// so the direction cannot be misread. Walking forward, the line's bead is what the
+    /// one above depends on; with --reverse, it depends on the one above.
+    static func sentence(_ id: String, _ type: String, _ above: String, reverse: Bool) -> String {
+        let (dependent, target) = reverse ? (id, above) : (above, id)
+        switch type {
+        case "parent-child": return "\(target) is the parent of \(dependent)"
+        case _ where BeadStore.blockingDependencyTypes.contains(type):
+            return "\(target) blocks \(dependent)" + (type == "blocks" ? "" : " (\(type))")
+        default: return "\(dependent) \(type) \(target)"
+        }
     }
 
     static func json(_ node: DependencyTreeNode) -> JSONValue {

@@ -9,7 +9,13 @@ import Testing
         // top waits on nothing; build waits on top. A tree from build goes to top.
         let tree = try kb.run("dep", "tree", build)
         #expect(tree.status == 0)
-        #expect(tree.stdout.contains("  blocks → \(top)"))
+        // Each line says, with both ids, which way the dependency goes.
+        #expect(tree.stdout.contains("\n  \(top)  P2  task  open  Ship the release   (\(top) blocks \(build))\n"), "\(tree.stdout)")
+        let backwards = try kb.run("dep", "tree", top, "--reverse")
+        #expect(backwards.stdout.contains("\n  \(build)  P2  task  open  Fix the build   (\(top) blocks \(build))\n"), "\(backwards.stdout)")
+        let child = try id(try kb.run("create", "A part of it", "--parent", build, "--json"))
+        #expect(try kb.run("dep", "tree", build, "--reverse").stdout.contains("(\(build) is the parent of \(child))"))
+        #expect(try kb.run("delete", child, "--force").status == 0)
         let nodes = try #require(try json(try kb.run("dep", "tree", build, "--json").stdout) as? [[String: Any]])
         #expect(nodes.map { $0["id"] as? String } == [build, top])
         #expect(nodes.map { $0["depth"] as? Int } == [0, 1])
@@ -43,7 +49,7 @@ import Testing
         let feature = try #require(try json(try kb.run("create", "Colour output", "-t", "enhancement", "-p", "3", "--json").stdout) as? [String: Any])
         #expect(feature["issue_type"] as? String == "feature")
         let bad = try kb.run("create", "Nope", "-t", "incident")
-        #expect(bad.status == 1)
+        #expect(bad.status == 2)
         #expect(bad.stderr.contains("\"incident\" is not an issue type"))
         let decision = try id(try kb.run("create", "Use Kaniko", "-t", "adr", "-p", "1", "--json"))
         #expect(try kb.run("update", decision, "-t", "feat").status == 0)
