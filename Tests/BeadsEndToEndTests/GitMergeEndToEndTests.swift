@@ -8,6 +8,10 @@ import Testing
         process.arguments = ["git", "-c", "user.name=Test", "-c", "user.email=test@example.com", "-c", "init.defaultBranch=main",
                              "-c", "commit.gpgsign=false"] + args
         process.currentDirectoryURL = URL(fileURLWithPath: dir)
+        // git runs the merge driver as `beads merge`, found on PATH as a user's install is.
+        var env = ProcessInfo.processInfo.environment
+        env["PATH"] = Self.pathWithBeads
+        process.environment = env
         let pipe = Pipe()
         process.standardOutput = pipe
         process.standardError = pipe
@@ -17,12 +21,27 @@ import Testing
         return (process.terminationStatus, String(decoding: data, as: UTF8.self))
     }
 
+    static let pathWithBeads = (BeadsBinary.path as NSString).deletingLastPathComponent + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin")
+
+    @Test func initRegistersBeadsFromPathAndWarnsWhenItIsNotThere() throws {
+        let repo = NSTemporaryDirectory() + "beads-git-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: repo, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: repo) }
+        #expect(try git("init", "-q", in: repo).0 == 0)
+        let found = try BeadsBinary.run(["init", "--prefix", "mo"], in: repo, environment: ["PATH": Self.pathWithBeads])
+        #expect(found.stdout.contains("git runs `beads merge`, found on PATH at \(BeadsBinary.path)"), "\(found.stdout)")
+        #expect(try git("config", "merge.beads.driver", in: repo).1 == "beads merge %O %A %B\n")
+        let missing = try BeadsBinary.run(["init", "--prefix", "mo"], in: repo, environment: ["PATH": "/usr/bin:/bin"])
+        #expect(missing.status == 0)
+        #expect(missing.stderr.contains("warning: beads is not on PATH"))
+    }
+
     @Test func twoBranchesEditingOneJSONLMergeWithoutConflict() throws {
         let repo = NSTemporaryDirectory() + "beads-git-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: repo, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: repo) }
         #expect(try git("init", "-q", in: repo).0 == 0)
-        let initRun = try BeadsBinary.run(["init", "--prefix", "mo"], in: repo)
+        let initRun = try BeadsBinary.run(["init", "--prefix", "mo"], in: repo, environment: ["PATH": Self.pathWithBeads])
         #expect(initRun.status == 0)
         #expect(initRun.stdout.contains("Registered the merge driver"))
         #expect(try String(contentsOfFile: repo + "/.gitattributes", encoding: .utf8) == "beads/issues.jsonl merge=beads\n")
