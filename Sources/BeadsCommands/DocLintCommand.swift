@@ -79,9 +79,12 @@ struct DocLintCommand: ParsableCommand {
         let signed = try storeCall { () throws(StoreError) in try base.store.beadIDsWithSignatures() }
         let locator = CommandLocator(environment: ProcessInfo.processInfo.environment)
         let subcommands = Set(BeadsCommand.configuration.subcommands.compactMap { $0.configuration.commandName })
-        return DocLinter(context: LintContext(
+        let recipes = try storeCall { () throws(StoreError) in try base.store.allRecipes() }
+        var context = LintContext(
             root: base.location.root, prefixes: prefixes, beads: Dictionary(beads.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a }),
             beadsWithSignatures: signed, beadsSubcommands: subcommands, commandExists: { locator.find($0) != nil },
-            signatureCandidates: { [store = base.store] terms in (try? store.signatureCandidates(terms: terms, limit: 40)) ?? [] }))
+            signatureCandidates: { [store = base.store] terms in (try? store.signatureCandidates(terms: terms, limit: 40)) ?? [] })
+        context.recipeLocations = Dictionary(grouping: recipes, by: \.name).mapValues { $0.map { "\($0.docPath):\($0.line)" } }
+        return DocLinter(context: context)
     }
 }

@@ -98,6 +98,18 @@ import Testing
         #expect(!again.stderr.contains("--fix"))
     }
 
+    @Test func aRecipeNameDefinedTwiceIsReportedInBothDocs() throws {
+        let kb = ScratchKnowledgeBase()
+        let recipe = { (body: String) in "```bash {recipe=restart-runner when=any}\n\(body)\n```\n" }
+        kb.write("docs/runner-a.md", "# Runner A\n\n**Bead**: mo-jgo\n\n## Fix\n\n" + recipe("systemctl restart runner-a"))
+        kb.write("docs/runner-b.md", "# Runner B\n\n**Bead**: mo-3bol\n\n## Fix\n\n" + recipe("systemctl restart runner-b"))
+        let run = try kb.run("doc", "lint", "docs/runner-a.md", "docs/runner-b.md", "--json")
+        #expect(run.status == 1)
+        let found = try #require(try json(run.stdout) as? [[String: Any]]).filter { $0["rule"] as? String == "duplicate-recipe" }
+        #expect(found.map { "\($0["path"] ?? ""):\($0["line"] ?? "")" } == ["docs/runner-a.md:7", "docs/runner-b.md:7"])
+        #expect((found.first?["message"] as? String)?.contains("also defined in docs/runner-b.md:7") == true)
+    }
+
     @Test func aMissingPathIsAClearError() throws {
         let kb = ScratchKnowledgeBase()
         let run = try kb.run("doc", "lint", "docs/nope.md")

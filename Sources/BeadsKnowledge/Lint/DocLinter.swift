@@ -16,6 +16,9 @@ public struct LintContext: Sendable {
     /// Signatures in the store sharing words with a text, for finding overlaps between
     /// docs; nil skips that rule.
     public var signatureCandidates: (@Sendable ([String]) -> [SignatureRecord])?
+    /// Where each recipe name is defined across the knowledge base (`docs/x.md:12`), so
+    /// a name used twice is caught; empty skips that rule.
+    public var recipeLocations: [String: [String]] = [:]
 
     public init(root: String, prefixes: Set<String>, beads: [String: Bead], beadsWithSignatures: Set<String>,
                 beadsSubcommands: Set<String>, commandExists: @escaping @Sendable (String) -> Bool,
@@ -53,6 +56,7 @@ public struct DocLinter: Sendable {
         findings += overlappingSignatures(in: doc)
         findings += unfilledScaffold(in: doc)
         findings += recipeCommands(in: doc)
+        findings += duplicateRecipes(in: doc)
         findings += changelogOrder(in: doc)
         return findings.sorted { ($0.line, $0.rule.rawValue) < ($1.line, $1.rule.rawValue) }
     }

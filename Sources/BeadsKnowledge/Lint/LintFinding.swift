@@ -17,6 +17,7 @@ public struct LintFinding: Sendable, Equatable {
         case genericSignature = "generic-signature"
         case overlappingSignatures = "overlapping-signatures"
         case unfilledScaffold = "unfilled-scaffold"
+        case duplicateRecipe = "duplicate-recipe"
 
         public var summary: String {
             switch self {
@@ -36,6 +37,7 @@ public struct LintFinding: Sendable, Equatable {
             case .genericSignature: "a signature so generic it matches ordinary build output, or little but a wildcard"
             case .overlappingSignatures: "two beads' signatures that match each other's text"
             case .unfilledScaffold: "placeholder text from `beads doc new` never replaced"
+            case .duplicateRecipe: "a recipe name defined more than once in the knowledge base"
             }
         }
     }
