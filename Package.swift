@@ -82,10 +82,10 @@ let package = Package(
             exclude: ["TeamKB", "HeldOutKB"],
             resources: [.copy("Logs")]
         ),
-        .testTarget(name: "BeadsRemedyTests", dependencies: ["BeadsRemedy"]),
+        .testTarget(name: "BeadsRemedyTests", dependencies: ["BeadsRemedy", "BeadsTestSupport"]),
         .testTarget(
             name: "BeadsEndToEndTests",
-            dependencies: [.product(name: "Hummingbird", package: "hummingbird")],
+            dependencies: ["BeadsTestSupport", .product(name: "Hummingbird", package: "hummingbird")],
             // Fixture docs are read from the source tree, as the binary under test reads them.
             exclude: ["Fixtures"]
         ),

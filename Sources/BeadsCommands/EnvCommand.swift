@@ -15,7 +15,7 @@ struct EnvCommand: AsyncParsableCommand {
     var json = false
 
     func run() async throws {
-        let report = await EnvironmentProbe.current().deepProbe()
+        let report = try await EnvironmentCheck.deepProbe()
         let out = Terminal.standardOutput
         if json { out.write(report.json.prettyEncoded() + "\n"); return }
         out.write(report.nestedOverlay

@@ -13,11 +13,42 @@ extension EnvironmentReport {
             ("root_filesystem", JSONValue(rootFilesystem)),
             ("reasons", JSONValue(reasons)),
             ("override", JSONValue(override)),
+            ("probed_verdict", JSONValue(probedVerdict)),
             ("commands", .object(commands.sorted { $0.key < $1.key }.map { ($0.key, .bool($0.value)) })),
             ("github_token", .bool(githubToken)),
             ("docker_daemon", dockerDaemon.map(JSONValue.bool) ?? .null),
+            ("docker_endpoint", JSONValue(dockerEndpoint)),
             ("docker_storage_driver", JSONValue(dockerStorageDriver)),
             ("kubectl_context", JSONValue(kubectlContext)),
         ])
+    }
+}
+
+/// The one way commands probe where they run: a `BEADS_ENV` that means nothing is a
+/// usage error here, before any fix is ranked by it.
+enum EnvironmentCheck {
+    static func probe() throws -> EnvironmentReport {
+        try checked(EnvironmentProbe.current().probe())
+    }
+
+    static func deepProbe() async throws -> EnvironmentReport {
+        try checked(await EnvironmentProbe.current().deepProbe())
+    }
+
+    static func checked(_ report: EnvironmentReport) throws -> EnvironmentReport {
+        if let value = report.invalidOverride {
+            throw CommandFailure.usage("BEADS_ENV=\(value) is not a place beads knows: set BEADS_ENV=devpod or BEADS_ENV=host, or unset it to let the probe decide")
+        }
+        return report
+    }
+
+    /// The environment line under a diagnosis: the verdict, and why; when BEADS_ENV
+    /// decided, that it did and what the probe alone said.
+    static func line(_ env: EnvironmentReport) -> String {
+        if let forced = env.override {
+            let probed = env.probedVerdict.map { $0 == forced ? "; the probe agrees" : "; the probe alone says \($0)" } ?? ""
+            return "(environment: \(forced), set by BEADS_ENV=\(forced)\(probed))"
+        }
+        return "(environment: \(env.verdict)\(env.reasons.isEmpty ? "" : " — " + env.reasons[0]))"
     }
 }

@@ -71,7 +71,7 @@ struct FixCommand: AsyncParsableCommand {
             try learn(id, confirmed: confirm != nil, paste: paste, diagnosis: diagnosis, base: base)
             return
         }
-        let env = EnvironmentProbe.current().probe()
+        let env = try EnvironmentCheck.probe()
         var out = Terminal.standardOutput
         if json {
             out.write(FixReport.json(diagnosis, env: env).prettyEncoded() + "\n")

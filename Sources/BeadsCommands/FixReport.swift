@@ -37,6 +37,7 @@ enum FixReport {
                         ("when", .string(r.recipe.when)),
                         ("requires", JSONValue(r.recipe.requires)),
                         ("runnable", .bool(r.runnable)),
+                        ("missing", JSONValue(r.missing)),
                         ("doc", .string("\(r.recipe.docPath)#\(r.recipe.sectionAnchor)")),
                     ])
                 })),
@@ -105,12 +106,16 @@ enum FixReport {
             }
             if let recommended = ranked.first(where: \.recommended) {
                 out.write("  Run it: \(runHint(recommended.recipe.name, m.beadID))   (shows the script and asks first)\n")
+            } else {
+                out.write("  None of these fixes can run here. To run one, set up what it needs:\n")
+                for advice in RecipeRanker.setUpAdvice(ranked) { out.write("    - \(advice)\n") }
+                if ranked.allSatisfy({ !$0.applies }) { out.write("    - or run beads where they apply (\(Set(ranked.map { Self.place($0.recipe.when) }).sorted().joined(separator: ", ")))\n") }
             }
         }
         if diagnosis.matches.count > 3 {
             out.write("\n\(diagnosis.matches.count - 3) more known errors matched; --json lists them all.\n")
         }
-        out.write("(environment: \(env.verdict)\(env.reasons.isEmpty ? "" : " — " + env.reasons[0]))\n")
+        out.write(EnvironmentCheck.line(env) + "\n")
     }
 
     static func place(_ when: String) -> String {

@@ -68,7 +68,7 @@ struct RunCommand: AsyncParsableCommand {
         let described = outcome.timedOut ? "timed out" : outcome.interrupted ? "was interrupted" : "failed (exit \(outcome.exitCode))"
         guard let base else { throw CommandFailure("", exitCode: outcome.exitCode) }
         let diagnosis = try storeCall { () throws(StoreError) in try KnownErrorFinder(store: base.store).diagnose(outcome.output) }
-        let env = EnvironmentProbe.current().probe()
+        let env = try EnvironmentCheck.probe()
         var report = Terminal.standardError
         guard let best = diagnosis.matches.first else {
             err.write("\nbeads run: `\(argv[0])` \(described); no known error in its output.\n")

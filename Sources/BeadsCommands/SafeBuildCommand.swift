@@ -35,7 +35,7 @@ struct SafeBuildCommand: AsyncParsableCommand {
     func run() async throws {
         let argv = arguments
         guard !argv.isEmpty else { throw CommandFailure.usage("name the build command to run, after --: beads safe-build -- docker build .") }
-        let env = EnvironmentProbe.current().probe()
+        let env = try EnvironmentCheck.probe()
         let err = Terminal.standardError
         let base = try? kb.open()
         if env.nestedOverlay {

@@ -16,11 +16,18 @@ public struct EnvironmentReport: Sendable, Equatable {
     public var commands: [String: Bool]
     /// A GitHub token is set (its value is never read into output).
     public var githubToken: Bool
-    /// From the deep probe only (`beads env`): whether a docker daemon answered, and
-    /// its storage driver; kubectl's current context.
+    /// Whether a docker daemon answers (its socket's `/_ping`; `beads env` asks
+    /// `docker info` too), and where it was asked; nil when not asked.
     public var dockerDaemon: Bool? = nil
+    public var dockerEndpoint: String? = nil
+    /// From `beads env` only: the daemon's storage driver.
     public var dockerStorageDriver: String? = nil
+    /// kubectl's current context (from its config, or `in-cluster`); nil when none.
     public var kubectlContext: String? = nil
+    /// A `BEADS_ENV` value that is neither `devpod` nor `host`: commands refuse it.
+    public var invalidOverride: String? = nil
+    /// The verdict the probe itself reached, before `BEADS_ENV` had its say.
+    public var probedVerdict: String? = nil
 
     /// `devpod` when a local image build cannot work here, else `host`.
     public var verdict: String { nestedOverlay ? "devpod" : "host" }
@@ -84,19 +91,33 @@ public struct EnvironmentProbe: Sendable {
             reasons.append("the root filesystem is overlay (/proc/self/mountinfo)")
         }
         var nested = devpod || kubernetes || rootFS == "overlay"
+        let probedVerdict = nested ? "devpod" : "host"
         var override: String?
-        if let forced = environment["BEADS_ENV"]?.lowercased(), ["devpod", "host"].contains(forced) {
-            override = forced
-            nested = forced == "devpod"
-            if forced == "devpod" { devpod = true }
-            reasons.append("BEADS_ENV=\(forced) overrides the probe")
+        var invalidOverride: String?
+        if let forced = environment["BEADS_ENV"]?.lowercased(), !forced.isEmpty {
+            if ["devpod", "host"].contains(forced) {
+                override = forced
+                nested = forced == "devpod"
+                if forced == "devpod" { devpod = true }
+                reasons.append("BEADS_ENV=\(forced) overrides the probe")
+            } else {
+                invalidOverride = environment["BEADS_ENV"]
+            }
         }
         var commands: [String: Bool] = [:]
         for name in Self.knownCommands { commands[name] = CommandLocator(environment: environment).find(name) != nil }
         let token = ["GITHUB_TOKEN", "GH_TOKEN"].contains { !(environment[$0] ?? "").isEmpty }
-        return EnvironmentReport(
+        var report = EnvironmentReport(
             devpod: devpod, kubernetes: kubernetes, container: container, nestedOverlay: nested, rootFilesystem: rootFS,
             reasons: reasons, override: override, commands: commands, githubToken: token)
+        report.invalidOverride = invalidOverride
+        report.probedVerdict = probedVerdict
+        if let endpoint = dockerEndpoint() {
+            report.dockerEndpoint = endpoint.description
+            report.dockerDaemon = dockerAnswers(at: endpoint)
+        }
+        report.kubectlContext = kubeContext()
+        return report
     }
 
     /// The probe plus what only asking the tools tells: does a docker daemon answer,
@@ -110,7 +131,7 @@ public struct EnvironmentProbe: Sendable {
                                                  environment: environment, timeout: answerWithin).run { _, _ in }
             let driver = answer?.output.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
             report.dockerDaemon = answer?.exitCode == 0 && !driver.isEmpty
-            if report.dockerDaemon == true {
+            if answer?.exitCode == 0 && !driver.isEmpty {
                 report.dockerStorageDriver = driver
                 report.reasons.append("docker daemon answers, storage driver \(driver)")
             }
@@ -120,6 +141,9 @@ public struct EnvironmentProbe: Sendable {
                                                  environment: environment, timeout: answerWithin).run { _, _ in }
             if answer?.exitCode == 0, let context = answer?.output.trimmingCharacters(in: .whitespacesAndNewlines), !context.isEmpty {
                 report.kubectlContext = context
+            } else if answer != nil, report.kubectlContext != "in-cluster" {
+                // kubectl itself says there is no context: its word over the config's.
+                report.kubectlContext = nil
             }
         }
         return report

@@ -1,5 +1,6 @@
-import Testing
+import BeadsTestSupport
 import Foundation
+import Testing
 
 /// Runs the built `beads` executable as a user would, in a scratch copy of the shipped
 /// knowledge base.
@@ -108,6 +109,25 @@ final class ScratchKnowledgeBase {
             try! FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: bin + "/" + name)
         }
         return bin + ":/usr/bin:/bin"
+    }
+
+    private var daemons: [FakeDockerSocket] = []
+
+    /// An environment where these tools work as the probe checks them: each command on
+    /// PATH, a kubectl context for kubectl, a daemon answering on DOCKER_HOST for docker.
+    func environment(withTools names: [String]) -> [String: String] {
+        var env = ["PATH": path(withCommands: names)]
+        if names.contains("kubectl") {
+            let config = path + "/fake-kubeconfig"
+            try! "apiVersion: v1\nkind: Config\ncurrent-context: test-cluster\n".write(toFile: config, atomically: true, encoding: .utf8)
+            env["KUBECONFIG"] = config
+        }
+        if names.contains("docker") {
+            let daemon = FakeDockerSocket(at: path + "/fake-docker.sock", answers: true)
+            daemons.append(daemon)
+            env["DOCKER_HOST"] = "unix://" + daemon.path
+        }
+        return env
     }
 
     func read(_ relative: String) -> String {

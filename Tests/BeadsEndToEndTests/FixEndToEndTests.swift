@@ -36,7 +36,7 @@ import Testing
     @Test func jsonFollowsTheContract() throws {
         let kb = ScratchKnowledgeBase()
         let run = try kb.run("fix", "--json", Self.seedError,
-                             environment: ["BEADS_ENV": "devpod", "PATH": kb.path(withCommands: ["kubectl"])])
+                             environment: kb.environment(withTools: ["kubectl"]).merging(["BEADS_ENV": "devpod"]) { $1 })
         #expect(run.status == 0)
         let object = try #require(try json(run.stdout) as? [String: Any])
         let matches = try #require(object["matches"] as? [[String: Any]])
@@ -60,10 +60,45 @@ import Testing
         #expect((env["reasons"] as? [String])?.contains("BEADS_ENV=devpod overrides the probe") == true)
     }
 
+    /// What the probe knows decides the recommendation: a docker client with no daemon
+    /// answering cannot build, kubectl without a context cannot reach a cluster.
+    @Test func aFixThatCannotRunHereIsNotRecommendedAndTheSetUpIsNamed() throws {
+        let kb = ScratchKnowledgeBase()
+        // A docker client on PATH, but DOCKER_HOST names a socket nobody listens on.
+        var noDaemon = kb.environment(withTools: ["docker"])
+        noDaemon["DOCKER_HOST"] = "unix://" + kb.path + "/nobody.sock"
+        noDaemon["BEADS_ENV"] = "host"
+        let host = try #require(try json(try kb.run("fix", "--json", Self.seedError, environment: noDaemon).stdout) as? [String: Any])
+        let recipes = try #require((host["matches"] as? [[String: Any]])?.first?["recipes"] as? [[String: Any]])
+        let local = try #require(recipes.first { $0["name"] as? String == "host-build" })
+        #expect(local["recommended"] as? Bool == false)
+        #expect(local["runnable"] as? Bool == false)
+        #expect((local["missing"] as? [String])?.first?.hasPrefix("a docker daemon that answers (none at unix://") == true)
+        #expect(!recipes.contains { $0["recommended"] as? Bool == true })
+        let text = try kb.run("fix", Self.seedError, environment: noDaemon)
+        #expect(text.stdout.contains("None of these fixes can run here. To run one, set up what it needs:"))
+        #expect(text.stdout.contains("    - actions-build: needs a GitHub token (GITHUB_TOKEN or GH_TOKEN)"))
+        #expect(!text.stdout.contains("Run it:"))
+
+        // In a devpod by BEADS_ENV, kubectl without a context does not make Kaniko the fix.
+        let devpod = try kb.run("fix", Self.seedError, environment: ["BEADS_ENV": "devpod", "PATH": kb.path(withCommands: ["kubectl"]), "HOME": kb.path])
+        #expect(devpod.stdout.contains("kaniko-build: applies here, but needs a kubectl context"))
+        #expect(devpod.stdout.contains("(environment: devpod, set by BEADS_ENV=devpod; the probe alone says"))
+        let withToken = try kb.run("fix", Self.seedError, environment: ["BEADS_ENV": "devpod", "PATH": kb.path(withCommands: ["kubectl"]),
+                                                                        "HOME": kb.path, "GITHUB_TOKEN": "ghp_x"])
+        #expect(withToken.stdout.contains("▸ actions-build: recommended"))
+    }
+
+    @Test func anUnknownBeadsEnvIsAUsageError() throws {
+        let run = try ScratchKnowledgeBase().run("fix", Self.seedError, environment: ["BEADS_ENV": "laptop"])
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("BEADS_ENV=laptop is not a place beads knows"))
+    }
+
     @Test func onAHostTheHostBuildRanksFirst() throws {
         let kb = ScratchKnowledgeBase()
         let run = try kb.run("fix", "--json", Self.seedError,
-                             environment: ["BEADS_ENV": "host", "PATH": kb.path(withCommands: ["docker"])])
+                             environment: kb.environment(withTools: ["docker"]).merging(["BEADS_ENV": "host"]) { $1 })
         let object = try #require(try json(run.stdout) as? [String: Any])
         let recipes = try #require((object["matches"] as? [[String: Any]])?.first?["recipes"] as? [[String: Any]])
         #expect(recipes.first?["name"] as? String == "host-build")

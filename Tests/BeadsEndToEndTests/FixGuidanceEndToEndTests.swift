@@ -40,12 +40,13 @@ import Testing
     @Test func theRunItCommandRepeatsTheInputGiven() throws {
         let kb = ScratchKnowledgeBase()
         kb.write("build.log", Self.overlay + "\n")
-        let fromFile = try kb.run("fix", "--file", "build.log", environment: ["BEADS_ENV": "host"])
+        let host = kb.environment(withTools: ["docker"]).merging(["BEADS_ENV": "host"]) { $1 }
+        let fromFile = try kb.run("fix", "--file", "build.log", environment: host)
         #expect(runItLine(fromFile.stdout) == "beads fix --file build.log --run")
-        let fromText = try kb.run("fix", "npm ERR! code ENOTEMPTY", environment: ["BEADS_ENV": "host"])
+        let fromText = try kb.run("fix", "npm ERR! code ENOTEMPTY", environment: host)
         #expect(runItLine(fromText.stdout) == "beads fix 'npm ERR! code ENOTEMPTY' --run")
         // A paste piped in cannot be given again: the recipe itself is named.
-        let piped = try kb.run("fix", stdin: Self.overlay, environment: ["BEADS_ENV": "host"])
+        let piped = try kb.run("fix", stdin: Self.overlay, environment: host)
         let command = try #require(runItLine(piped.stdout))
         #expect(command.hasPrefix("beads recipe run ") && command.hasSuffix(" --bead mo-jgo"), "\(command)")
         // …and it is a command that runs: its dry run shows the same recipe.

@@ -1,3 +1,4 @@
+import BeadsTestSupport
 import Foundation
 import Testing
 
@@ -5,10 +6,14 @@ import Testing
 /// is no Docker engine on these machines.
 final class DockerStandIn {
     let directory: String
+    /// A daemon that answers the probe's ping: the client alone is not a build.
+    let daemon: FakeDockerSocket
+    var daemonHost: String { "unix://" + daemon.path }
 
     init(in parent: String) {
         directory = parent + "/docker-stand-in"
         try! FileManager.default.createDirectory(atPath: directory + "/bin", withIntermediateDirectories: true)
+        daemon = FakeDockerSocket(at: directory + "/docker.sock", answers: true)
         let script = """
             #!/bin/sh
             log="\(directory)"
@@ -41,7 +46,7 @@ final class DockerStandIn {
         let token = "ghp_hostBuildTokenValue0123456789abcdef"
         let run = try kb.run("fix", "--run", "--yes",
                              stdin: #"ERROR: mount source: "overlay", target: "/x", fstype: overlay, flags: 0, data: "y", err: invalid argument"#,
-                             environment: ["PATH": docker.path, "BEADS_ENV": "host", "GITHUB_TOKEN": token])
+                             environment: ["PATH": docker.path, "DOCKER_HOST": docker.daemonHost, "BEADS_ENV": "host", "GITHUB_TOKEN": token])
         #expect(run.status == 0)
         #expect(run.stdout.contains("Recipe host-build for mo-jgo"))
         #expect(run.stdout.contains("host-build succeeded"))
@@ -57,7 +62,7 @@ final class DockerStandIn {
     @Test func inASimulatedDevpodTheHostBuildRefusesBeforeDocker() throws {
         let kb = ScratchKnowledgeBase()
         let docker = DockerStandIn(in: kb.path)
-        let run = try kb.run("recipe", "run", "host-build", "--yes", environment: ["PATH": docker.path, "DEVPOD_NAME": "ws-1"])
+        let run = try kb.run("recipe", "run", "host-build", "--yes", environment: ["PATH": docker.path, "DOCKER_HOST": docker.daemonHost, "DEVPOD_NAME": "ws-1"])
         #expect(run.status == 3)
         #expect(docker.calls.isEmpty)
         #expect(run.stdout.contains("host-build failed (exit 3,"))

@@ -5,7 +5,7 @@ import Testing
     @Test func eachImageIsAJobAppliedWaitedForAndReported() throws {
         let kb = ScratchKnowledgeBase()
         let kubectl = KubectlStandIn(in: kb.path)
-        let run = try kb.run("kaniko", "build", "--all", environment: ["PATH": kubectl.path])
+        let run = try kb.run("kaniko", "build", "--all", environment: ["PATH": kubectl.path, "KUBECONFIG": kubectl.kubeconfig])
         #expect(run.status == 0)
         #expect(run.stdout.contains("✔ ghcr.io/ardenone/moltbook-api:latest pushed as \(KubectlStandIn.digest)"))
         #expect(run.stdout.contains("✔ ghcr.io/ardenone/moltbook-frontend:latest pushed"))
@@ -35,7 +35,7 @@ import Testing
     @Test func aFailedJobFailsTheCommand() throws {
         let kb = ScratchKnowledgeBase()
         let kubectl = KubectlStandIn(in: kb.path, failingJob: "frontend")
-        let run = try kb.run("kaniko", "build", "--all", "--executor", "example.org/kaniko:fork", environment: ["PATH": kubectl.path])
+        let run = try kb.run("kaniko", "build", "--all", "--executor", "example.org/kaniko:fork", environment: ["PATH": kubectl.path, "KUBECONFIG": kubectl.kubeconfig])
         #expect(run.status == 1)
         #expect(run.stdout.contains("✔ ghcr.io/ardenone/moltbook-api:latest"))
         #expect(run.stdout.contains("✘ ghcr.io/ardenone/moltbook-frontend:latest failed"))
@@ -47,7 +47,7 @@ import Testing
         let kb = ScratchKnowledgeBase()
         let kubectl = KubectlStandIn(in: kb.path)
         let run = try kb.run("kaniko", "build", "--runner", "deployment/kaniko-build-runner", "--script", "/scripts/build-all.sh",
-                             environment: ["PATH": kubectl.path])
+                             environment: ["PATH": kubectl.path, "KUBECONFIG": kubectl.kubeconfig])
         #expect(run.status == 0)
         #expect(run.stdout.contains("runner: done"))
         #expect(kubectl.calls == [["exec", "deployment/kaniko-build-runner", "--", "/scripts/build-all.sh", "-n", "moltbook"]])
@@ -57,7 +57,7 @@ import Testing
         let kb = ScratchKnowledgeBase()
         let kubectl = KubectlStandIn(in: kb.path)
         let token = "ghp_kanikoSecretValue0123456789abcdef"
-        let run = try kb.run("kaniko", "secret", environment: ["PATH": kubectl.path, "GITHUB_TOKEN": token])
+        let run = try kb.run("kaniko", "secret", environment: ["PATH": kubectl.path, "KUBECONFIG": kubectl.kubeconfig, "GITHUB_TOKEN": token])
         #expect(run.status == 0)
         #expect(!run.stdout.contains(token) && !run.stderr.contains(token))
         #expect(kubectl.calls.count == 1)
@@ -67,7 +67,7 @@ import Testing
         let encoded = try #require((secret["data"] as? [String: Any])?[".dockerconfigjson"] as? String)
         let config = String(decoding: Data(base64Encoded: encoded)!, as: UTF8.self)
         #expect(config.contains(#""ghcr.io""#) && config.contains(token))
-        let missing = try kb.run("kaniko", "secret", environment: ["PATH": kubectl.path])
+        let missing = try kb.run("kaniko", "secret", environment: ["PATH": kubectl.path, "KUBECONFIG": kubectl.kubeconfig])
         #expect(missing.status == 1)
         #expect(missing.stderr.contains("GITHUB_TOKEN"))
     }
@@ -75,7 +75,7 @@ import Testing
     @Test func dryRunPrintsManifestsAndCallsNothing() throws {
         let kb = ScratchKnowledgeBase()
         let kubectl = KubectlStandIn(in: kb.path)
-        let run = try kb.run("kaniko", "build", "--image", "ghcr.io/x/tool:1=tools/:Dockerfile.ci", "--dry-run", environment: ["PATH": kubectl.path])
+        let run = try kb.run("kaniko", "build", "--image", "ghcr.io/x/tool:1=tools/:Dockerfile.ci", "--dry-run", environment: ["PATH": kubectl.path, "KUBECONFIG": kubectl.kubeconfig])
         #expect(run.status == 0)
         #expect(run.stdout.contains("--dockerfile=Dockerfile.ci"))
         #expect(run.stdout.contains("--context-sub-path=tools"))
@@ -87,7 +87,7 @@ import Testing
         let kubectl = KubectlStandIn(in: kb.path)
         let token = "ghp_neverShownAnywhere0123456789abcdef"
         let run = try kb.run("fix", "--run", "--yes", stdin: #"#5 ERROR: mount source: "overlay", target: "/var/lib/docker/overlay2/a/merged", fstype: overlay, flags: 0, data: "x", err: invalid argument"#,
-                             environment: ["PATH": kubectl.path, "DEVPOD": "1", "GITHUB_TOKEN": token])
+                             environment: ["PATH": kubectl.path, "KUBECONFIG": kubectl.kubeconfig, "DEVPOD": "1", "GITHUB_TOKEN": token])
         #expect(run.status == 0)
         #expect(run.stdout.contains("Recipe kaniko-build for mo-jgo"))
         #expect(run.stdout.contains("✔ ghcr.io/ardenone/moltbook-api:latest pushed"))

@@ -11,6 +11,8 @@ final class KubectlStandIn {
     init(in parent: String, failingJob: String? = nil) {
         directory = parent + "/kubectl-stand-in"
         try! FileManager.default.createDirectory(atPath: directory + "/bin", withIntermediateDirectories: true)
+        // A context to talk to, as a configured kubectl has: the probe reads it here.
+        try! "apiVersion: v1\nkind: Config\ncurrent-context: stand-in\n".write(toFile: directory + "/kubeconfig", atomically: true, encoding: .utf8)
         let script = """
             #!/bin/sh
             # Records every call: one line of tab-separated argv.
@@ -45,6 +47,7 @@ final class KubectlStandIn {
     }
 
     var path: String { directory + "/bin:/usr/bin:/bin" }
+    var kubeconfig: String { directory + "/kubeconfig" }
 
     /// Each call's argv.
     var calls: [[String]] {
