@@ -24,22 +24,10 @@ struct DepAddCommand: ParsableCommand {
 
     func run() throws {
         let base = try kb.open()
-        guard try storeCall({ () throws(StoreError) in try base.store.bead(dependsOn) }) != nil else {
-            throw CommandFailure(StoreError.beadNotFound(dependsOn).description)
+        let result = try storeCall { () throws(StoreError) in
+            try base.store.addDependency(issue, on: dependsOn, type: type, at: Timestamp.now())
         }
-        if ["blocks", "conditional-blocks", "waits-for", "parent-child"].contains(type),
-           try storeCall({ () throws(StoreError) in try base.store.dependsTransitively(dependsOn, on: issue) }) {
-            throw CommandFailure("\(dependsOn) already depends on \(issue); adding this would make a cycle")
-        }
-        let now = Timestamp.now()
-        var added = false
-        try storeCall { () throws(StoreError) in
-            try base.store.update(issue) { bead in
-                added = bead.addDependency(on: dependsOn, type: type, at: now, by: base.store.actor)
-                if added { bead.updatedAt = now }
-            }
-        }
-        Terminal.standardOutput.write(added ? "\(issue) now depends on \(dependsOn) (\(type)).\n" : "\(issue) already depends on \(dependsOn) (\(type)).\n")
+        Terminal.standardOutput.write(result == .added ? "\(issue) now depends on \(dependsOn) (\(type)).\n" : "\(issue) already depends on \(dependsOn) (\(type)).\n")
     }
 }
 

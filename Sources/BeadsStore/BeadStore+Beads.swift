@@ -83,17 +83,23 @@ extension BeadStore {
     /// Rewrites the derived dependency rows of one bead from its bd keys.
     static func saveDependencies(of bead: Bead, in db: Database) throws {
         try db.cachedStatement(sql: "DELETE FROM dependency WHERE issue_id = ?").execute(arguments: [bead.id])
-        var edges: [(String, String)] = []
+        var edges: [(String, String, String?)] = []
         if case let .array(items)? = bead.extraValue("dependencies") {
             for item in items {
                 guard let target = item["depends_on_id"]?.stringValue, !target.isEmpty else { continue }
-                edges.append((target, item["type"]?.stringValue ?? "blocks"))
+                // bd writes metadata as a JSON string; an object is taken as it is.
+                let metadata: String? = switch item["metadata"] {
+                case let .string(text)?: text
+                case let .object(fields)?: JSONValue.object(fields).encoded()
+                default: nil
+                }
+                edges.append((target, item["type"]?.stringValue ?? "blocks", metadata))
             }
         }
-        if let parent = bead.extraValue("parent")?.stringValue, !parent.isEmpty { edges.append((parent, "parent-child")) }
-        for (target, type) in edges {
-            try db.cachedStatement(sql: "INSERT OR IGNORE INTO dependency (issue_id, depends_on_id, type) VALUES (?, ?, ?)")
-                .execute(arguments: [bead.id, target, type])
+        if let parent = bead.extraValue("parent")?.stringValue, !parent.isEmpty { edges.append((parent, "parent-child", nil)) }
+        for (target, type, metadata) in edges {
+            try db.cachedStatement(sql: "INSERT OR IGNORE INTO dependency (issue_id, depends_on_id, type, metadata) VALUES (?, ?, ?, ?)")
+                .execute(arguments: [bead.id, target, type, metadata])
         }
     }
 

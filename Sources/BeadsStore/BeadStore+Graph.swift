@@ -18,7 +18,7 @@ public struct DependencyTreeNode: Sendable {
 extension BeadStore {
     /// The dependency types that hold work back; cycles among them make beads that can
     /// never become ready.
-    public static let blockingDependencyTypes = ["blocks", "conditional-blocks", "waits-for", "parent-child"]
+    public static var blockingDependencyTypes: [String] { DependencyRules.holdingTypes }
 
     /// Depth-first from `root` along dependencies (what it waits on), or along
     /// dependents with `reverse` (what waits on it). Each bead is expanded once.

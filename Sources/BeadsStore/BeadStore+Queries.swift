@@ -25,23 +25,6 @@ extension BeadStore {
         }
     }
 
-    /// Deletes beads in one transaction; an unknown id deletes nothing.
-    /// Whether `from` already (transitively) waits on `to` through blocking or
-    /// parent-child dependencies: adding `to → from` would close a cycle.
-    public func dependsTransitively(_ from: String, on to: String) throws(StoreError) -> Bool {
-        try read { db in
-            try Bool.fetchOne(db, sql: """
-                WITH RECURSIVE reach(id, depth) AS (
-                  SELECT ?, 0
-                  UNION
-                  SELECT d.depends_on_id, r.depth + 1 FROM reach r JOIN dependency d ON d.issue_id = r.id
-                  WHERE d.type IN ('blocks', 'conditional-blocks', 'waits-for', 'parent-child') AND r.depth < 100
-                )
-                SELECT EXISTS (SELECT 1 FROM reach WHERE id = ?)
-                """, arguments: [from, to]) ?? false
-        }
-    }
-
     /// Beads that depend on `id`, with the dependency type.
     public func dependents(of id: String) throws(StoreError) -> [(String, String)] {
         try read { db in

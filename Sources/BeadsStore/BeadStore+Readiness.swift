@@ -3,76 +3,153 @@ import GRDB
 /// A bead that cannot be worked on yet, and what holds it.
 public struct BlockedBead: Sendable {
     public var bead: Bead
-    /// Unclosed beads it waits for directly, or the blocked parent it inherits from.
+    /// Unclosed beads it waits for directly, else the blocked parent it inherits from.
     public var blockedBy: [String]
 }
 
-extension BeadStore {
-    /// Issue types that are never work to pick up (bd's list).
-    static let nonWorkTypes = ["merge-request", "gate", "molecule", "message", "agent", "role", "rig"]
-    /// Dependency types through which an unclosed bead blocks another.
-    static let blockingTypes = ["blocks", "conditional-blocks", "waits-for"]
+/// A ready bead with the counts bd's `ready --json` adds to it.
+public struct ReadyBead: Sendable {
+    public var bead: Bead
+    /// Its own `blocks` dependencies, and the `blocks` dependencies on it.
+    public var dependencyCount: Int
+    public var dependentCount: Int
+    public var commentCount: Int
+    /// Its parent through parent-child (the smallest id, when there are several).
+    public var parent: String?
+}
 
-    /// The blocked set as bd computes it: beads with an unclosed blocker through a
-    /// blocking dependency, and, through parent-child, every descendant of those.
+/// bd's orders for ready work (`bd ready --sort`).
+public enum ReadySort: String, Sendable, CaseIterable {
+    /// Most urgent first; newest first within a priority (bd's default).
+    case priority
+    /// The last 48 hours by priority, then everything older, oldest first.
+    case hybrid
+    /// Oldest first.
+    case oldest
+}
+
+/// The dependency rules of readiness, in one place, as bd 1.0.5 computes them
+/// (`internal/storage/issueops/blocked_state.go`).
+public enum DependencyRules {
+    /// Types through which an unfinished target blocks: it blocks until it is closed or
+    /// pinned. bd treats conditional-blocks exactly as blocks (its failure-word rule is
+    /// written down but not applied).
+    public static let blockingTypes = ["blocks", "conditional-blocks"]
+    public static let waitsFor = "waits-for"
+    public static let parentChild = "parent-child"
+    /// Every type that holds work back, one way or another: cycles among these make
+    /// beads that can never become ready, and `dep add` refuses to close one.
+    public static let holdingTypes = blockingTypes + [waitsFor, parentChild]
+    /// Statuses of beads that neither block nor are blocked.
+    public static let finishedStatuses = ["closed", "pinned", "tombstone"]
+
+    static var finishedSQL: String { finishedStatuses.map { "'\($0)'" }.joined(separator: ",") }
+    static var blockingSQL: String { blockingTypes.map { "'\($0)'" }.joined(separator: ",") }
+}
+
+extension BeadStore {
+    /// The blocked set as bd computes it (`is_blocked`), for unfinished beads only:
+    /// - an unfinished target through blocks or conditional-blocks;
+    /// - waits-for a spawner some of whose children (parent-child) are unfinished,
+    ///   unless the dependency's gate is `any-children` and one child is closed;
+    /// - a blocked parent, transitively (an open parent does not block its children).
+    /// `external:` targets are not beads here, so they never block, as in bd.
     static let blockedSetSQL = """
         WITH RECURSIVE
+          unfinished(id) AS (SELECT id FROM bead WHERE status NOT IN (\(DependencyRules.finishedSQL))),
           direct(id) AS (
-            SELECT DISTINCT d.issue_id FROM dependency d JOIN bead blocker ON blocker.id = d.depends_on_id
-            WHERE d.type IN ('blocks', 'conditional-blocks', 'waits-for')
-              AND blocker.status NOT IN ('closed', 'tombstone')
+            SELECT d.issue_id FROM dependency d JOIN bead target ON target.id = d.depends_on_id
+            WHERE d.type IN (\(DependencyRules.blockingSQL)) AND target.status NOT IN (\(DependencyRules.finishedSQL))
+            UNION
+            SELECT d.issue_id FROM dependency d
+            WHERE d.type = '\(DependencyRules.waitsFor)'
+              AND EXISTS (SELECT 1 FROM dependency c JOIN bead child ON child.id = c.issue_id
+                          WHERE c.depends_on_id = d.depends_on_id AND c.type = '\(DependencyRules.parentChild)'
+                            AND child.status NOT IN (\(DependencyRules.finishedSQL)))
+              AND NOT (coalesce(json_extract(CASE WHEN json_valid(d.metadata) THEN d.metadata END, '$.gate'), '') = 'any-children'
+                       AND EXISTS (SELECT 1 FROM dependency c JOIN bead child ON child.id = c.issue_id
+                                   WHERE c.depends_on_id = d.depends_on_id AND c.type = '\(DependencyRules.parentChild)'
+                                     AND child.status = 'closed'))
           ),
           blocked(id, depth) AS (
-            SELECT id, 0 FROM direct
+            SELECT id, 0 FROM direct WHERE id IN unfinished
             UNION
             SELECT d.issue_id, b.depth + 1 FROM blocked b JOIN dependency d ON d.depends_on_id = b.id
-            WHERE d.type = 'parent-child' AND b.depth < 50
+            WHERE d.type = '\(DependencyRules.parentChild)' AND d.issue_id IN unfinished AND b.depth < 50
           ),
-          deferred(id, depth) AS (
-            SELECT id, 0 FROM bead
-            WHERE status = 'deferred' OR coalesce(json_extract(extra, '$.defer_until'), '') > :now
-            UNION
-            SELECT d.issue_id, f.depth + 1 FROM deferred f JOIN dependency d ON d.depends_on_id = f.id
-            WHERE d.type = 'parent-child' AND f.depth < 50
+          deferred_parent(id) AS (
+            SELECT id FROM bead WHERE julianday(json_extract(extra, '$.defer_until')) > julianday(:now)
           )
         """
 
-    /// Work that can start now, most urgent first: open or in progress, not pinned,
-    /// ephemeral, deferred (or under a deferred parent), not a non-work type, and with no
-    /// unclosed blocker. `limit` 0 means all.
-    public func readyBeads(now: String, limit: Int) throws(StoreError) -> [Bead] {
-        let types = Self.nonWorkTypes.map { "'\($0)'" }.joined(separator: ",")
-        let sql = Self.blockedSetSQL + """
-            SELECT \(Self.beadColumns) FROM bead
-            WHERE status IN ('open', 'in_progress')
-              AND coalesce(json_extract(extra, '$.pinned'), 0) = 0
-              AND coalesce(json_extract(extra, '$.ephemeral'), 0) = 0
-              AND issue_type NOT IN (\(types))
-              AND id NOT IN (SELECT id FROM blocked)
-              AND id NOT IN (SELECT id FROM deferred)
-            ORDER BY priority, created_at, id
-            \(limit > 0 ? "LIMIT \(limit)" : "")
-            """
-        return try read { db in
-            try Row.fetchAll(db, sql: sql, arguments: ["now": now]).map(Self.bead(from:))
+    static func readyOrder(_ sort: ReadySort) -> String {
+        switch sort {
+        // Times compared as instants (julianday): bd writes offsets (-08:00) and fractions.
+        case .priority: return "ORDER BY priority ASC, julianday(created_at) DESC, id ASC"
+        case .oldest: return "ORDER BY julianday(created_at) ASC, id ASC"
+        case .hybrid:
+            return """
+                ORDER BY CASE WHEN julianday(created_at) >= julianday(:now) - 2 THEN 0 ELSE 1 END,
+                  CASE WHEN julianday(created_at) >= julianday(:now) - 2 THEN priority ELSE 999 END, julianday(created_at) ASC, id ASC
+                """
         }
     }
 
-    /// Unclosed beads in the blocked set, with what blocks each.
+    /// Work that can start now, as `bd ready` offers it: status open; not pinned or
+    /// ephemeral; not deferred (defer_until in the future), nor the direct child of a
+    /// bead deferred so; not a type of bd's own machinery; not deleted; not blocked.
+    /// `limit` 0 means all.
+    public func readyBeads(now: String, limit: Int, sort: ReadySort = .priority) throws(StoreError) -> [ReadyBead] {
+        let types = IssueType.notReadyWork.map { "'\($0)'" }.joined(separator: ",")
+        let sql = Self.blockedSetSQL + """
+            SELECT \(Self.beadColumns),
+              (SELECT count(*) FROM dependency d WHERE d.issue_id = bead.id AND d.type = 'blocks') AS dependency_count,
+              (SELECT count(*) FROM dependency d WHERE d.depends_on_id = bead.id AND d.type = 'blocks') AS dependent_count,
+              coalesce(json_array_length(json_extract(extra, '$.comments')), 0) AS comment_count,
+              (SELECT min(d.depends_on_id) FROM dependency d WHERE d.issue_id = bead.id AND d.type = 'parent-child') AS parent_id
+            FROM bead
+            WHERE status = 'open'
+              AND coalesce(json_extract(extra, '$.pinned'), 0) = 0
+              AND coalesce(json_extract(extra, '$.ephemeral'), 0) = 0
+              AND coalesce(json_extract(extra, '$.deleted_at'), '') = ''
+              AND issue_type NOT IN (\(types))
+              AND coalesce(julianday(json_extract(extra, '$.defer_until')) <= julianday(:now), 1)
+              AND id NOT IN (SELECT id FROM blocked)
+              AND id NOT IN (SELECT d.issue_id FROM dependency d JOIN deferred_parent p ON p.id = d.depends_on_id
+                             WHERE d.type = '\(DependencyRules.parentChild)')
+            \(Self.readyOrder(sort))
+            \(limit > 0 ? "LIMIT \(limit)" : "")
+            """
+        return try read { db in
+            try Row.fetchAll(db, sql: sql, arguments: ["now": now]).map { row in
+                ReadyBead(bead: Self.bead(from: row), dependencyCount: row["dependency_count"], dependentCount: row["dependent_count"],
+                          commentCount: row["comment_count"], parent: row["parent_id"])
+            }
+        }
+    }
+
+    /// What `bd blocked` lists: every unfinished bead in the blocked set, with the
+    /// unfinished beads it waits for through blocks, conditional-blocks or waits-for;
+    /// when it only inherits the block, its parent. Most urgent first, newest first
+    /// within a priority.
     public func blockedBeads(now: String) throws(StoreError) -> [BlockedBead] {
         let sql = Self.blockedSetSQL + """
             SELECT \(Self.beadColumns),
-              (SELECT json_group_array(d.depends_on_id) FROM dependency d JOIN bead blocker ON blocker.id = d.depends_on_id
-                 WHERE d.issue_id = bead.id AND blocker.status NOT IN ('closed', 'tombstone')
-                   AND (d.type IN ('blocks', 'conditional-blocks', 'waits-for')
-                        OR (d.type = 'parent-child' AND d.depends_on_id IN (SELECT id FROM blocked)))) AS blockers
+              (SELECT json_group_array(DISTINCT d.depends_on_id) FROM dependency d JOIN bead target ON target.id = d.depends_on_id
+                 WHERE d.issue_id = bead.id AND target.status NOT IN (\(DependencyRules.finishedSQL))
+                   AND d.type IN (\(DependencyRules.blockingSQL), '\(DependencyRules.waitsFor)')) AS blockers,
+              (SELECT max(d.depends_on_id) FROM dependency d JOIN bead parent ON parent.id = d.depends_on_id
+                 WHERE d.issue_id = bead.id AND d.type = '\(DependencyRules.parentChild)') AS parent_id
             FROM bead
-            WHERE id IN (SELECT id FROM blocked) AND status NOT IN ('closed', 'tombstone')
-            ORDER BY priority, created_at, id
+            WHERE id IN (SELECT id FROM blocked)
+            ORDER BY priority ASC, julianday(created_at) DESC, id ASC
             """
         return try read { db in
-            try Row.fetchAll(db, sql: sql, arguments: ["now": now]).map {
-                BlockedBead(bead: Self.bead(from: $0), blockedBy: Self.stringArray($0["blockers"]).sorted())
+            try Row.fetchAll(db, sql: sql, arguments: ["now": now]).compactMap { row in
+                var blockers = Self.stringArray(row["blockers"]).sorted()
+                if blockers.isEmpty, let parent: String = row["parent_id"] { blockers = [parent] }
+                // bd leaves out a bead whose block it cannot name (a gate whose spawner closed).
+                return blockers.isEmpty ? nil : BlockedBead(bead: Self.bead(from: row), blockedBy: blockers)
             }
         }
     }

@@ -142,11 +142,7 @@ extension BeadStore {
                 ) STRICT;
                 CREATE INDEX dependency_by_target ON dependency(depends_on_id, type);
                 """)
-            for row in try Row.fetchAll(db, sql: "SELECT id, extra FROM bead") {
-                let bead = Bead(id: row["id"], title: "", createdAt: "", updatedAt: "",
-                                extra: BeadStore.extraFields(row["extra"]))
-                try BeadStore.saveDependencies(of: bead, in: db)
-            }
+            // Filled from the beads by v6, which adds the last column the rows need.
         }
         migrator.registerMigration("v4-history-and-search") { db in
             try db.execute(sql: """
@@ -180,6 +176,15 @@ extension BeadStore {
             for row in try Row.fetchAll(db, sql: "SELECT \(BeadStore.beadColumns) FROM bead") {
                 let bead = BeadStore.bead(from: row)
                 try db.execute(sql: "UPDATE bead SET line = ? WHERE id = ?", arguments: [bead.jsonLine(), bead.id])
+            }
+        }
+        migrator.registerMigration("v6-dependency-gates") { db in
+            // A waits-for dependency's gate (`{"gate":"any-children"}`) lives in its bd
+            // `metadata`; readiness needs it in the query.
+            try db.execute(sql: "ALTER TABLE dependency ADD COLUMN metadata TEXT")
+            for row in try Row.fetchAll(db, sql: "SELECT id, extra FROM bead") {
+                let bead = Bead(id: row["id"], title: "", createdAt: "", updatedAt: "", extra: BeadStore.extraFields(row["extra"]))
+                try BeadStore.saveDependencies(of: bead, in: db)
             }
         }
         return migrator

@@ -5,6 +5,8 @@ public enum IssueType {
     public static let work = ["bug", "feature", "task", "epic", "chore", "decision", "spike", "story", "milestone"]
     /// Types bd's workflows create; never ready work (see `readyBeads`).
     public static let system = ["merge-request", "gate", "molecule", "message", "agent", "role", "rig", "convoy", "event"]
+    /// Types `bd ready` never offers as work (bd 1.0.5's default exclusions).
+    public static let notReadyWork = ["merge-request", "gate", "molecule", "message", "agent", "role", "rig"]
     /// bd's aliases, case-insensitive.
     public static let aliases = [
         "enhancement": "feature", "feat": "feature",
