@@ -44,6 +44,25 @@ import Testing
         #expect(try kb.run("dep", "tree", "mo-nope").stderr.contains("mo-nope"))
     }
 
+    /// Two processes adding the two halves of a cycle at once: the check is made inside
+    /// each write, so one of them is refused and the graph stays acyclic.
+    @Test func concurrentHalvesOfACycleCannotBothLand() throws {
+        let kb = ScratchKnowledgeBase()
+        for round in 0..<4 {
+            let a = try id(try kb.run("create", "Half A \(round)", "--json"))
+            let b = try id(try kb.run("create", "Half B \(round)", "--json"))
+            nonisolated(unsafe) var results: [Int32] = [0, 0]
+            let path = kb.path
+            let threads = [(a, b, 0), (b, a, 1)].map { issue, target, slot in
+                Thread { results[slot] = (try? BeadsBinary.run(["dep", "add", issue, target], in: path).status) ?? -1 }
+            }
+            threads.forEach { $0.start() }
+            while threads.contains(where: { !$0.isFinished }) { usleep(10_000) }
+            #expect(results.sorted() == [0, 1], "round \(round): \(results)")
+        }
+        #expect(try kb.run("dep", "cycles").status == 0)
+    }
+
     @Test func typesTakeBdsAliasesAndListSorts() throws {
         let kb = ScratchKnowledgeBase()
         let feature = try #require(try json(try kb.run("create", "Colour output", "-t", "enhancement", "-p", "3", "--json").stdout) as? [String: Any])
