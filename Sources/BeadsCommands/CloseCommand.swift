@@ -21,12 +21,7 @@ struct CloseCommand: ParsableCommand {
 
     func run() throws {
         let now = Timestamp.now()
-        let closed = try updateEach(ids, in: try kb.open()) { bead in
-            bead.status = .closed
-            bead.closedAt = now
-            bead.updatedAt = now
-            if let reason { bead.closeReason = reason }
-        }
+        let closed = try updateEach(ids, in: try kb.open()) { bead in bead.setStatus(.closed, at: now, reason: reason) }
         let out = Terminal.standardOutput
         if json { out.write(JSONValue.array(closed.map(\.jsonValue)).prettyEncoded() + "\n"); return }
         for bead in closed { out.write("Closed \(bead.id): \(bead.title)\n") }
@@ -50,12 +45,7 @@ struct ReopenCommand: ParsableCommand {
 
     func run() throws {
         let now = Timestamp.now()
-        let reopened = try updateEach(ids, in: try kb.open()) { bead in
-            bead.status = .open
-            bead.closedAt = nil
-            bead.closeReason = nil
-            bead.updatedAt = now
-        }
+        let reopened = try updateEach(ids, in: try kb.open()) { bead in bead.setStatus(.open, at: now) }
         let out = Terminal.standardOutput
         if json { out.write(JSONValue.array(reopened.map(\.jsonValue)).prettyEncoded() + "\n"); return }
         for bead in reopened { out.write("Reopened \(bead.id): \(bead.title)\n") }

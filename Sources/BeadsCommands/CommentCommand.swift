@@ -20,7 +20,6 @@ struct CommentCommand: ParsableCommand {
         try storeCall { () throws(StoreError) in
             try base.store.update(id) { bead in
                 added = bead.addComment(author: base.store.actor, text: text, at: now)
-                bead.updatedAt = now
             }
         }
         Terminal.standardOutput.write(json ? added.prettyEncoded() + "\n" : "Comment \(added["id"]?.intValue ?? 0) added to \(id).\n")

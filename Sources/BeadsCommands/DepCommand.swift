@@ -41,12 +41,10 @@ struct DepRemoveCommand: ParsableCommand {
 
     func run() throws {
         let base = try kb.open()
-        let now = Timestamp.now()
         var removed = false
         try storeCall { () throws(StoreError) in
             try base.store.update(issue) { bead in
                 removed = bead.removeDependency(on: dependsOn, type: type)
-                if removed { bead.updatedAt = now }
             }
         }
         guard removed else { throw CommandFailure("\(issue) does not depend on \(dependsOn)\(type.map { " (\($0))" } ?? "")") }

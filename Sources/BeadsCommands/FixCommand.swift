@@ -134,11 +134,9 @@ struct FixCommand: AsyncParsableCommand {
         guard let shape = MatchFeedback.shape(of: paste, for: id, in: diagnosis) else {
             throw CommandFailure("the paste has no line distinctive enough to remember")
         }
-        var changed = false
         try storeCall { () throws(StoreError) in
             try base.store.update(id) { bead in
-                changed = confirmed ? MatchFeedback.confirm(shape, on: &bead) : MatchFeedback.reject(shape, on: &bead)
-                if changed { bead.updatedAt = Timestamp.now() }
+                _ = confirmed ? MatchFeedback.confirm(shape, on: &bead) : MatchFeedback.reject(shape, on: &bead)
             }
         }
         let after = try storeCall { () throws(StoreError) in try KnownErrorFinder(store: base.store).diagnose(paste) }

@@ -15,7 +15,6 @@ private func editLabels(of id: String, in base: KnowledgeBase, _ change: (inout 
     let bead = try storeCall { () throws(StoreError) in
         try base.store.update(id) { bead in
             change(&bead.labels)
-            bead.updatedAt = now
         }
     }
     Terminal.standardOutput.write("\(id) labels: \(bead.labels.isEmpty ? "none" : bead.labels.joined(separator: ", "))\n")

@@ -46,20 +46,8 @@ struct UpdateCommand: ParsableCommand {
         let issueType = try type.map { try BeadArguments.issueType($0, in: base) }
         let bead = try storeCall { () throws(StoreError) in
             try base.store.update(id) { bead throws(StoreError) in
-                if claim {
-                    // Checked inside the write transaction: two claims cannot both win.
-                    if let holder = bead.assignee, holder != base.store.actor, !bead.isClosed {
-                        throw StoreError.invalidField(field: "assignee", reason: "\(bead.id) is already claimed by \(holder)")
-                    }
-                    bead.assignee = base.store.actor
-                    bead.status = .inProgress
-                }
-                if let status {
-                    let new = status
-                    if new == .closed, bead.status != .closed { bead.closedAt = now }
-                    if new != .closed { bead.closedAt = nil; bead.closeReason = nil }
-                    bead.status = new
-                }
+                if claim { try bead.claim(by: base.store.actor, at: now) }
+                if let status { bead.setStatus(status, at: now) }
                 if let priority { bead.priority = priority }
                 if let issueType { bead.issueType = issueType }
                 if let title { bead.title = title }
@@ -67,7 +55,6 @@ struct UpdateCommand: ParsableCommand {
                 if let assignee { bead.assignee = assignee.isEmpty ? nil : assignee }
                 for label in addLabels where !bead.labels.contains(label) { bead.labels.append(label) }
                 bead.labels.removeAll { removeLabels.contains($0) }
-                bead.updatedAt = now
             }
         }
         let out = Terminal.standardOutput

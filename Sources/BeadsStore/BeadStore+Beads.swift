@@ -246,6 +246,8 @@ extension BeadStore {
                 let before = Self.bead(from: row)
                 var bead = before
                 try change(&bead)
+                // The one place `updated_at` moves: a write that changed the bead.
+                if !bead.sameContent(as: before), bead.updatedAt == before.updatedAt { bead.updatedAt = StoreClock.timestamp() }
                 try Self.save(bead, in: db)
                 try recordChanges(from: before, to: bead, in: db)
                 done.append(bead)
