@@ -12,7 +12,8 @@ struct MatchCommand: ParsableCommand {
             --explain shows the working: the matched lines, how they were read (prefixes
             stripped, values masked), each token's weight, and
             score = (weight found − strays × \(SignatureMatcher.strayCost)) ÷ total weight.
-            Exit status: 0 when a signature reached the threshold, 1 otherwise, 2 usage error.
+            The verdict, and the exit status, are `beads fix`'s own: 0 when a known error
+            matched (score and evidence both), 1 otherwise, 2 usage error.
             """))
 
     @OptionGroup var kb: KnowledgeBaseOptions
@@ -25,8 +26,16 @@ struct MatchCommand: ParsableCommand {
     var explain = false
 
     func run() throws {
-        let paste = PasteIndex(text: try input.read())
+        let text = try input.read()
+        let paste = PasteIndex(text: text)
         let base = try kb.open()
+        // The verdict is fix's own diagnosis, evidence and rejections included: match
+        // lists the scoring behind it, and never says yes where fix says no.
+        let diagnosis = try storeCall { () throws(StoreError) in try KnownErrorFinder(store: base.store).diagnose(text) }
+        let matched = Set(diagnosis.matches.map(\.beadID))
+        func verdict(_ s: SignatureRecord) -> String {
+            matched.contains(s.beadID) ? "match" : diagnosis.rejected.contains(s.beadID) ? "rejected" : "candidate"
+        }
         let candidates = try storeCall { () throws(StoreError) in try base.store.signatureCandidates(terms: paste.searchTerms, focus: paste.focusTerms()) }
         var scored: [(SignatureRecord, SignatureAlignment, [LogToken])] = []
         for c in candidates {
@@ -43,6 +52,7 @@ struct MatchCommand: ParsableCommand {
                     ("signature", .string(s.text)), ("pattern", .string(s.pattern)),
                     ("doc", JSONValue(s.docPath.map { "\($0)#\(s.sectionAnchor)" })),
                     ("line", JSONValue(paste.lines[a.firstLine].number)),
+                    ("verdict", .string(verdict(s))),
                 ] + (explain ? [("explain", Self.json(MatchExplanation(pattern: pattern, alignment: a, paste: paste)))] : []))
             }).prettyEncoded() + "\n")
         } else if shown.isEmpty {
@@ -54,12 +64,16 @@ struct MatchCommand: ParsableCommand {
                 out.write("\(String(format: "%.2f", KnownErrorFinder.rounded(a.score)))  \(s.beadID)  line \(paste.lines[a.firstLine].number)  \(s.docPath.map { "\($0)#\(s.sectionAnchor)" } ?? s.origin)\n")
                 out.write("      signature: \(s.text.replacingOccurrences(of: "\n", with: " ⏎ "))\n")
                 out.write("      found:     \(found)   (\(String(format: "%.2f", a.matchedWeight)) of \(String(format: "%.2f", a.totalWeight)), \(a.strayTokens) stray)\n")
+                if verdict(s) == "rejected" { out.write("      verdict:   rejected for pastes of this shape (fix --reject)\n") }
                 if explain { Self.write(MatchExplanation(pattern: pattern, alignment: a, paste: paste), to: out) }
             }
         }
-        if !(scored.first.map { KnownErrorFinder.rounded($0.1.score) >= SignatureMatcher.threshold } ?? false) {
-            throw CommandFailure("", exitCode: 1)
+        if !json {
+            out.write(diagnosis.matches.isEmpty
+                ? "Verdict: no known error (as `beads fix` says; `beads fix` shows why the nearest fell short).\n"
+                : "Verdict: \(diagnosis.matches.map(\.beadID).joined(separator: ", ")) (as `beads fix` says).\n")
         }
+        if diagnosis.matches.isEmpty { throw CommandFailure("", exitCode: 1) }
     }
 
     static func write(_ e: MatchExplanation, to out: Terminal) {

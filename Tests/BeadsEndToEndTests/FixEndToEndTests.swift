@@ -159,6 +159,22 @@ import Testing
         let rows = try #require(try json(run.stdout) as? [[String: Any]])
         #expect(rows.first?["bead"] as? String == "mo-3bol")
         #expect(rows.first?["score"] as? Double == 1)
+        #expect(rows.first?["verdict"] as? String == "match")
+    }
+
+    /// A signature can score 1.00 and still not be a match (too little evidence): match
+    /// gives fix's verdict and exit status, not its own.
+    @Test func matchAndFixAgreeOnTheVerdict() throws {
+        let kb = ScratchKnowledgeBase()
+        let paste = "failed to mount /var/lib/x: invalid argument"
+        let fix = try kb.run("fix", paste)
+        let match = try kb.run("match", paste)
+        #expect(fix.status == 1)
+        #expect(match.status == fix.status)
+        #expect(match.stdout.contains("1.00  mo-jgo"), "\(match.stdout)")
+        #expect(match.stdout.hasSuffix("Verdict: no known error (as `beads fix` says; `beads fix` shows why the nearest fell short).\n"))
+        let rows = try #require(try json(try kb.run("match", "--json", paste).stdout) as? [[String: Any]])
+        #expect(rows.allSatisfy { $0["verdict"] as? String == "candidate" })
     }
 
     @Test func explainShowsTheMatchedLineMasksWeightsAndArithmetic() throws {
