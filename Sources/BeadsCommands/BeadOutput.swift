@@ -20,3 +20,13 @@ enum BeadOutput {
         return out
     }
 }
+
+/// The one JSON shape of a recipe, for `recipe list`, `show` and `fix` (which adds how
+/// it ranks here).
+enum RecipeJSON {
+    static func fields(_ r: RecipeRecord) -> [(String, JSONValue)] {
+        [("name", .string(r.name)), ("doc", .string(r.docPath)), ("section", .string(r.sectionAnchor)), ("line", JSONValue(r.line)),
+         ("when", .string(r.when)), ("requires", JSONValue(r.requires)), ("beads", JSONValue(r.beadIDs.sorted())),
+         ("summary", .string(r.summary))]
+    }
+}

@@ -30,15 +30,11 @@ enum FixReport {
                 ("why_not", m.evidence.suffices && m.score >= SignatureMatcher.threshold ? .null : .string(MatchWhy.sentence(m))),
                 ("docs", .array(m.docs.map { .object([("path", .string($0.path)), ("section", .string($0.section))]) })),
                 ("recipes", .array(ranked.map { r in
-                    .object([
-                        ("name", .string(r.recipe.name)),
+                    .object(RecipeJSON.fields(r.recipe) + [
                         ("recommended", .bool(r.recommended)),
                         ("reason", .string(r.reason)),
-                        ("when", .string(r.recipe.when)),
-                        ("requires", JSONValue(r.recipe.requires)),
                         ("runnable", .bool(r.runnable)),
                         ("missing", JSONValue(r.missing)),
-                        ("doc", .string("\(r.recipe.docPath)#\(r.recipe.sectionAnchor)")),
                     ])
                 })),
             ])

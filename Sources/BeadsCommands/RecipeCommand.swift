@@ -22,10 +22,7 @@ struct RecipeListCommand: ParsableCommand {
         let recipes = try storeCall { () throws(StoreError) in try base.store.allRecipes() }
         let out = Terminal.standardOutput
         if json {
-            out.write(JSONValue.array(recipes.map { r in
-                .object([("name", .string(r.name)), ("doc", .string(r.docPath)), ("line", JSONValue(r.line)), ("when", .string(r.when)),
-                         ("requires", JSONValue(r.requires)), ("beads", JSONValue(r.beadIDs.sorted())), ("summary", .string(r.summary))])
-            }).prettyEncoded() + "\n")
+            out.write(JSONValue.array(recipes.map { .object(RecipeJSON.fields($0)) }).prettyEncoded() + "\n")
             return
         }
         if recipes.isEmpty { out.write("No recipes. Write one as ```bash {recipe=NAME when=host} in a doc.\n"); return }

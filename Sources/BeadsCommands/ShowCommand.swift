@@ -54,10 +54,7 @@ struct ShowCommand: ParsableCommand {
         fields.append(("signatures", .array(signatures.map { s in
             .object([("text", .string(s.text)), ("doc", JSONValue(s.docPath)), ("section", .string(s.sectionAnchor)), ("line", JSONValue(s.line))])
         })))
-        fields.append(("recipes", .array(recipes.map { r in
-            .object([("name", .string(r.name)), ("doc", .string(r.docPath)), ("section", .string(r.sectionAnchor)),
-                     ("when", .string(r.when)), ("requires", JSONValue(r.requires))])
-        })))
+        fields.append(("recipes", .array(recipes.map { .object(RecipeJSON.fields($0)) })))
         fields.append(("runs", .array(runs.map { r in
             .object([("id", JSONValue(Int(r.id ?? 0))), ("recipe", .string(r.recipe)), ("started_at", .string(r.startedAt)),
                      ("exit_code", JSONValue(r.exitCode)), ("outcome", .string(r.outcome))])

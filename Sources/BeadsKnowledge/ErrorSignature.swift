@@ -16,7 +16,7 @@ public enum ErrorSignature {
         // A wrapper (`Process completed with exit code 1`) says that a build failed, not
         // why: it is never the signature.
         let lines = LogNormalizer.lines(of: paste).filter { line in
-            line.tokens.contains { $0.searchTerm != nil } && line.tokens.reduce(0) { $0 + $1.weight } >= 1.3
+            line.tokens.contains { $0.searchTerm != nil } && line.tokens.reduce(0) { $0 + $1.weight } >= DocumentAnalyzer.minimumSignatureWeight
                 && !ErrorVocabulary.holdsGenericPhrase(line.text)
         }
         let chosen = lines.first { ErrorVocabulary.readsLikeError($0.text) && !ErrorVocabulary.readsLikeCommand($0.text) } ?? lines.last
