@@ -37,7 +37,7 @@ struct ActionsOptions: ParsableArguments {
         } else {
             repository = try await Self.originRepository(env)
         }
-        do { return try GitHubActionsClient.fromEnvironment(env, repository: repository) } catch { throw CommandFailure(error.description) }
+        return try GitHubActionsClient.fromEnvironment(env, repository: repository)
     }
 
     static func originRepository(_ env: [String: String]) async throws -> String {
@@ -57,21 +57,12 @@ struct ActionsOptions: ParsableArguments {
     /// Follows a run to its end; exit 0 only on success.
     func follow(_ client: GitHubActionsClient, _ run: WorkflowRun) async throws {
         let out = Terminal.standardOutput
-        let final = try await actionsCall { () async throws(ActionsError) in
-            try await client.watch(runID: run.id, interval: .seconds(interval), timeout: timeout.map { .seconds($0) }) { current in
-                Terminal.standardOutput.write("  \(current.status)\(current.conclusion.map { " (\($0))" } ?? "")\n")
-            }
+        let final = try await client.watch(runID: run.id, interval: .seconds(interval), timeout: timeout.map { .seconds($0) }) { current in
+            Terminal.standardOutput.write("  \(current.status)\(current.conclusion.map { " (\($0))" } ?? "")\n")
         }
         let conclusion = final.conclusion ?? "unknown"
         out.write("Run \(final.id) \(conclusion)\(final.htmlURL.map { ": \($0)" } ?? "")\n")
         if conclusion != "success" { throw CommandFailure("the run ended \(conclusion)", exitCode: 1) }
-    }
-}
-
-func actionsCall<T>(_ body: () async throws(ActionsError) -> T) async throws -> T {
-    do { return try await body() } catch {
-        if case .timedOut = error { throw CommandFailure(error.description, exitCode: 124) }
-        throw CommandFailure(error.description)
     }
 }
 
@@ -107,7 +98,7 @@ struct ActionsDispatchCommand: AsyncParsableCommand {
             let eq = input.firstIndex(of: "=")!
             return (String(input[..<eq]), String(input[input.index(after: eq)...]))
         }
-        let run = try await actionsCall { () async throws(ActionsError) in try await client.dispatch(workflow: workflow, ref: ref, inputs: pairs) }
+        let run = try await client.dispatch(workflow: workflow, ref: ref, inputs: pairs)
         Terminal.standardOutput.write("Dispatched \(workflow) on \(ref) in \(client.repository): run \(run.id)\(run.htmlURL.map { " \($0)" } ?? "")\n")
         if watch { try await options.follow(client, run) }
     }
@@ -124,7 +115,7 @@ struct ActionsWatchCommand: AsyncParsableCommand {
 
     func run() async throws {
         let client = try await options.client()
-        let run = try await actionsCall { () async throws(ActionsError) in try await client.run(id: runID) }
+        let run = try await client.run(id: runID)
         try await options.follow(client, run)
     }
 }

@@ -47,7 +47,7 @@ public struct BeadsCommand: AsyncParsableCommand {
                 try command.run()
             }
             return 0
-        } catch let failure as CommandFailure {
+        } catch let failure as PresentableError {
             if !failure.message.isEmpty { Terminal.standardError.write("beads: \(failure.message)\n") }
             return failure.exitCode
         } catch {

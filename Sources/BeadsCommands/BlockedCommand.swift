@@ -19,7 +19,7 @@ struct BlockedCommand: ParsableCommand {
 
     func run() throws {
         let base = try kb.open()
-        let blocked = try storeCall { () throws(StoreError) in try base.store.blockedBeads(now: Timestamp.now()) }
+        let blocked = try base.store.blockedBeads(now: Timestamp.now())
         let out = Terminal.standardOutput
         if json {
             out.write(JSONValue.array(blocked.map { item in

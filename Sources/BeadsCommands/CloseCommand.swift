@@ -55,5 +55,5 @@ struct ReopenCommand: ParsableCommand {
 /// Applies one change to several beads in one transaction: an unknown id leaves all
 /// of them as they were.
 func updateEach(_ ids: [String], in base: KnowledgeBase, _ change: @escaping (inout Bead) -> Void) throws -> [Bead] {
-    try storeCall { () throws(StoreError) in try base.store.update(ids, change) }
+    try base.store.update(ids, change)
 }

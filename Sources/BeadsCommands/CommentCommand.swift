@@ -17,11 +17,9 @@ struct CommentCommand: ParsableCommand {
         let base = try kb.open()
         let now = Timestamp.now()
         var added: JSONValue = .null
-        try storeCall { () throws(StoreError) in
-            try base.store.update(id) { bead in
+        try base.store.update(id) { bead in
                 added = bead.addComment(author: base.store.actor, text: text, at: now)
             }
-        }
         Terminal.standardOutput.write(json ? added.prettyEncoded() + "\n" : "Comment \(added["id"]?.intValue ?? 0) added to \(id).\n")
     }
 }

@@ -72,7 +72,7 @@ struct CreateCommand: ParsableCommand {
         let issueType = try BeadArguments.issueType(type, in: base)
         // A second bead for an error beads already knows splits its history in two: say so.
         let known = try pastedError.map { paste in
-            try storeCall { () throws(StoreError) in try KnownErrorFinder(store: base.store).diagnose(paste) }.matches
+            (try KnownErrorFinder(store: base.store).diagnose(paste)).matches
         } ?? []
         let date = Date()
         let now = Timestamp.now(date)
@@ -80,7 +80,7 @@ struct CreateCommand: ParsableCommand {
         let dependencies = try Self.labels(deps).map { spec -> (type: String, target: String) in
             let parts = spec.split(separator: ":", maxSplits: 1).map(String.init)
             let dep = parts.count == 2 ? (type: parts[0], target: parts[1]) : (type: "blocks", target: parts[0])
-            guard try storeCall({ () throws(StoreError) in try base.store.bead(dep.target) }) != nil else {
+            guard try base.store.bead(dep.target) != nil else {
                 throw CommandFailure("--deps \(spec): " + StoreError.beadNotFound(dep.target).description)
             }
             return dep
@@ -88,17 +88,15 @@ struct CreateCommand: ParsableCommand {
         let newID: NewBeadID = if let id { .given(id) } else if let parent { .child(of: parent) } else {
             .hashed(BeadID.Seed(prefix: base.config.prefix, title: title, description: description, creator: creator, createdAt: date))
         }
-        let bead = try storeCall { () throws(StoreError) in
-            try base.store.create(newID) { id in
-                var bead = Bead(
-                    id: id, title: title, description: description, priority: priority, issueType: issueType,
-                    assignee: assignee, labels: Self.labels(labels), createdAt: now, updatedAt: now,
-                    extra: [("created_by", .string(creator))])
-                if let parent { _ = bead.addDependency(on: parent, type: "parent-child", at: now, by: creator) }
-                if let signature { bead.setExtra("error_signatures", .array([ErrorSignature.json(signature)])) }
-                for dep in dependencies { _ = bead.addDependency(on: dep.target, type: dep.type, at: now, by: creator) }
-                return bead
-            }
+        let bead = try base.store.create(newID) { id in
+            var bead = Bead(
+                id: id, title: title, description: description, priority: priority, issueType: issueType,
+                assignee: assignee, labels: Self.labels(labels), createdAt: now, updatedAt: now,
+                extra: [("created_by", .string(creator))])
+            if let parent { _ = bead.addDependency(on: parent, type: "parent-child", at: now, by: creator) }
+            if let signature { bead.setExtra("error_signatures", .array([ErrorSignature.json(signature)])) }
+            for dep in dependencies { _ = bead.addDependency(on: dep.target, type: dep.type, at: now, by: creator) }
+            return bead
         }
         let out = Terminal.standardOutput
         out.write(json ? bead.jsonValue.prettyEncoded() + "\n" : "Created \(bead.id): \(bead.title)\n")

@@ -34,9 +34,7 @@ struct DeleteCommand: ParsableCommand {
 
     func run() throws {
         let base = try kb.open()
-        let plan = try storeCall { () throws(StoreError) in
-            force ? try base.store.delete(ids, cascade: cascade) : try base.store.deletionPlan(ids, cascade: cascade)
-        }
+        let plan = force ? try base.store.delete(ids, cascade: cascade) : try base.store.deletionPlan(ids, cascade: cascade)
         let out = Terminal.standardOutput
         if json {
             out.write(JSONValue.object([

@@ -24,9 +24,7 @@ struct DepAddCommand: ParsableCommand {
 
     func run() throws {
         let base = try kb.open()
-        let result = try storeCall { () throws(StoreError) in
-            try base.store.addDependency(issue, on: dependsOn, type: type, at: Timestamp.now())
-        }
+        let result = try base.store.addDependency(issue, on: dependsOn, type: type, at: Timestamp.now())
         Terminal.standardOutput.write(result == .added ? "\(issue) now depends on \(dependsOn) (\(type)).\n" : "\(issue) already depends on \(dependsOn) (\(type)).\n")
     }
 }
@@ -42,11 +40,9 @@ struct DepRemoveCommand: ParsableCommand {
     func run() throws {
         let base = try kb.open()
         var removed = false
-        try storeCall { () throws(StoreError) in
-            try base.store.update(issue) { bead in
+        try base.store.update(issue) { bead in
                 removed = bead.removeDependency(on: dependsOn, type: type)
             }
-        }
         guard removed else { throw CommandFailure("\(issue) does not depend on \(dependsOn)\(type.map { " (\($0))" } ?? "")") }
         Terminal.standardOutput.write("\(issue) no longer depends on \(dependsOn).\n")
     }
@@ -62,7 +58,7 @@ struct DepListCommand: ParsableCommand {
     func run() throws {
         let base = try kb.open()
         let bead = try requireBead(id, in: base)
-        let dependents = try storeCall { () throws(StoreError) in try base.store.dependents(of: id) }
+        let dependents = try base.store.dependents(of: id)
         let out = Terminal.standardOutput
         if json {
             out.write(JSONValue.object([

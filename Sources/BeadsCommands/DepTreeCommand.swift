@@ -22,7 +22,7 @@ struct DepTreeCommand: ParsableCommand {
 
     func run() throws {
         let base = try kb.open()
-        let nodes = try storeCall { () throws(StoreError) in try base.store.dependencyTree(of: id, reverse: reverse, maxDepth: maxDepth) }
+        let nodes = try base.store.dependencyTree(of: id, reverse: reverse, maxDepth: maxDepth)
         let out = Terminal.standardOutput
         if json {
             out.write(JSONValue.array(nodes.map(Self.json)).prettyEncoded() + "\n")
@@ -73,7 +73,7 @@ struct DepCyclesCommand: ParsableCommand {
 
     func run() throws {
         let base = try kb.open()
-        let cycles = try storeCall { () throws(StoreError) in try base.store.dependencyCycles() }
+        let cycles = try base.store.dependencyCycles()
         let out = Terminal.standardOutput
         if json {
             out.write(JSONValue.array(cycles.map { JSONValue($0) }).prettyEncoded() + "\n")

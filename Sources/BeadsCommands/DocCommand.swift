@@ -23,12 +23,10 @@ struct DocIndexCommand: ParsableCommand {
         let base = try kb.open()
         var report = base.refresh
         if force {
-            report = try storeCall { () throws(StoreError) in
-                try DocsIndexer(location: base.location, store: base.store, configPrefix: base.config.prefix).refresh(force: true)
-            }
+            report = try DocsIndexer(location: base.location, store: base.store, configPrefix: base.config.prefix).refresh(force: true)
             for warning in report.warnings { Terminal.standardError.write("warning: \(warning)\n") }
         }
-        let signatures = try storeCall { () throws(StoreError) in try base.store.signatureCount() }
+        let signatures = try base.store.signatureCount()
         let out = Terminal.standardOutput
         out.write("Indexed \(report.indexed.count) doc(s), \(report.unchanged) unchanged, \(report.removed.count) removed; \(signatures) error signatures in all.\n")
         for path in report.indexed { out.write("  indexed \(path)\n") }
@@ -47,7 +45,7 @@ struct DocListCommand: ParsableCommand {
 
     func run() throws {
         let base = try kb.open()
-        let docs = try storeCall { () throws(StoreError) in try base.store.docSummaries() }
+        let docs = try base.store.docSummaries()
         let out = Terminal.standardOutput
         if json {
             out.write(JSONValue.array(docs.map { d in

@@ -35,7 +35,7 @@ struct DocLintCommand: ParsableCommand {
         func lintAll() -> [LintFinding] { docs.flatMap { linter.lint(path: $0, text: texts[$0]!) } }
         var findings = lintAll()
         if paths.isEmpty {
-            let mentioned = try storeCall { () throws(StoreError) in try base.store.beadIDsMentionedInDocs() }
+            let mentioned = try base.store.beadIDsMentionedInDocs()
             let jsonl = (try? String(contentsOfFile: base.location.jsonlPath, encoding: .utf8)) ?? ""
             findings += linter.uncoveredBeads(mentioned: mentioned, jsonlPath: "beads/issues.jsonl", jsonlText: jsonl)
         }
@@ -45,7 +45,7 @@ struct DocLintCommand: ParsableCommand {
                 let edits = findings.filter { $0.path == doc }.compactMap(\.edit)
                 guard !edits.isEmpty else { continue }
                 let result = LintEdit.apply(edits, to: texts[doc]!)
-                try storeCall { () throws(StoreError) in try JSONLFile.writeAtomically(result.text, to: DocFiles.absolute(doc, in: base)) }
+                try JSONLFile.writeAtomically(result.text, to: DocFiles.absolute(doc, in: base))
                 texts[doc] = result.text
                 fixed += edits.count - result.skipped.count
             }
@@ -70,16 +70,14 @@ struct DocLintCommand: ParsableCommand {
     }
 
     static func linter(for base: KnowledgeBase) throws -> DocLinter {
-        let beads = try storeCall { () throws(StoreError) in
-            var all = BeadFilter()
-            all.includeClosed = true
-            return try base.store.beads(matching: all)
-        }
-        let prefixes = try storeCall { () throws(StoreError) in try base.store.beadPrefixes() }.union([base.config.prefix])
-        let signed = try storeCall { () throws(StoreError) in try base.store.beadIDsWithSignatures() }
+        var all = BeadFilter()
+        all.includeClosed = true
+        let beads = try base.store.beads(matching: all)
+        let prefixes = (try base.store.beadPrefixes()).union([base.config.prefix])
+        let signed = try base.store.beadIDsWithSignatures()
         let locator = CommandLocator(environment: ProcessInfo.processInfo.environment)
         let subcommands = Set(BeadsCommand.configuration.subcommands.compactMap { $0.configuration.commandName })
-        let recipes = try storeCall { () throws(StoreError) in try base.store.allRecipes() }
+        let recipes = try base.store.allRecipes()
         var context = LintContext(
             root: base.location.root, prefixes: prefixes, beads: Dictionary(beads.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a }),
             beadsWithSignatures: signed, beadsSubcommands: subcommands, commandExists: { locator.find($0) != nil },

@@ -30,15 +30,15 @@ struct DocNewCommand: ParsableCommand {
             guard case let .array(items) = field.1 else { return [] }
             return items.compactMap { $0["text"]?.stringValue }
         } ?? []
-        texts += try storeCall { () throws(StoreError) in try store.signatures(ofBead: id) }.map(\.text)
+        texts += (try store.signatures(ofBead: id)).map(\.text)
         var seen = Set<String>()
         texts = texts.filter { seen.insert($0).inserted }
 
-        let dependents = try storeCall { () throws(StoreError) in try store.dependents(of: id) }.map(\.0)
+        let dependents = (try store.dependents(of: id)).map(\.0)
         let dependencies = bead.dependencies.compactMap { $0["depends_on_id"]?.stringValue }
         var relatedIDs = [id]
         for other in dependencies + dependents where !relatedIDs.contains(other) { relatedIDs.append(other) }
-        let related = try relatedIDs.compactMap { other in try storeCall { () throws(StoreError) in try store.bead(other) } }
+        let related = try relatedIDs.compactMap { other in try store.bead(other) }
 
         let relative = output ?? "docs/" + SolutionDocScaffold.fileName(for: bead)
         let absolute = DocFiles.absolute(relative, in: base)

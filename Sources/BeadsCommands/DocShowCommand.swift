@@ -55,9 +55,9 @@ struct DocShowCommand: ParsableCommand {
     /// A path as given (from here or from the knowledge base root), or the doc about a bead.
     func locate(_ argument: String, in base: KnowledgeBase) throws -> String {
         if let path = DocFiles.relative(argument, in: base) { return path }
-        let summaries = try storeCall { () throws(StoreError) in try base.store.docSummaries() }
+        let summaries = try base.store.docSummaries()
         if let declared = summaries.first(where: { $0.primaryBeads.contains(argument) }) { return declared.path }
-        if let mention = try storeCall({ () throws(StoreError) in try base.store.mentions(ofBead: argument) }).first { return mention.path }
+        if let mention = try base.store.mentions(ofBead: argument).first { return mention.path }
         throw CommandFailure("\(argument) is neither a doc nor a bead any doc mentions (`beads doc list` shows the docs)")
     }
 }
@@ -73,7 +73,7 @@ struct DocLinksCommand: ParsableCommand {
 
     func run() throws {
         let base = try kb.open()
-        let links = try storeCall { () throws(StoreError) in try base.store.docBeadLinks() }
+        let links = try base.store.docBeadLinks()
         var byDoc: [(String, [String])] = []
         var byBead: [String: [String]] = [:]
         for link in links {

@@ -25,7 +25,7 @@ struct DocSyncCommand: ParsableCommand {
     func run() throws {
         let base = try kb.open()
         let docs = try DocFiles.resolve(paths, in: base)
-        let prefixes = try storeCall { () throws(StoreError) in try base.store.beadPrefixes() }.union([base.config.prefix])
+        let prefixes = (try base.store.beadPrefixes()).union([base.config.prefix])
         let analyzer = DocumentAnalyzer(prefixes: prefixes)
         let out = Terminal.standardOutput
         var stale = 0
@@ -43,7 +43,7 @@ struct DocSyncCommand: ParsableCommand {
                 if check {
                     out.write("\(doc): out of date (\(beads.count) bead\(beads.count == 1 ? "" : "s"))\n")
                 } else {
-                    try storeCall { () throws(StoreError) in try JSONLFile.writeAtomically(newText, to: DocFiles.absolute(doc, in: base)) }
+                    try JSONLFile.writeAtomically(newText, to: DocFiles.absolute(doc, in: base))
                     out.write("\(doc): table rewritten (\(beads.count) bead\(beads.count == 1 ? "" : "s"))\n")
                 }
             }

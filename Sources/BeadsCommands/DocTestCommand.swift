@@ -27,14 +27,14 @@ struct DocTestCommand: ParsableCommand {
 
     func run() throws {
         let base = try kb.open()
-        let prefixes = try storeCall { () throws(StoreError) in try base.store.beadPrefixes() }.union([base.config.prefix])
+        let prefixes = (try base.store.beadPrefixes()).union([base.config.prefix])
         let analyzer = DocumentAnalyzer(prefixes: prefixes)
         var examples: [DocExample] = []
         for doc in try DocFiles.resolve(paths, in: base) {
             let text = try DocFiles.read(doc, in: base)
             examples += analyzer.read(path: doc, text: text, fingerprint: FileFingerprint(size: 0, mtimeNanoseconds: 0), hash: "").examples
         }
-        let outcomes = try storeCall { () throws(StoreError) in try DocExampleRunner(store: base.store).run(examples) }
+        let outcomes = try DocExampleRunner(store: base.store).run(examples)
         let out = Terminal.standardOutput
         let failed = outcomes.filter { !$0.passed }
         if json {

@@ -66,7 +66,7 @@ struct FixCommand: AsyncParsableCommand {
     func run() async throws {
         let paste = try input.read()
         let base = try kb.open()
-        let diagnosis = try storeCall { () throws(StoreError) in try KnownErrorFinder(store: base.store).diagnose(paste) }
+        let diagnosis = try KnownErrorFinder(store: base.store).diagnose(paste)
         if let id = confirm ?? reject {
             try learn(id, confirmed: confirm != nil, paste: paste, diagnosis: diagnosis, base: base)
             return
@@ -134,12 +134,10 @@ struct FixCommand: AsyncParsableCommand {
         guard let shape = MatchFeedback.shape(of: paste, for: id, in: diagnosis) else {
             throw CommandFailure("the paste has no line distinctive enough to remember")
         }
-        try storeCall { () throws(StoreError) in
-            try base.store.update(id) { bead in
+        try base.store.update(id) { bead in
                 _ = confirmed ? MatchFeedback.confirm(shape, on: &bead) : MatchFeedback.reject(shape, on: &bead)
             }
-        }
-        let after = try storeCall { () throws(StoreError) in try KnownErrorFinder(store: base.store).diagnose(paste) }
+        let after = try KnownErrorFinder(store: base.store).diagnose(paste)
         let verb = confirmed ? "Confirmed" : "Rejected"
         out.write("\(verb): pastes shaped like `\(FixReport.clip(shape.text, 90))` \(confirmed ? "are" : "are not") \(id).\n")
         out.write("  recorded on \(id) in beads/issues.jsonl (\(confirmed ? "error_signatures" : "rejected_signatures"))\n")

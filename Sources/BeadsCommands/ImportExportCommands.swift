@@ -18,8 +18,8 @@ struct ImportCommand: ParsableCommand {
 
     func run() throws {
         let base = try kb.open()
-        let beads = try storeCall { () throws(StoreError) in try JSONLFile.read(path: file, now: Timestamp.now()) }
-        let counts = try storeCall { () throws(StoreError) in try base.store.upsert(beads) }
+        let beads = try JSONLFile.read(path: file, now: Timestamp.now())
+        let counts = try base.store.upsert(beads)
         let out = Terminal.standardOutput
         if json {
             out.write(JSONValue.object([("created", JSONValue(counts.created)), ("updated", JSONValue(counts.updated)),
@@ -41,9 +41,9 @@ struct ExportCommand: ParsableCommand {
 
     func run() throws {
         let base = try kb.open()
-        let text = try storeCall { () throws(StoreError) in try base.store.exportText() }
+        let text = try base.store.exportText()
         if let output {
-            try storeCall { () throws(StoreError) in try JSONLFile.writeAtomically(text, to: output) }
+            try JSONLFile.writeAtomically(text, to: output)
         } else {
             Terminal.standardOutput.write(text)
         }

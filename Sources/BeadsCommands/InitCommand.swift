@@ -41,12 +41,8 @@ struct InitCommand: AsyncParsableCommand {
         } catch {
             throw CommandFailure("cannot create the knowledge base in \(root): \(error.localizedDescription)")
         }
-        do {
-            let base = try KnowledgeBase(location: location)
-            out.write("Knowledge base ready in \(location.root) (prefix \(base.config.prefix)): beads/issues.jsonl, beads/config.yaml, docs/.\n")
-        } catch {
-            throw CommandFailure(error.description)
-        }
+        let base = try KnowledgeBase(location: location)
+        out.write("Knowledge base ready in \(location.root) (prefix \(base.config.prefix)): beads/issues.jsonl, beads/config.yaml, docs/.\n")
         if let top = try await Self.gitTopLevel(of: location.root) {
             try await Self.registerMergeDriver(gitTop: top, jsonlPath: location.jsonlPath)
             out.write("Registered the merge driver for beads/issues.jsonl (.gitattributes and git config merge.beads): git runs `beads merge`")

@@ -28,7 +28,7 @@ struct KanikoOptions: ParsableArguments {
     func settings(_ base: KnowledgeBase?) throws -> KanikoSettings {
         var settings = KanikoSettings()
         if let base {
-            do { settings = try KanikoSettings.load(path: base.location.configPath) } catch { throw CommandFailure("\(error)") }
+            settings = try KanikoSettings.load(path: base.location.configPath)
         }
         if let namespace { settings.namespace = namespace }
         if let secret { settings.secret = secret }
@@ -74,7 +74,7 @@ struct KanikoBuildCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let base = try? kb.open()
+        let base = try kb.openIfPresent()
         var settings = try options.settings(base)
         if let executor { settings.executor = executor }
         if let timeout { settings.timeoutSeconds = timeout }
@@ -104,7 +104,7 @@ struct KanikoBuildCommand: AsyncParsableCommand {
         if options.dryRun {
             var first = true
             for image in chosen {
-                let manifest = try kanikoCall { try settings.jobManifest(for: image, name: KanikoSettings.jobName(for: image, suffix: suffix)) }
+                let manifest = try settings.jobManifest(for: image, name: KanikoSettings.jobName(for: image, suffix: suffix))
                 Terminal.standardOutput.write((first ? "" : "---\n") + manifest.prettyEncoded() + "\n")
                 first = false
             }
@@ -115,7 +115,7 @@ struct KanikoBuildCommand: AsyncParsableCommand {
         var failures = 0
         for image in chosen {
             Terminal.standardOutput.write("▶ \(image.destination): Kaniko Job in namespace \(settings.namespace) (executor \(settings.executor))\n")
-            let result = try await kanikoCallAsync { try await builder.build(image, suffix: suffix, log: log) }
+            let result = try await builder.build(image, suffix: suffix, log: log)
             out.flush(); err.flush()
             if result.succeeded {
                 Terminal.standardOutput.write("✔ \(image.destination) pushed\(result.digest.map { " as \($0)" } ?? "") (job \(result.job))\n")
@@ -128,7 +128,7 @@ struct KanikoBuildCommand: AsyncParsableCommand {
     }
 
     func kubectlOrFail(_ environment: [String: String], _ settings: KanikoSettings) throws -> Kubectl {
-        do { return try Kubectl(environment: environment, namespace: settings.namespace) } catch { throw CommandFailure("\(error)") }
+        return try Kubectl(environment: environment, namespace: settings.namespace)
     }
 }
 
@@ -144,7 +144,7 @@ struct KanikoSecretCommand: AsyncParsableCommand {
     var username: String?
 
     func run() async throws {
-        let base = try? kb.open()
+        let base = try kb.openIfPresent()
         let settings = try options.settings(base)
         let environment = ProcessInfo.processInfo.environment
         guard let token = environment["GITHUB_TOKEN"].flatMap({ $0.isEmpty ? nil : $0 }) ?? environment["GH_TOKEN"].flatMap({ $0.isEmpty ? nil : $0 }) else {
@@ -159,16 +159,8 @@ struct KanikoSecretCommand: AsyncParsableCommand {
             return
         }
         let kubectl: Kubectl
-        do { kubectl = try Kubectl(environment: environment, namespace: settings.namespace) } catch { throw CommandFailure("\(error)") }
-        try await kanikoCallAsync { try await KanikoBuilder(settings: settings, kubectl: kubectl).applySecret(token: token, username: user) }
+        kubectl = try Kubectl(environment: environment, namespace: settings.namespace)
+        try await KanikoBuilder(settings: settings, kubectl: kubectl).applySecret(token: token, username: user)
         Terminal.standardOutput.write("Secret \(settings.secret) for \(settings.registry) (user \(user)) applied in namespace \(settings.namespace).\n")
     }
-}
-
-func kanikoCall<T>(_ body: () throws -> T) throws -> T {
-    do { return try body() } catch let error as KanikoError { throw CommandFailure(error.description) }
-}
-
-func kanikoCallAsync<T>(_ body: () async throws -> T) async throws -> T {
-    do { return try await body() } catch let error as KanikoError { throw CommandFailure(error.description) }
 }

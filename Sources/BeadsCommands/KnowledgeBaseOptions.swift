@@ -27,43 +27,39 @@ struct KnowledgeBaseOptions: ParsableArguments {
         }
     }
 
-    func location() throws -> KnowledgeBaseLocation {
-        do {
-            return try KnowledgeBaseLocation.find(
-                explicit: directory, environment: ProcessInfo.processInfo.environment,
-                start: FileManager.default.currentDirectoryPath)
-        } catch {
-            // Not a failure of the command but of where it was run: a usage error.
-            throw CommandFailure.usage(error.description)
-        }
+    /// Where the knowledge base is; none found is a usage error (KnowledgeError says so).
+    func location() throws(KnowledgeError) -> KnowledgeBaseLocation {
+        try KnowledgeBaseLocation.find(
+            explicit: directory, environment: ProcessInfo.processInfo.environment,
+            start: FileManager.default.currentDirectoryPath)
     }
 
     /// Opens the knowledge base, bringing the store up to date with the JSONL and docs.
-    func open() throws -> KnowledgeBase {
-        let location = try location()
-        do {
-            let kb = try KnowledgeBase(location: location, actor: actor)
-            for warning in kb.refresh.warnings { Terminal.standardError.write("warning: \(warning)\n") }
-            return kb
-        } catch {
-            throw CommandFailure(error.description)
-        }
+    func open() throws(KnowledgeError) -> KnowledgeBase {
+        let kb = try KnowledgeBase(location: try location(), actor: actor)
+        for warning in kb.refresh.warnings { Terminal.standardError.write("warning: \(warning)\n") }
+        return kb
     }
-}
 
-/// Runs a store call, turning its typed error into a message and exit 1.
-func storeCall<T>(_ body: () throws(StoreError) -> T) throws -> T {
-    do {
-        return try body()
-    } catch {
-        throw CommandFailure(error.description)
+    /// The knowledge base, or nil when there is none here: for commands that also work
+    /// without one (`safe-build`, `kaniko`, `run`). A knowledge base that is there but
+    /// broken (a bad config.yaml, a damaged store) is still an error, not silence.
+    func openIfPresent() throws(KnowledgeError) -> KnowledgeBase? {
+        do {
+            return try open()
+        } catch {
+            switch error {
+            case .noKnowledgeBase: return nil
+            default: throw error
+            }
+        }
     }
 }
 
 /// The bead with this id, or a failure that says there is none.
 func requireBead(_ id: String, in base: KnowledgeBase) throws -> Bead {
-    guard let bead = try storeCall({ () throws(StoreError) in try base.store.bead(id) }) else {
-        throw CommandFailure(StoreError.beadNotFound(id).description)
+    guard let bead = try base.store.bead(id) else {
+        throw StoreError.beadNotFound(id)
     }
     return bead
 }

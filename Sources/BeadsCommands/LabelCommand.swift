@@ -12,11 +12,9 @@ struct LabelCommand: ParsableCommand {
 /// One label change in one transaction, then the labels the bead has now.
 private func editLabels(of id: String, in base: KnowledgeBase, _ change: (inout [String]) -> Void) throws {
     let now = Timestamp.now()
-    let bead = try storeCall { () throws(StoreError) in
-        try base.store.update(id) { bead in
+    let bead = try base.store.update(id) { bead in
             change(&bead.labels)
         }
-    }
     Terminal.standardOutput.write("\(id) labels: \(bead.labels.isEmpty ? "none" : bead.labels.joined(separator: ", "))\n")
 }
 
@@ -66,7 +64,7 @@ struct LabelListCommand: ParsableCommand {
             out.write(json ? JSONValue(bead.labels).prettyEncoded() + "\n" : bead.labels.joined(separator: "\n") + (bead.labels.isEmpty ? "" : "\n"))
             return
         }
-        let counts = try storeCall { () throws(StoreError) in try base.store.labelCounts() }
+        let counts = try base.store.labelCounts()
         if json {
             out.write(JSONValue.array(counts.map { .object([("label", .string($0.0)), ("count", JSONValue($0.1))]) }).prettyEncoded() + "\n")
             return

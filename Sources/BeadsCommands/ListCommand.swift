@@ -51,7 +51,7 @@ struct ListCommand: ParsableCommand {
         filter.limit = limit
         filter.sort = BeadSort(rawValue: sort) ?? .priority
         filter.reverse = reverse
-        let beads = try storeCall { () throws(StoreError) in try base.store.beads(matching: filter) }
+        let beads = try base.store.beads(matching: filter)
         let out = Terminal.standardOutput
         if json {
             out.write(JSONValue.array(beads.map(\.jsonValue)).prettyEncoded() + "\n")

@@ -31,12 +31,12 @@ struct MatchCommand: ParsableCommand {
         let base = try kb.open()
         // The verdict is fix's own diagnosis, evidence and rejections included: match
         // lists the scoring behind it, and never says yes where fix says no.
-        let diagnosis = try storeCall { () throws(StoreError) in try KnownErrorFinder(store: base.store).diagnose(text) }
+        let diagnosis = try KnownErrorFinder(store: base.store).diagnose(text)
         let matched = Set(diagnosis.matches.map(\.beadID))
         func verdict(_ s: SignatureRecord) -> String {
             matched.contains(s.beadID) ? "match" : diagnosis.rejected.contains(s.beadID) ? "rejected" : "candidate"
         }
-        let candidates = try storeCall { () throws(StoreError) in try base.store.signatureCandidates(terms: paste.searchTerms, focus: paste.focusTerms()) }
+        let candidates = try base.store.signatureCandidates(terms: paste.searchTerms, focus: paste.focusTerms())
         var scored: [(SignatureRecord, SignatureAlignment, [LogToken])] = []
         for c in candidates {
             let pattern = c.pattern.split(separator: " ").map { LogToken(text: String($0)) }

@@ -26,8 +26,8 @@ struct MergeCommand: ParsableCommand {
             return String(decoding: data, as: UTF8.self)
         }
         let (b, o, t) = (try read(base), try read(ours), try read(theirs))
-        let result = try storeCall { () throws(StoreError) in try JSONLMerge.merge(base: b, ours: o, theirs: t) }
-        try storeCall { () throws(StoreError) in try JSONLFile.writeAtomically(result.text, to: ours) }
+        let result = try JSONLMerge.merge(base: b, ours: o, theirs: t)
+        try JSONLFile.writeAtomically(result.text, to: ours)
         if !result.settled.isEmpty {
             Terminal.standardError.write("beads merge: settled \(result.settled.count) field(s) both sides changed: \(result.settled.joined(separator: ", "))\n")
         }

@@ -35,7 +35,7 @@ struct ReadyCommand: ParsableCommand {
     func run() throws {
         let base = try kb.open()
         let order = ReadySort(rawValue: sort) ?? .priority
-        let ready = try storeCall { () throws(StoreError) in try base.store.readyBeads(now: Timestamp.now(), limit: limit, sort: order) }
+        let ready = try base.store.readyBeads(now: Timestamp.now(), limit: limit, sort: order)
         let out = Terminal.standardOutput
         if json {
             out.write(JSONValue.array(ready.map { item in

@@ -19,7 +19,7 @@ struct RecipeListCommand: ParsableCommand {
 
     func run() throws {
         let base = try kb.open()
-        let recipes = try storeCall { () throws(StoreError) in try base.store.allRecipes() }
+        let recipes = try base.store.allRecipes()
         let out = Terminal.standardOutput
         if json {
             out.write(JSONValue.array(recipes.map { .object(RecipeJSON.fields($0)) }).prettyEncoded() + "\n")
@@ -34,7 +34,7 @@ struct RecipeListCommand: ParsableCommand {
 
 /// Finds one recipe by name, with a clear error when there is none or more than one.
 func lookUpRecipe(_ name: String, in base: KnowledgeBase) throws -> RecipeRecord {
-    let found = try storeCall { () throws(StoreError) in try base.store.recipes(named: name) }
+    let found = try base.store.recipes(named: name)
     guard let first = found.first else {
         let known = (try? base.store.allRecipes().map(\.name)) ?? []
         throw CommandFailure("no recipe is named \(name)" + (known.isEmpty ? "" : "; there are: " + known.joined(separator: ", ")))
@@ -118,12 +118,12 @@ struct RunsCommand: ParsableCommand {
         let out = Terminal.standardOutput
         let runs: [RecipeRunRecord]
         if let id {
-            guard let one = try storeCall({ () throws(StoreError) in try base.store.run(id: id) }) else {
+            guard let one = try base.store.run(id: id) else {
                 throw CommandFailure("no run #\(id); `beads runs` lists them")
             }
             runs = [one]
         } else {
-            runs = try storeCall { () throws(StoreError) in try base.store.runs(beadID: bead) }
+            runs = try base.store.runs(beadID: bead)
         }
         if json {
             out.write(JSONValue.array(runs.map { r in

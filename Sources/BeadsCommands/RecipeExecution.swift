@@ -54,11 +54,9 @@ struct RecipeExecution {
             out.write("Dry run: nothing was run.\n")
             return 0
         }
-        let approved = try storeCall { () throws(StoreError) in try runner.isApproved(recipe) }
+        let approved = try runner.isApproved(recipe)
         if !approved {
-            let changed = try storeCall { () throws(StoreError) in
-                try base.store.approvedHash(recipe: recipe.name, docPath: recipe.docPath) != nil
-            }
+            let changed = try base.store.approvedHash(recipe: recipe.name, docPath: recipe.docPath) != nil
             if assumeYes {
                 // --yes is the approval.
             } else if Terminal.standardInputIsTerminal && Terminal.standardOutputIsTerminal {
@@ -73,7 +71,7 @@ struct RecipeExecution {
                     (changed ? "recipe \(recipe.name) changed since it was approved; " : "recipe \(recipe.name) has not been approved; ")
                         + "there is no terminal to ask on, so nothing was run. Read the script above and pass --yes to run it.")
             }
-            try storeCall { () throws(StoreError) in try runner.approve(recipe, actor: base.store.actor) }
+            try runner.approve(recipe, actor: base.store.actor)
         }
         out.write("─── running \(recipe.name) ───\n")
         let request = RecipeRunRequest(

@@ -67,7 +67,7 @@ struct RunCommand: AsyncParsableCommand {
         let err = Terminal.standardError
         let described = outcome.timedOut ? "timed out" : outcome.interrupted ? "was interrupted" : "failed (exit \(outcome.exitCode))"
         guard let base else { throw CommandFailure("", exitCode: outcome.exitCode) }
-        let diagnosis = try storeCall { () throws(StoreError) in try KnownErrorFinder(store: base.store).diagnose(outcome.output) }
+        let diagnosis = try KnownErrorFinder(store: base.store).diagnose(outcome.output)
         let env = try EnvironmentCheck.probe()
         var report = Terminal.standardError
         guard let best = diagnosis.matches.first else {

@@ -37,7 +37,7 @@ struct SafeBuildCommand: AsyncParsableCommand {
         guard !argv.isEmpty else { throw CommandFailure.usage("name the build command to run, after --: beads safe-build -- docker build .") }
         let env = try EnvironmentCheck.probe()
         let err = Terminal.standardError
-        let base = try? kb.open()
+        let base = try kb.openIfPresent()
         if env.nestedOverlay {
             err.write("beads safe-build: not running `\(argv.joined(separator: " "))`: this is a devpod, where a local image build nests overlayfs and the kernel refuses it.\n")
             for reason in env.reasons { err.write("  - \(reason)\n") }

@@ -15,7 +15,7 @@ struct SearchCommand: ParsableCommand {
 
     func run() throws {
         let base = try kb.open()
-        let found = try storeCall { () throws(StoreError) in try base.store.search(query.joined(separator: " "), limit: limit) }
+        let found = try base.store.search(query.joined(separator: " "), limit: limit)
         let out = Terminal.standardOutput
         if json { out.write(JSONValue.array(found.map(\.jsonValue)).prettyEncoded() + "\n"); return }
         if found.isEmpty { out.write("No bead matches.\n"); return }
@@ -30,7 +30,7 @@ struct StatsCommand: ParsableCommand {
 
     func run() throws {
         let base = try kb.open()
-        let s = try storeCall { () throws(StoreError) in try base.store.statistics(now: Timestamp.now()) }
+        let s = try base.store.statistics(now: Timestamp.now())
         let out = Terminal.standardOutput
         if json {
             out.write(JSONValue.object([
@@ -56,7 +56,7 @@ struct HistoryCommand: ParsableCommand {
 
     func run() throws {
         let base = try kb.open()
-        let events = try storeCall { () throws(StoreError) in try base.store.history(of: id) }
+        let events = try base.store.history(of: id)
         // A deleted bead keeps its history; an id that never was is an error, as elsewhere.
         if events.isEmpty { _ = try requireBead(id, in: base) }
         let out = Terminal.standardOutput

@@ -35,11 +35,11 @@ struct ShowCommand: ParsableCommand {
 
     func jsonObject(_ bead: Bead, in base: KnowledgeBase) throws -> JSONValue {
         let store = base.store, id = bead.id
-        let mentions = try storeCall { () throws(StoreError) in try store.mentions(ofBead: id) }
-        let signatures = try storeCall { () throws(StoreError) in try store.signatures(ofBead: id) }
-        let recipes = try storeCall { () throws(StoreError) in try store.recipes(forBead: id) }
-        let runs = try storeCall { () throws(StoreError) in try store.runs(beadID: id, limit: 5) }
-        let links = try storeCall { () throws(StoreError) in try store.links(of: id) }
+        let mentions = try store.mentions(ofBead: id)
+        let signatures = try store.signatures(ofBead: id)
+        let recipes = try store.recipes(forBead: id)
+        let runs = try store.runs(beadID: id, limit: 5)
+        let links = try store.links(of: id)
         guard case var .object(fields) = bead.jsonValue else { return bead.jsonValue }
         fields.append(("dependents", .array(links.dependents.map { link in
             var row: [(String, JSONValue)] = [("id", .string(link.id)), ("dependency_type", .string(link.type))]
@@ -64,11 +64,11 @@ struct ShowCommand: ParsableCommand {
 
     func write(_ bead: Bead, in base: KnowledgeBase, to out: Terminal) throws {
         let store = base.store, id = bead.id
-        let mentions = try storeCall { () throws(StoreError) in try store.mentions(ofBead: id) }
-        let signatures = try storeCall { () throws(StoreError) in try store.signatures(ofBead: id) }
-        let recipes = try storeCall { () throws(StoreError) in try store.recipes(forBead: id) }
-        let runs = try storeCall { () throws(StoreError) in try store.runs(beadID: id, limit: 5) }
-        let links = try storeCall { () throws(StoreError) in try store.links(of: id) }
+        let mentions = try store.mentions(ofBead: id)
+        let signatures = try store.signatures(ofBead: id)
+        let recipes = try store.recipes(forBead: id)
+        let runs = try store.runs(beadID: id, limit: 5)
+        let links = try store.links(of: id)
         out.write(BeadOutput.header(bead))
         if !bead.description.isEmpty { out.write("\n" + bead.description + "\n") }
         for (heading, list) in [("Depends on (waits for these)", links.dependsOn), ("Depended on by (these wait for it)", links.dependents)]

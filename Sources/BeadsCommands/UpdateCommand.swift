@@ -44,18 +44,16 @@ struct UpdateCommand: ParsableCommand {
         let base = try kb.open()
         let now = Timestamp.now()
         let issueType = try type.map { try BeadArguments.issueType($0, in: base) }
-        let bead = try storeCall { () throws(StoreError) in
-            try base.store.update(id) { bead throws(StoreError) in
-                if claim { try bead.claim(by: base.store.actor, at: now) }
-                if let status { bead.setStatus(status, at: now) }
-                if let priority { bead.priority = priority }
-                if let issueType { bead.issueType = issueType }
-                if let title { bead.title = title }
-                if let description { bead.description = description }
-                if let assignee { bead.assignee = assignee.isEmpty ? nil : assignee }
-                for label in addLabels where !bead.labels.contains(label) { bead.labels.append(label) }
-                bead.labels.removeAll { removeLabels.contains($0) }
-            }
+        let bead = try base.store.update(id) { bead throws(StoreError) in
+            if claim { try bead.claim(by: base.store.actor, at: now) }
+            if let status { bead.setStatus(status, at: now) }
+            if let priority { bead.priority = priority }
+            if let issueType { bead.issueType = issueType }
+            if let title { bead.title = title }
+            if let description { bead.description = description }
+            if let assignee { bead.assignee = assignee.isEmpty ? nil : assignee }
+            for label in addLabels where !bead.labels.contains(label) { bead.labels.append(label) }
+            bead.labels.removeAll { removeLabels.contains($0) }
         }
         let out = Terminal.standardOutput
         out.write(json ? bead.jsonValue.prettyEncoded() + "\n" : "Updated \(bead.id): \(bead.status.rawValue) · P\(bead.priority) · \(bead.title)\n")

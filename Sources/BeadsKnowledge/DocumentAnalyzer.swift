@@ -329,7 +329,7 @@ public struct DocumentAnalyzer: Sendable {
         }
     }
 
-    static func yamlErrorReason(_ error: Error) -> String {
+    public static func yamlErrorReason(_ error: Error) -> String {
         if let e = error as? YamlError {
             switch e {
             case let .scanner(_, problem, _, _), let .parser(_, problem, _, _): return problem

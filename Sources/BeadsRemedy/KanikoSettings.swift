@@ -1,3 +1,4 @@
+import BeadsKnowledge
 import Foundation
 import Yams
 
@@ -54,10 +55,14 @@ public struct KanikoSettings: Sendable, Equatable {
 
     public init() {}
 
-    public static func load(path: String) throws -> KanikoSettings {
+    public static func load(path: String) throws(KanikoError) -> KanikoSettings {
         var settings = KanikoSettings()
-        guard let text = try? String(contentsOfFile: path, encoding: .utf8),
-              let root = try Yams.compose(yaml: text, .basic), let kaniko = root["kaniko"] else { return settings }
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return settings }
+        let root: Node?
+        do { root = try Yams.compose(yaml: text, .basic) } catch {
+            throw KanikoError.badConfig("\(path): \(DocumentAnalyzer.yamlErrorReason(error))")
+        }
+        guard let kaniko = root?["kaniko"] else { return settings }
         func string(_ key: String) -> String? { kaniko[key]?.string }
         if let v = string("namespace") { settings.namespace = v }
         if let v = string("secret") { settings.secret = v }

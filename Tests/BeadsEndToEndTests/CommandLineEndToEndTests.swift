@@ -103,6 +103,21 @@ import Testing
         #expect(kb.read("beads/issues.jsonl") == before)
     }
 
+    /// Commands that work without a knowledge base still say when the one there is
+    /// broken, instead of quietly carrying on without it.
+    @Test func aBrokenConfigIsReportedNotIgnored() throws {
+        let kb = ScratchKnowledgeBase()
+        kb.write("beads/config.yaml", "prefix: [unclosed\n")
+        for arguments in [["safe-build", "--", "true"], ["kaniko", "build", "--all", "--dry-run"], ["list"]] {
+            let run = try kb.run(arguments, environment: ["BEADS_ENV": "host"])
+            #expect(run.status == 1, "\(arguments): \(run.stderr)")
+            #expect(run.stderr.contains("beads/config.yaml"), "\(arguments): \(run.stderr)")
+        }
+        let run = try kb.run("run", "--", "true")
+        #expect(run.status == 0)
+        #expect(run.stderr.contains("config.yaml") && !run.stderr.contains("CommandFailure"), "\(run.stderr)")
+    }
+
     @Test func anUnknownIdIsExitOneForHistoryAsForShow() throws {
         let kb = ScratchKnowledgeBase()
         for command in ["history", "show"] {
