@@ -38,14 +38,13 @@ let package = Package(
             ]
         ),
         // Bottom layer: the only importer of CCmarkGFM.
-        .target(name: "BeadsMarkdown", dependencies: ["CCmarkGFM"]),
+        .target(name: "BeadsMarkdown", dependencies: ["CCmarkGFM", .product(name: "Yams", package: "Yams")]),
         // Knowledge: docs index, signatures, matching.
         .target(
             name: "BeadsKnowledge",
             dependencies: [
                 "BeadsStore", "BeadsMarkdown",
                 .product(name: "Yams", package: "Yams"),
-                .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         // The one system call Swift cannot make itself (prctl is variadic).
@@ -54,7 +53,7 @@ let package = Package(
         .target(
             name: "BeadsRemedy",
             dependencies: [
-                "BeadsKnowledge", "CProcessControl",
+                "BeadsStore", "BeadsMarkdown", "CProcessControl",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Subprocess", package: "swift-subprocess"),
                 .product(name: "SystemPackage", package: "swift-system"),
@@ -66,7 +65,6 @@ let package = Package(
             dependencies: [
                 "BeadsStore", "BeadsMarkdown", "BeadsKnowledge", "BeadsRemedy",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-                .product(name: "Yams", package: "Yams"),
             ]
         ),
         .executableTarget(name: "beads", dependencies: ["BeadsCommands", "BeadsRemedy"]),

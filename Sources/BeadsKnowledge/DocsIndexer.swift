@@ -146,21 +146,14 @@ public struct DocsIndexer {
         guard docs.count > 1 else {
             return docs.map { analyzer.analyze(path: $0.path, text: String(decoding: $0.data, as: UTF8.self), fingerprint: $0.fingerprint, hash: $0.hash) }
         }
-        final class Results: @unchecked Sendable {
-            var items: [IndexedDoc?]
-            let lock = NSLock()
-            init(_ count: Int) { items = Array(repeating: nil, count: count) }
-        }
-        let results = Results(docs.count)
+        let results = Locked([IndexedDoc?](repeating: nil, count: docs.count))
         DispatchQueue.concurrentPerform(iterations: docs.count) { k in
             let doc = docs[k]
             // Lossy decoding: a stray invalid byte must not keep a whole doc out.
             let indexed = analyzer.analyze(path: doc.path, text: String(decoding: doc.data, as: UTF8.self),
                                            fingerprint: doc.fingerprint, hash: doc.hash)
-            results.lock.lock()
-            results.items[k] = indexed
-            results.lock.unlock()
+            results.withLock { $0[k] = indexed }
         }
-        return results.items.compactMap { $0 }
+        return results.current.compactMap { $0 }
     }
 }

@@ -66,7 +66,7 @@ public struct DocumentAnalyzer: Sendable {
                     }
                 }
             } catch {
-                warnings.append("\(path):\(split.yamlFirstLine + Self.yamlErrorLine(error)): front matter is not valid YAML (\(Self.yamlErrorReason(error))); it was ignored, the rest of the doc was indexed")
+                warnings.append("\(path):\(split.yamlFirstLine + YAMLErrorText.line(error)): front matter is not valid YAML (\(YAMLErrorText.reason(error))); it was ignored, the rest of the doc was indexed")
             }
         }
         // cmark-gfm appends each table cell to the end of a linked list: a row of ten
@@ -315,27 +315,5 @@ public struct DocumentAnalyzer: Sendable {
     static func unique(_ items: [String]) -> [String] {
         var seen = Set<String>()
         return items.filter { seen.insert($0).inserted }
-    }
-
-    /// The 0-based YAML line of a Yams error. An unclosed `[` is noticed at the end of
-    /// the text; the line where the construct began is where to look, so that wins.
-    static func yamlErrorLine(_ error: Error) -> Int {
-        guard let e = error as? YamlError else { return 0 }
-        switch e {
-        case let .scanner(context, _, mark, _), let .parser(context, _, mark, _):
-            return (context?.mark.line ?? mark.line) - 1
-        default:
-            return 0
-        }
-    }
-
-    public static func yamlErrorReason(_ error: Error) -> String {
-        if let e = error as? YamlError {
-            switch e {
-            case let .scanner(_, problem, _, _), let .parser(_, problem, _, _): return problem
-            default: break
-            }
-        }
-        return "\(error)".split(separator: "\n").first.map(String.init) ?? "\(error)"
     }
 }

@@ -1,4 +1,5 @@
 import BeadsStore
+import BeadsMarkdown
 import Foundation
 import Yams
 
@@ -97,7 +98,7 @@ public struct KnowledgeBaseConfig: Sendable, Equatable {
             // compiles a dozen regular expressions first.
             node = try Yams.compose(yaml: text, .basic)
         } catch {
-            throw KnowledgeError.badConfig(path: path, reason: DocumentAnalyzer.yamlErrorReason(error))
+            throw KnowledgeError.badConfig(path: path, reason: YAMLErrorText.reason(error))
         }
         let prefix = node?["prefix"]?.string ?? node?["issue-prefix"]?.string ?? "bd"
         guard prefix.range(of: "^[a-z][a-z0-9]*$", options: .regularExpression) != nil else {

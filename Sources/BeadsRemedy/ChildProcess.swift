@@ -1,3 +1,4 @@
+import BeadsStore
 import Foundation
 import Subprocess
 import SystemPackage
@@ -46,15 +47,15 @@ public struct ChildProcess: Sendable {
         options.createSession = true
         // SIGTERM to the whole group, then SIGKILL two seconds later.
         options.teardownSequence = [.gracefulShutDown(toProcessGroup: true, allowedDurationToNextStep: .seconds(2))]
-        let capture = OutputCapture(limit: captureLimit)
+        let capture = Locked(OutputTail(limit: captureLimit))
         let clock = ContinuousClock()
         let start = clock.now
-        let stop = StopReason()
+        let stop = Locked<StopReason?>(nil)
         let executable = self.executable, arguments = self.arguments, environment = self.environment
         let workingDirectory = self.workingDirectory, input = self.standardInput ?? Data()
 
         let interrupt = InterruptWatcher()
-        let started = StartedChild()
+        let started = Locked<pid_t?>(nil)
         let runTask = Task { () throws -> TerminationStatus in
             let result = try await Subprocess.run(
                 .path(FilePath(executable)), arguments: Arguments(arguments),
@@ -62,20 +63,20 @@ public struct ChildProcess: Sendable {
                 workingDirectory: workingDirectory.map { FilePath($0) }, platformOptions: options,
                 input: .data(input), output: .sequence, error: .sequence
             ) { execution in
-                started.set(execution.processIdentifier.value)
+                started.withLock { $0 = execution.processIdentifier.value }
                 ProcessTree.noteStarted(execution.processIdentifier.value)
                 return try await withThrowingTaskGroup(of: Void.self) { group in
                     group.addTask {
                         for try await chunk in execution.standardOutput {
                             let data = chunk.withUnsafeBytes { Data($0) }
-                            capture.append(data)
+                            capture.withLock { $0.append(data) }
                             onOutput(data, false)
                         }
                     }
                     group.addTask {
                         for try await chunk in execution.standardError {
                             let data = chunk.withUnsafeBytes { Data($0) }
-                            capture.append(data)
+                            capture.withLock { $0.append(data) }
                             onOutput(data, true)
                         }
                     }
@@ -86,10 +87,10 @@ public struct ChildProcess: Sendable {
         }
         // Before the group is torn down, note every process the child started: those that
         // left its group (setsid) or ignore SIGTERM are killed after it.
-        let strays = StrayProcesses()
-        let end = { @Sendable (reason: StopReason.Reason) in
-            stop.set(reason)
-            if let pid = started.value { strays.add(ProcessTree.descendants(of: pid) + ProcessTree.adoptedOrphans()) }
+        let strays = Locked<[pid_t]>([])
+        let end = { @Sendable (reason: StopReason) in
+            stop.withLock { $0 = $0 ?? reason }
+            if let pid = started.current { strays.withLock { $0 += ProcessTree.descendants(of: pid) + ProcessTree.adoptedOrphans() } }
             runTask.cancel()
         }
         interrupt.start { end(.interrupted) }
@@ -102,31 +103,31 @@ public struct ChildProcess: Sendable {
         defer {
             timer?.cancel()
             interrupt.stop()
-            if let pid = started.value { ProcessTree.noteEnded(pid) }
+            if let pid = started.current { ProcessTree.noteEnded(pid) }
         }
         let status: TerminationStatus
         // Stopped by Ctrl-C or the time-out, the group is torn down; then the processes
         // that had left it, any they started meanwhile, and (where this process adopts
         // orphans) those whose parent died in the teardown.
         let killStrays = {
-            let noted = strays.all
+            let noted = strays.current
             let leftovers = noted + ProcessTree.descendants(of: noted) + ProcessTree.adoptedOrphans()
             ProcessTree.kill(leftovers)
             ProcessTree.reap(leftovers)
         }
         do {
             status = try await runTask.value
-            if stop.value != nil { killStrays() }
+            if stop.current != nil { killStrays() }
         } catch {
             killStrays()
-            if let reason = stop.value {
+            if let reason = stop.current {
                 return ChildOutcome(exitCode: reason == .interrupted ? 130 : 124, signal: nil, timedOut: reason == .timedOut,
-                                    interrupted: reason == .interrupted, output: capture.text, duration: clock.now - start)
+                                    interrupted: reason == .interrupted, output: capture.current.text, duration: clock.now - start)
             }
             throw error
         }
-        var outcome = ChildOutcome(exitCode: 0, signal: nil, timedOut: stop.value == .timedOut, interrupted: stop.value == .interrupted,
-                                   output: capture.text, duration: clock.now - start)
+        var outcome = ChildOutcome(exitCode: 0, signal: nil, timedOut: stop.current == .timedOut, interrupted: stop.current == .interrupted,
+                                   output: capture.current.text, duration: clock.now - start)
         switch status {
         case let .exited(code): outcome.exitCode = code
         case let .signaled(signal):
@@ -139,45 +140,23 @@ public struct ChildProcess: Sendable {
     }
 }
 
-/// The tail of a child's output, thread-safe.
-final class OutputCapture: @unchecked Sendable {
-    private let lock = NSLock()
+/// The tail of a child's output: at most `limit` bytes are kept.
+struct OutputTail: Sendable {
     private var data = Data()
-    private let limit: Int
+    let limit: Int
 
     init(limit: Int) { self.limit = limit }
 
-    func append(_ chunk: Data) {
-        lock.lock()
-        defer { lock.unlock() }
+    mutating func append(_ chunk: Data) {
         data.append(chunk)
         if data.count > limit * 2 { data = Data(data.suffix(limit)) }
     }
 
-    var text: String {
-        lock.lock()
-        defer { lock.unlock() }
-        return String(decoding: data.suffix(limit), as: UTF8.self)
-    }
+    var text: String { String(decoding: data.suffix(limit), as: UTF8.self) }
 }
 
-final class StopReason: @unchecked Sendable {
-    enum Reason { case interrupted, timedOut }
-    private let lock = NSLock()
-    private var reason: Reason?
-
-    func set(_ r: Reason) {
-        lock.lock()
-        if reason == nil { reason = r }
-        lock.unlock()
-    }
-
-    var value: Reason? {
-        lock.lock()
-        defer { lock.unlock() }
-        return reason
-    }
-}
+/// Why a run was stopped, if it was: the first reason given wins.
+enum StopReason: Sendable { case interrupted, timedOut }
 
 /// Turns Ctrl-C (SIGINT) and SIGTERM into a callback while a child runs, instead of
 /// killing beads and leaving the child's group behind.
@@ -200,20 +179,4 @@ final class InterruptWatcher: @unchecked Sendable {
         signal(SIGINT, SIG_DFL)
         signal(SIGTERM, SIG_DFL)
     }
-}
-
-/// The child's pid once it is running.
-final class StartedChild: @unchecked Sendable {
-    private let lock = NSLock()
-    private var pid: pid_t?
-    func set(_ value: pid_t) { lock.lock(); pid = value; lock.unlock() }
-    var value: pid_t? { lock.lock(); defer { lock.unlock() }; return pid }
-}
-
-/// Processes noted at a stop, to be killed once the group is gone.
-final class StrayProcesses: @unchecked Sendable {
-    private let lock = NSLock()
-    private var pids: [pid_t] = []
-    func add(_ more: [pid_t]) { lock.lock(); pids += more; lock.unlock() }
-    var all: [pid_t] { lock.lock(); defer { lock.unlock() }; return pids }
 }

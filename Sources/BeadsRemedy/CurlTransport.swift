@@ -1,3 +1,4 @@
+import BeadsStore
 import Foundation
 
 /// HTTP for the Actions client through a `curl` child process. URLSession would pull in
@@ -32,21 +33,21 @@ struct CurlTransport: Sendable {
         ]
         for (name, value) in headers { config.append("header = \(Self.quoted("\(name): \(value)"))") }
         if let body { config.append("data-binary = \(Self.quoted(String(decoding: body, as: UTF8.self)))") }
-        let output = Collected()
+        let output = Locked(Collected())
         let outcome: ChildOutcome
         do {
             // No proxy or .curlrc surprises beyond what the user's environment already sets.
             outcome = try await ChildProcess(executable: curl, arguments: ["--disable", "-K", "-"], environment: environment,
                                              standardInput: Data((config.joined(separator: "\n") + "\n").utf8))
-                .run { data, isError in output.append(data, isError: isError) }
+                .run { data, isError in output.withLock { if isError { $0.stderr.append(data) } else { $0.stdout.append(data) } } }
         } catch {
             throw .failed("could not start curl: \(error)")
         }
         guard outcome.exitCode == 0 else {
-            let message = String(decoding: output.stderr, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+            let message = String(decoding: output.current.stderr, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
             throw .failed(message.isEmpty ? "curl exited with \(outcome.exitCode)" : message)
         }
-        return try Self.parse(output.stdout)
+        return try Self.parse(output.current.stdout)
     }
 
     /// `--include` output: one or more header blocks (a `100 Continue`, redirects), then
@@ -90,16 +91,8 @@ struct CurlTransport: Sendable {
         return out + "\""
     }
 
-    final class Collected: @unchecked Sendable {
-        private let lock = NSLock()
-        private var out = Data()
-        private var err = Data()
-        func append(_ data: Data, isError: Bool) {
-            lock.lock()
-            if isError { err.append(data) } else { out.append(data) }
-            lock.unlock()
-        }
-        var stdout: Data { lock.lock(); defer { lock.unlock() }; return out }
-        var stderr: Data { lock.lock(); defer { lock.unlock() }; return err }
+    struct Collected: Sendable {
+        var stdout = Data()
+        var stderr = Data()
     }
 }

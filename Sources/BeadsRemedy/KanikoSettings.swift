@@ -1,4 +1,4 @@
-import BeadsKnowledge
+import BeadsMarkdown
 import Foundation
 import Yams
 
@@ -60,7 +60,7 @@ public struct KanikoSettings: Sendable, Equatable {
         guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return settings }
         let root: Node?
         do { root = try Yams.compose(yaml: text, .basic) } catch {
-            throw KanikoError.badConfig("\(path): \(DocumentAnalyzer.yamlErrorReason(error))")
+            throw KanikoError.badConfig("\(path): \(YAMLErrorText.reason(error))")
         }
         guard let kaniko = root?["kaniko"] else { return settings }
         func string(_ key: String) -> String? { kaniko[key]?.string }

@@ -1,3 +1,4 @@
+import BeadsStore
 import CProcessControl
 import Foundation
 
@@ -42,7 +43,7 @@ public enum ProcessTree {
 
     // MARK: - Orphans
 
-    private static let orphanState = OrphanState()
+    private static let orphanState = Locked(OrphanState())
 
     /// Makes this process the reaper of orphans its children leave (Linux's child
     /// subreaper): a recipe that double-forks a daemon and lets the middle process exit
@@ -52,26 +53,29 @@ public enum ProcessTree {
     /// Returns false where the system cannot do it.
     @discardableResult
     public static func adoptOrphans() -> Bool {
-        orphanState.adopt()
+        orphanState.withLock { state in
+            if !state.adopting { state.adopting = beads_become_child_subreaper() == 0 }
+            return state.adopting
+        }
     }
 
     /// Processes re-parented to this one that are not a child it started itself, and
     /// their descendants.
     static func adoptedOrphans() -> [pid_t] {
-        guard orphanState.isAdopting else { return [] }
+        guard orphanState.current.adopting else { return [] }
         let children = snapshot()
-        let own = orphanState.started
+        let own = orphanState.current.started
         let adopted = (children[getpid()] ?? []).filter { !own.contains($0) }
         return adopted + descendants(of: adopted, in: children)
     }
 
-    static func noteStarted(_ pid: pid_t) { orphanState.noteStarted(pid) }
-    static func noteEnded(_ pid: pid_t) { orphanState.noteEnded(pid) }
+    static func noteStarted(_ pid: pid_t) { orphanState.withLock { _ = $0.started.insert(pid) } }
+    static func noteEnded(_ pid: pid_t) { orphanState.withLock { _ = $0.started.remove(pid) } }
 
     /// Collects the exit status of killed orphans, so they do not linger as zombies of
     /// a long-lived beads process. Waits up to a tenth of a second for them to die.
     static func reap(_ pids: [pid_t]) {
-        guard orphanState.isAdopting else { return }
+        guard orphanState.current.adopting else { return }
         var left = Set(pids)
         for _ in 0..<20 where !left.isEmpty {
             left = left.filter { waitpid($0, nil, WNOHANG) == 0 }
@@ -82,20 +86,7 @@ public enum ProcessTree {
 
 /// Whether this process adopts orphans, and the children it started itself (those are
 /// never taken for orphans).
-private final class OrphanState: @unchecked Sendable {
-    private let lock = NSLock()
-    private var adopting = false
-    private var own: Set<pid_t> = []
-
-    func adopt() -> Bool {
-        lock.lock()
-        defer { lock.unlock() }
-        if !adopting { adopting = beads_become_child_subreaper() == 0 }
-        return adopting
-    }
-
-    var isAdopting: Bool { lock.lock(); defer { lock.unlock() }; return adopting }
-    var started: Set<pid_t> { lock.lock(); defer { lock.unlock() }; return own }
-    func noteStarted(_ pid: pid_t) { lock.lock(); own.insert(pid); lock.unlock() }
-    func noteEnded(_ pid: pid_t) { lock.lock(); own.remove(pid); lock.unlock() }
+private struct OrphanState: Sendable {
+    var adopting = false
+    var started: Set<pid_t> = []
 }

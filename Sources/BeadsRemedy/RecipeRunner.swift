@@ -1,4 +1,3 @@
-import BeadsKnowledge
 import BeadsStore
 import Foundation
 
@@ -68,7 +67,7 @@ public struct RecipeRunner: Sendable {
     }
 
     public func approve(_ recipe: RecipeRecord, actor: String) throws(StoreError) {
-        try store.approve(recipe: recipe.name, docPath: recipe.docPath, bodyHash: recipe.bodyHash, actor: actor, at: Timestamp.now())
+        try store.approve(recipe: recipe.name, docPath: recipe.docPath, bodyHash: recipe.bodyHash, actor: actor, at: StoreClock.timestamp())
     }
 
     /// Runs the recipe; `write` receives its masked output as it arrives.
@@ -105,7 +104,7 @@ public struct RecipeRunner: Sendable {
 
         let masker = SecretMasker(environment: environment)
         let writer = MaskingLineWriter(masker: masker, sink: write)
-        let started = Timestamp.now()
+        let started = StoreClock.timestamp()
         // Shell recipes stop at the first failing command (and, in bash, the first failing
         // pipe stage): a fix whose build step was refused must not go on to push.
         let strictness: [String] = switch interpreterName {
@@ -121,7 +120,7 @@ public struct RecipeRunner: Sendable {
         let outcomeName = outcome.timedOut ? "timed out" : outcome.interrupted ? "interrupted" : outcome.exitCode == 0 ? "succeeded" : "failed"
         let record = RecipeRunRecord(
             recipe: recipe.name, docPath: recipe.docPath, beadID: request.beadID, actor: request.actor, startedAt: started,
-            endedAt: Timestamp.now(), exitCode: Int(outcome.exitCode),
+            endedAt: StoreClock.timestamp(), exitCode: Int(outcome.exitCode),
             durationMilliseconds: Int(outcome.duration.components.seconds * 1000 + outcome.duration.components.attoseconds / 1_000_000_000_000_000),
             outcome: outcomeName, bodyHash: recipe.bodyHash,
             output: String(masker.mask(outcome.output).suffix(Self.storedOutputLimit)))

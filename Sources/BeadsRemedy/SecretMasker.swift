@@ -1,3 +1,4 @@
+import BeadsStore
 import Foundation
 
 /// Hides secrets in text before it is shown, logged or stored: the values of
@@ -71,11 +72,10 @@ public struct SecretMasker: Sendable {
 
 /// Writes a child's output through the masker a line at a time, so a secret split
 /// across two reads is still caught.
-public final class MaskingLineWriter: @unchecked Sendable {
+public final class MaskingLineWriter: Sendable {
     private let masker: SecretMasker
     private let sink: @Sendable (String) -> Void
-    private var pending = Data()
-    private let lock = NSLock()
+    private let pending = Locked(Data())
 
     public init(masker: SecretMasker, sink: @escaping @Sendable (String) -> Void) {
         self.masker = masker
@@ -83,32 +83,27 @@ public final class MaskingLineWriter: @unchecked Sendable {
     }
 
     public func write(_ data: Data) {
-        lock.lock()
-        defer { lock.unlock() }
-        pending.append(data)
-        guard let lastNewline = pending.lastIndex(of: 0x0A) else {
-            // Never hold more than 64 KiB back for want of a newline; but never cut a
-            // secret in two either: what may be the start of one stays for the next write.
-            if pending.count > 65_536 {
-                let cut = masker.safeCut(Array(pending))
-                sink(masker.mask(String(decoding: pending.prefix(cut), as: UTF8.self)))
-                pending = Data(pending.dropFirst(cut))
+        pending.withLock { pending in
+            pending.append(data)
+            guard let lastNewline = pending.lastIndex(of: 0x0A) else {
+                // Never hold more than 64 KiB back for want of a newline; but never cut a
+                // secret in two either: what may be the start of one stays for the next write.
+                if pending.count > 65_536 {
+                    let cut = masker.safeCut(Array(pending))
+                    sink(masker.mask(String(decoding: pending.prefix(cut), as: UTF8.self)))
+                    pending = Data(pending.dropFirst(cut))
+                }
+                return
             }
-            return
+            sink(masker.mask(String(decoding: pending[...lastNewline], as: UTF8.self)))
+            pending = Data(pending[pending.index(after: lastNewline)...])
         }
-        let complete = pending[...lastNewline]
-        sink(masker.mask(String(decoding: complete, as: UTF8.self)))
-        pending = Data(pending[pending.index(after: lastNewline)...])
     }
 
     public func flush() {
-        lock.lock()
-        defer { lock.unlock() }
-        flushLocked()
-    }
-
-    private func flushLocked() {
-        if !pending.isEmpty { sink(masker.mask(String(decoding: pending, as: UTF8.self))) }
-        pending = Data()
+        pending.withLock { pending in
+            if !pending.isEmpty { sink(masker.mask(String(decoding: pending, as: UTF8.self))) }
+            pending = Data()
+        }
     }
 }
