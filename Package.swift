@@ -81,6 +81,8 @@ let package = Package(
             resources: [.copy("Logs")]
         ),
         .testTarget(name: "BeadsRemedyTests", dependencies: ["BeadsRemedy", "BeadsTestSupport"]),
+        // The commands run in-process, each in a context of its own (folder, environment, streams).
+        .testTarget(name: "BeadsCommandsTests", dependencies: ["BeadsCommands", "BeadsStore", "BeadsTestSupport"]),
         .testTarget(
             name: "BeadsEndToEndTests",
             dependencies: ["BeadsTestSupport", .product(name: "Hummingbird", package: "hummingbird")],

@@ -30,7 +30,7 @@ struct ActionsOptions: ParsableArguments {
     }
 
     func client() async throws -> GitHubActionsClient {
-        let env = ProcessInfo.processInfo.environment
+        let env = CommandContext.current.environment
         let repository: String
         if let repo {
             repository = repo
@@ -47,7 +47,7 @@ struct ActionsOptions: ParsableArguments {
         // The configured URL as written: `git remote get-url` applies url.*.insteadOf
         // rewrites (mirrors, proxies), which say nothing about the repository on GitHub.
         let outcome = try await ChildProcess(executable: git, arguments: ["config", "--get", "remote.origin.url"], environment: env,
-                                             workingDirectory: FileManager.default.currentDirectoryPath).run { _, _ in }
+                                             workingDirectory: CommandContext.current.currentDirectory).run { _, _ in }
         guard outcome.exitCode == 0, let repo = GitHubActionsClient.repository(fromRemote: outcome.output) else {
             throw CommandFailure.usage(ActionsError.badRepository(outcome.exitCode == 0 ? outcome.output.trimmingCharacters(in: .whitespacesAndNewlines) : "this folder (no origin remote)").description)
         }

@@ -38,6 +38,15 @@ public struct BeadsCommand: AsyncParsableCommand {
     /// Parses, runs, and maps every failure to an exit code: 2 for usage errors (as
     /// the contract says, not ArgumentParser's 64), the command's own code otherwise.
     public static func runMain(_ arguments: [String]? = nil) async -> Int32 {
+        await runMain(arguments, context: CommandContext.current)
+    }
+
+    /// Runs one command line in `context` (its environment, folder and streams).
+    public static func runMain(_ arguments: [String]?, context: CommandContext) async -> Int32 {
+        await CommandContext.$current.withValue(context) { await run(arguments) }
+    }
+
+    static func run(_ arguments: [String]?) async -> Int32 {
         do {
             let prepared = try ArgumentsPreflight.prepare(arguments ?? Array(CommandLine.arguments.dropFirst()), root: Self.self)
             var command = try parseAsRoot(prepared)

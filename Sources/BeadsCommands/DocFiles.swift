@@ -8,7 +8,7 @@ enum DocFiles {
     /// knowledge base root), or nil if there is no such file.
     static func relative(_ path: String, in base: KnowledgeBase) -> String? {
         guard !path.isEmpty else { return nil }
-        let cwd = FileManager.default.currentDirectoryPath
+        let cwd = CommandContext.current.currentDirectory
         let root = base.location.root + "/"
         for candidate in [path.hasPrefix("/") ? path : cwd + "/" + path, root + path] {
             let standard = (candidate as NSString).standardizingPath

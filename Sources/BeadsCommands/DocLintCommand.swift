@@ -75,7 +75,7 @@ struct DocLintCommand: ParsableCommand {
         let beads = try base.store.beads(matching: all)
         let prefixes = (try base.store.beadPrefixes()).union([base.config.prefix])
         let signed = try base.store.beadIDsWithSignatures()
-        let locator = CommandLocator(environment: ProcessInfo.processInfo.environment)
+        let locator = CommandLocator(environment: CommandContext.current.environment)
         let subcommands = Set(BeadsCommand.configuration.subcommands.compactMap { $0.configuration.commandName })
         let recipes = try base.store.allRecipes()
         var context = LintContext(

@@ -43,7 +43,7 @@ struct DocShowCommand: ParsableCommand {
             Terminal.standardOutput.write(MarkdownParser.renderHTML(text))
             return
         }
-        let environment = ProcessInfo.processInfo.environment
+        let environment = CommandContext.current.environment
         let tty = isatty(STDOUT_FILENO) == 1
         let renderer = TerminalRenderer(width: width ?? Terminal.columns(environment: environment, tty: tty) ?? 80,
                                         styled: tty && environment["NO_COLOR"] == nil)

@@ -28,11 +28,11 @@ extension EnvironmentReport {
 /// usage error here, before any fix is ranked by it.
 enum EnvironmentCheck {
     static func probe() throws -> EnvironmentReport {
-        try checked(EnvironmentProbe.current().probe())
+        try checked(EnvironmentProbe.current(environment: CommandContext.current.environment).probe())
     }
 
     static func deepProbe() async throws -> EnvironmentReport {
-        try checked(await EnvironmentProbe.current().deepProbe())
+        try checked(await EnvironmentProbe.current(environment: CommandContext.current.environment).deepProbe())
     }
 
     static func checked(_ report: EnvironmentReport) throws -> EnvironmentReport {

@@ -18,7 +18,7 @@ struct ImportCommand: ParsableCommand {
 
     func run() throws {
         let base = try kb.open()
-        let beads = try JSONLFile.read(path: file, now: Timestamp.now())
+        let beads = try JSONLFile.read(path: CommandContext.current.absolute(file), displayPath: file, now: Timestamp.now())
         let counts = try base.store.upsert(beads)
         let out = Terminal.standardOutput
         if json {
@@ -43,7 +43,7 @@ struct ExportCommand: ParsableCommand {
         let base = try kb.open()
         let text = try base.store.exportText()
         if let output {
-            try JSONLFile.writeAtomically(text, to: output)
+            try JSONLFile.writeAtomically(text, to: CommandContext.current.absolute(output))
         } else {
             Terminal.standardOutput.write(text)
         }

@@ -21,7 +21,7 @@ struct InitCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let root = directory ?? FileManager.default.currentDirectoryPath
+        let root = CommandContext.current.absolute(directory ?? ".")
         let location = KnowledgeBaseLocation(root: root)
         let fm = FileManager.default
         let out = Terminal.standardOutput
@@ -41,12 +41,12 @@ struct InitCommand: AsyncParsableCommand {
         } catch {
             throw CommandFailure("cannot create the knowledge base in \(root): \(error.localizedDescription)")
         }
-        let base = try KnowledgeBase(location: location)
+        let base = try KnowledgeBase(location: location, environment: CommandContext.current.environment)
         out.write("Knowledge base ready in \(location.root) (prefix \(base.config.prefix)): beads/issues.jsonl, beads/config.yaml, docs/.\n")
         if let top = try await Self.gitTopLevel(of: location.root) {
             try await Self.registerMergeDriver(gitTop: top, jsonlPath: location.jsonlPath)
             out.write("Registered the merge driver for beads/issues.jsonl (.gitattributes and git config merge.beads): git runs `beads merge`")
-            if let found = CommandLocator(environment: ProcessInfo.processInfo.environment).find("beads") {
+            if let found = CommandLocator(environment: CommandContext.current.environment).find("beads") {
                 out.write(", found on PATH at \(found).\n")
             } else {
                 out.write(".\n")
@@ -56,7 +56,7 @@ struct InitCommand: AsyncParsableCommand {
     }
 
     static func git(_ arguments: [String], in directory: String) async throws -> ChildOutcome? {
-        let env = ProcessInfo.processInfo.environment
+        let env = CommandContext.current.environment
         guard let git = CommandLocator(environment: env).find("git") else { return nil }
         return try await ChildProcess(executable: git, arguments: arguments, environment: env, workingDirectory: directory).run { _, _ in }
     }

@@ -78,7 +78,7 @@ struct KanikoBuildCommand: AsyncParsableCommand {
         var settings = try options.settings(base)
         if let executor { settings.executor = executor }
         if let timeout { settings.timeoutSeconds = timeout }
-        let environment = ProcessInfo.processInfo.environment
+        let environment = CommandContext.current.environment
         let masker = SecretMasker(environment: environment)
         let out = MaskingLineWriter(masker: masker) { Terminal.rawStandardOutput.write($0) }
         let err = MaskingLineWriter(masker: masker) { Terminal.rawStandardError.write($0) }
@@ -146,7 +146,7 @@ struct KanikoSecretCommand: AsyncParsableCommand {
     func run() async throws {
         let base = try kb.openIfPresent()
         let settings = try options.settings(base)
-        let environment = ProcessInfo.processInfo.environment
+        let environment = CommandContext.current.environment
         guard let token = environment["GITHUB_TOKEN"].flatMap({ $0.isEmpty ? nil : $0 }) ?? environment["GH_TOKEN"].flatMap({ $0.isEmpty ? nil : $0 }) else {
             throw CommandFailure(KanikoError.noToken.description)
         }

@@ -30,13 +30,13 @@ struct KnowledgeBaseOptions: ParsableArguments {
     /// Where the knowledge base is; none found is a usage error (KnowledgeError says so).
     func location() throws(KnowledgeError) -> KnowledgeBaseLocation {
         try KnowledgeBaseLocation.find(
-            explicit: directory, environment: ProcessInfo.processInfo.environment,
-            start: FileManager.default.currentDirectoryPath)
+            explicit: directory, environment: CommandContext.current.environment,
+            start: CommandContext.current.currentDirectory)
     }
 
     /// Opens the knowledge base, bringing the store up to date with the JSONL and docs.
     func open() throws(KnowledgeError) -> KnowledgeBase {
-        let kb = try KnowledgeBase(location: try location(), actor: actor)
+        let kb = try KnowledgeBase(location: try location(), actor: actor, environment: CommandContext.current.environment)
         for warning in kb.refresh.warnings { Terminal.standardError.write("warning: \(warning)\n") }
         return kb
     }

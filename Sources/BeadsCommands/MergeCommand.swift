@@ -19,7 +19,7 @@ struct MergeCommand: ParsableCommand {
 
     func run() throws {
         func read(_ path: String) throws -> String {
-            guard let data = FileManager.default.contents(atPath: path) else {
+            guard let data = FileManager.default.contents(atPath: CommandContext.current.absolute(path)) else {
                 // git passes an empty file for a missing ancestor; a missing file is a real error.
                 throw CommandFailure("cannot read \(path)")
             }
@@ -27,7 +27,7 @@ struct MergeCommand: ParsableCommand {
         }
         let (b, o, t) = (try read(base), try read(ours), try read(theirs))
         let result = try JSONLMerge.merge(base: b, ours: o, theirs: t)
-        try JSONLFile.writeAtomically(result.text, to: ours)
+        try JSONLFile.writeAtomically(result.text, to: CommandContext.current.absolute(ours))
         if !result.settled.isEmpty {
             Terminal.standardError.write("beads merge: settled \(result.settled.count) field(s) both sides changed: \(result.settled.joined(separator: ", "))\n")
         }

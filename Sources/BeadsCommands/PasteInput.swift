@@ -38,14 +38,15 @@ struct PasteInput: ParsableArguments {
     static func read(file: String?) throws -> String? {
         let data: Data
         if let file {
+            let path = CommandContext.current.absolute(file)
             var info = stat()
-            guard stat(file, &info) == 0 else {
+            guard stat(path, &info) == 0 else {
                 throw CommandFailure.usage("cannot read \(file): \(errno == ENOENT ? "no such file" : String(cString: strerror(errno)))")
             }
             guard info.st_mode & S_IFMT != S_IFDIR else {
                 throw CommandFailure.usage("\(file) is a folder: give the build log file itself (--file FOLDER/build.log)")
             }
-            guard let handle = FileHandle(forReadingAtPath: file) else {
+            guard let handle = FileHandle(forReadingAtPath: path) else {
                 throw CommandFailure.usage("cannot read \(file): \(String(cString: strerror(EACCES)))")
             }
             defer { try? handle.close() }
@@ -95,7 +96,7 @@ struct PasteInput: ParsableArguments {
 
     /// A paste with the environment's secret values and token shapes masked.
     static func masked(_ paste: String) -> String {
-        SecretMasker(environment: ProcessInfo.processInfo.environment).mask(paste)
+        SecretMasker(environment: CommandContext.current.environment).mask(paste)
     }
 
     static let emptyMessage = """

@@ -76,7 +76,7 @@ struct RecipeExecution {
         out.write("─── running \(recipe.name) ───\n")
         let request = RecipeRunRequest(
             recipe: recipe, beadID: beadID, paste: paste, knowledgeBaseRoot: base.location.root, beadsDirectory: Self.ownDirectory,
-            environment: ProcessInfo.processInfo.environment, timeout: timeout, actor: base.store.actor)
+            environment: CommandContext.current.environment, timeout: timeout, actor: base.store.actor)
         let (record, outcome) = try await runner.run(request) { text in Terminal.rawStandardOutput.write(text) }
         let seconds = String(format: "%.1f", Double(record.durationMilliseconds) / 1000)
         out.write("─── \(recipe.name) \(record.outcome) (exit \(record.exitCode), \(seconds) s); recorded as run #\(record.id ?? 0): beads runs \(record.id ?? 0)\n")

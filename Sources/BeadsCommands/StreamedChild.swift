@@ -5,7 +5,7 @@ import Foundation
 /// masked) and captured for matching; shared by `run` and `safe-build`.
 enum StreamedChild {
     static func run(_ argv: [String], timeout: Duration? = nil) async throws -> ChildOutcome {
-        let processEnv = ProcessInfo.processInfo.environment
+        let processEnv = CommandContext.current.environment
         guard let executable = CommandLocator(environment: processEnv).find(argv[0]) else {
             throw CommandFailure("\(argv[0]): command not found on PATH", exitCode: 127)
         }

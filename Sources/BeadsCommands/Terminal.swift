@@ -7,18 +7,18 @@ import Foundation
 /// `ESC ]0;…BEL` or `ESC [2J`) are shown, not obeyed. Output that is a terminal's own
 /// business (a child's colours, `doc show`'s styles) goes through the raw streams.
 public struct Terminal: TextOutputStream {
-    let handle: FileHandle
+    let sink: OutputSink
     var sanitizing = true
 
-    public static var standardOutput: Terminal { Terminal(handle: .standardOutput) }
-    public static var standardError: Terminal { Terminal(handle: .standardError) }
+    public static var standardOutput: Terminal { Terminal(sink: CommandContext.current.standardOutput) }
+    public static var standardError: Terminal { Terminal(sink: CommandContext.current.standardError) }
     /// For a child's own output and beads' own styling, passed through as is.
-    public static var rawStandardOutput: Terminal { Terminal(handle: .standardOutput, sanitizing: false) }
-    public static var rawStandardError: Terminal { Terminal(handle: .standardError, sanitizing: false) }
+    public static var rawStandardOutput: Terminal { Terminal(sink: CommandContext.current.standardOutput, sanitizing: false) }
+    public static var rawStandardError: Terminal { Terminal(sink: CommandContext.current.standardError, sanitizing: false) }
 
-    // Non-mutating: writing to a file handle changes nothing in this value.
+    // Non-mutating: writing to a sink changes nothing in this value.
     public func write(_ string: String) {
-        handle.write(Data((sanitizing ? Self.printable(string) : string).utf8))
+        sink.write(Data((sanitizing ? Self.printable(string) : string).utf8))
     }
 
     /// Control characters made visible: `^[` for ESC, `^G` for BEL, `^?` for DEL, U+FFFD
@@ -43,8 +43,8 @@ public struct Terminal: TextOutputStream {
     }
 
     /// Whether standard input is a terminal (then nothing is piped in).
-    public static var standardInputIsTerminal: Bool { isatty(STDIN_FILENO) != 0 }
-    public static var standardOutputIsTerminal: Bool { isatty(STDOUT_FILENO) != 0 }
+    public static var standardInputIsTerminal: Bool { CommandContext.current.standardInputIsTerminal }
+    public static var standardOutputIsTerminal: Bool { CommandContext.current.standardOutput.isTerminal }
 
     /// The width to wrap to: COLUMNS, else the terminal's own, else nil.
     static func columns(environment: [String: String], tty: Bool) -> Int? {

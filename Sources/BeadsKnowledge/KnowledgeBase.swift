@@ -153,17 +153,18 @@ public final class KnowledgeBase: Sendable {
     /// database, and re-indexes changed docs. Cheap when nothing changed: a few stats
     /// and one query.
     /// `actor` is who changes are recorded as (`--actor`); nil follows `ActorIdentity`.
-    public init(location: KnowledgeBaseLocation, actor: String? = nil, now: String = Timestamp.now()) throws(KnowledgeError) {
+    public init(location: KnowledgeBaseLocation, actor: String? = nil, environment: [String: String] = ProcessInfo.processInfo.environment,
+                now: String = Timestamp.now()) throws(KnowledgeError) {
         self.location = location
         config = try KnowledgeBaseConfig.load(path: location.configPath)
         let readOnly = location.isReadOnly
         let databasePath = readOnly
-            ? try location.privateDatabasePath(environment: ProcessInfo.processInfo.environment)
+            ? try location.privateDatabasePath(environment: environment)
             : location.databasePath
         do {
             let root = location.root
             store = try BeadStore(databasePath: databasePath, jsonlPath: location.jsonlPath, resolveActor: {
-                ActorIdentity.resolve(explicit: actor, environment: ProcessInfo.processInfo.environment, repositoryRoot: root)
+                ActorIdentity.resolve(explicit: actor, environment: environment, repositoryRoot: root)
             }, recordIsReadOnly: readOnly)
             try store.syncFromJSONL(now: now)
             refresh = try DocsIndexer(location: location, store: store, configPrefix: config.prefix).refresh()

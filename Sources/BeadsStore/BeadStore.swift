@@ -56,12 +56,60 @@ public final class BeadStore: Sendable {
             try db.execute(sql: "PRAGMA temp_store = MEMORY")
             try db.execute(sql: "PRAGMA foreign_keys = ON")
         }
-        do {
-            pool = try DatabasePool(path: databasePath, configuration: config)
-            try Self.migrator.migrate(pool)
-        } catch {
-            throw Self.storeError(error, path: databasePath, lockTimeout: lockTimeout)
+        pool = try Self.openPool(path: databasePath, configuration: config, lockTimeout: lockTimeout)
+    }
+
+    /// Opens (creating and migrating when new) the database. Switching a new file to
+    /// WAL and migrating it take locks that SQLite's busy handler does not wait for:
+    /// two commands started at once on a fresh clone (agents do this) would see one
+    /// fail at once. So a busy open is tried again until the lock time-out.
+    static func openPool(path: String, configuration: Configuration, lockTimeout: Int) throws(StoreError) -> DatabasePool {
+        let deadline = ContinuousClock.now + .seconds(lockTimeout)
+        var pause = 5_000 as UInt32
+        while true {
+            do {
+                // Creating the database (a new clone) and migrating it (a new beads) are
+                // rare: only then is the folder locked, so that of commands started
+                // together one creates the file, switches it to WAL and makes the tables,
+                // and the others open what it made. A file already there is opened at once.
+                var info = stat()
+                let exists = stat(path, &info) == 0 && info.st_size > 0
+                if exists {
+                    let pool = try DatabasePool(path: path, configuration: configuration)
+                    if try pool.read({ try migrator.hasCompletedMigrations($0) }) { return pool }
+                }
+                var made: DatabasePool?
+                try withExclusiveFileLock(path, until: deadline) {
+                    let pool = try DatabasePool(path: path, configuration: configuration)
+                    try migrator.migrate(pool)
+                    made = pool
+                }
+                if let made { return made }
+                throw StoreError.database("the database could not be opened")
+            } catch {
+                let failure = storeError(error, path: path, lockTimeout: lockTimeout)
+                guard case .busy = failure, ContinuousClock.now < deadline else { throw failure }
+                usleep(pause)
+                pause = min(pause * 2, 200_000)
+            }
         }
+    }
+
+    /// Runs `body` holding an flock on the database's folder, waiting for another
+    /// process's until `deadline`. Not on the database file itself: closing any
+    /// descriptor of it would drop the POSIX locks SQLite holds on it in this process.
+    static func withExclusiveFileLock(_ path: String, until deadline: ContinuousClock.Instant, _ body: () throws -> Void) throws {
+        let fd = open((path as NSString).deletingLastPathComponent, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard fd >= 0 else { try body(); return }
+        defer { close(fd) }
+        while flock(fd, LOCK_EX | LOCK_NB) != 0 {
+            guard errno == EWOULDBLOCK || errno == EINTR, ContinuousClock.now < deadline else {
+                throw DatabaseError(resultCode: .SQLITE_BUSY, message: "another beads process is creating the database")
+            }
+            usleep(10_000)
+        }
+        defer { flock(fd, LOCK_UN) }
+        try body()
     }
 
     /// How long a command waits for another one's write lock: BEADS_LOCK_TIMEOUT

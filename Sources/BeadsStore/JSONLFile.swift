@@ -42,14 +42,15 @@ public enum JSONLFile {
         return beads
     }
 
-    public static func read(path: String, now: String) throws(StoreError) -> [Bead] {
+    /// `path` is read; `displayPath` (the path as the user gave it) names it in errors.
+    public static func read(path: String, displayPath: String? = nil, now: String) throws(StoreError) -> [Bead] {
         let data: Data
         do {
             data = try Data(contentsOf: URL(fileURLWithPath: path))
         } catch {
-            throw StoreError.io(path: path, reason: "cannot be read (\(error.localizedDescription))")
+            throw StoreError.io(path: displayPath ?? path, reason: "cannot be read (\(error.localizedDescription))")
         }
-        return try read(data, path: path, now: now)
+        return try read(data, path: displayPath ?? path, now: now)
     }
 
     /// Temporary files of this one (`.issues.jsonl.<pid>.tmp`) left by a writer that

@@ -127,6 +127,20 @@ import Testing
         #expect(missing.stdout.isEmpty)
     }
 
+    /// Agents start several commands at once on a fresh clone: the database is created
+    /// and migrated once, and none of them fails for the race.
+    @Test func commandsStartedTogetherOnAFreshCloneAllSucceed() throws {
+        let kb = ScratchKnowledgeBase()
+        let path = kb.path
+        nonisolated(unsafe) var runs = [BeadsRun?](repeating: nil, count: 6)
+        let threads = (0..<6).map { k in
+            Thread { runs[k] = try? BeadsBinary.run(k % 2 == 0 ? ["list", "--all"] : ["ready"], in: path) }
+        }
+        threads.forEach { $0.start() }
+        while threads.contains(where: { !$0.isFinished }) { usleep(10_000) }
+        #expect(runs.map { $0?.status } == [0, 0, 0, 0, 0, 0], "\(runs.compactMap { $0?.stderr }.filter { !$0.isEmpty })")
+    }
+
     @Test func parallelWritersLoseNothing() throws {
         let kb = ScratchKnowledgeBase()
         #expect(try kb.run("list").status == 0)  // build the database once
