@@ -13,11 +13,19 @@ struct BeadsRun {
 enum BeadsBinary {
     static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
 
-    /// `BEADS_BIN`, else the debug build next to these tests (`make test` builds it first).
-    static var path: String {
-        if let bin = ProcessInfo.processInfo.environment["BEADS_BIN"] { return bin }
-        return repository + "/.build/debug/beads"
-    }
+    /// `BEADS_BIN`, else the `beads` built with these tests: it sits next to the test
+    /// bundle in the same build folder (debug or release, whatever the triple).
+    static let path: String = {
+        if let bin = ProcessInfo.processInfo.environment["BEADS_BIN"], !bin.isEmpty { return bin }
+        let runner = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+        var folder = URL(fileURLWithPath: runner).deletingLastPathComponent()
+        // On Linux the runner is inside `beadsPackageTests.xctest` or beside it.
+        while folder.path != "/", !FileManager.default.isExecutableFile(atPath: folder.appendingPathComponent("beads").path) {
+            folder = folder.deletingLastPathComponent()
+        }
+        let found = folder.appendingPathComponent("beads").path
+        return FileManager.default.isExecutableFile(atPath: found) ? found : repository + "/.build/debug/beads"
+    }()
 
     /// `executable` runs another program with these arguments instead (a wrapper such as
     /// setpriv that then runs beads).
