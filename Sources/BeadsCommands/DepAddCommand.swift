@@ -1,0 +1,22 @@
+import ArgumentParser
+import BeadsKnowledge
+import BeadsStore
+
+struct DepAddCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "add", abstract: "Make ISSUE depend on DEPENDS_ON.")
+
+    @OptionGroup var kb: KnowledgeBaseOptions
+    @Argument(help: "The bead that waits.") var issue: String
+    @Argument(help: "The bead it depends on.") var dependsOn: String
+    @Option(name: [.customShort("t"), .long], help: "Dependency type.") var type = "blocks"
+
+    func validate() throws {
+        if issue == dependsOn { throw ValidationError("a bead cannot depend on itself") }
+    }
+
+    func run() throws {
+        let base = try kb.open()
+        let result = try base.store.addDependency(issue, on: dependsOn, type: type, at: Timestamp.now())
+        Terminal.standardOutput.write(result == .added ? "\(issue) now depends on \(dependsOn) (\(type)).\n" : "\(issue) already depends on \(dependsOn) (\(type)).\n")
+    }
+}

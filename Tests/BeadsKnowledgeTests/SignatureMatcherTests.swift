@@ -1,0 +1,39 @@
+import Testing
+@testable import BeadsKnowledge
+
+@Suite struct SignatureMatcherTests {
+    func score(_ signature: String, _ paste: String) -> Double {
+        SignatureMatcher.align(LogNormalizer.signatureTokens(signature), in: PasteIndex(text: paste))?.score ?? 0
+    }
+
+    @Test func anExactMatchScoresOne() {
+        #expect(score("failed to convert whiteout file \"...\": operation not permitted",
+                      "failed to convert whiteout file \"etc/x/.wh.pager.1.gz\": operation not permitted") == 1)
+    }
+
+    @Test func aMatchMaySpanWrappedLines() {
+        let paste = "failed to extract layer\nto overlayfs as \"extract-1\":\nfailed to convert whiteout file \"a/b/c\":\noperation not permitted"
+        #expect(score("failed to convert whiteout file \"...\": operation not permitted", paste) == 1)
+    }
+
+    @Test func wildcardsAbsorbAnythingAndStraysCost() {
+        #expect(score("failed to mount ...: invalid argument", "failed to mount /tmp/x and more words here: invalid argument") == 1)
+        let stray = score("failed to mount /tmp/y: invalid argument", "failed to mount /tmp/x extra: invalid argument")
+        #expect(stray < 1 && stray > 0.9)
+    }
+
+    @Test func aDifferentCodeDoesNotMatch() {
+        #expect(score("npm ERR! code ENOTEMPTY", "npm ERR! code EXDEV") < SignatureMatcher.threshold)
+    }
+
+    @Test func tokensOutOfOrderCountLess() {
+        let inOrder = score("alpha bravo charlie delta", "alpha bravo charlie delta")
+        let shuffled = score("alpha bravo charlie delta", "delta charlie bravo alpha")
+        #expect(inOrder == 1)
+        #expect(shuffled < 0.5)
+    }
+
+    @Test func noSharedWordMeansNoAlignment() {
+        #expect(SignatureMatcher.align(LogNormalizer.signatureTokens("alpha bravo"), in: PasteIndex(text: "nothing here")) == nil)
+    }
+}
