@@ -2,7 +2,7 @@
 # Swift: missing system packages are installed (apt-get), then beads is built.
 SWIFT ?= swift
 
-.PHONY: deps build demo test release clean
+.PHONY: deps build demo test release install clean
 
 deps:
 	@scripts/install-deps.sh
@@ -18,6 +18,20 @@ test: build
 
 release: deps
 	$(SWIFT) build -c release --static-swift-stdlib
+
+# Installs beads, its man page and its shell completions under PREFIX (default
+# ~/.local): bin/beads, share/man/man1/beads.1, and bash, zsh and fish completions.
+PREFIX ?= $(HOME)/.local
+install: release
+	install -d $(PREFIX)/bin $(PREFIX)/share/man/man1 $(PREFIX)/share/bash-completion/completions \
+		$(PREFIX)/share/zsh/site-functions $(PREFIX)/share/fish/vendor_completions.d
+	install -m 755 .build/release/beads $(PREFIX)/bin/beads
+	$(SWIFT) package --allow-writing-to-package-directory generate-manual --configuration release
+	install -m 644 .build/plugins/GenerateManual/outputs/beads/beads.1 $(PREFIX)/share/man/man1/beads.1
+	.build/release/beads --generate-completion-script bash > $(PREFIX)/share/bash-completion/completions/beads
+	.build/release/beads --generate-completion-script zsh > $(PREFIX)/share/zsh/site-functions/_beads
+	.build/release/beads --generate-completion-script fish > $(PREFIX)/share/fish/vendor_completions.d/beads.fish
+	@echo "Installed beads in $(PREFIX)/bin, its man page (man beads) and bash, zsh and fish completions."
 
 clean:
 	rm -rf .build

@@ -3,7 +3,8 @@
 # Used by `make demo` and `make test`, so a fresh machine needs nothing else.
 set -euo pipefail
 
-packages=(libcmark-gfm-dev libcmark-gfm-extensions-dev libsqlite3-dev pkg-config curl)
+# bsdutils gives the tests `script`, a pseudo-terminal for the pager and colour checks.
+packages=(libcmark-gfm-dev libcmark-gfm-extensions-dev libsqlite3-dev pkg-config curl bsdutils)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -41,6 +41,8 @@ public struct CommandContext: Sendable {
 public struct OutputSink: Sendable {
     public var write: @Sendable (Data) -> Void
     public var isTerminal: Bool
+    /// The descriptor written to, when it is one (a pager can then write there itself).
+    public var fileDescriptor: Int32?
 
     public init(isTerminal: Bool = false, write: @escaping @Sendable (Data) -> Void) {
         self.write = write
@@ -49,6 +51,8 @@ public struct OutputSink: Sendable {
 
     public static func fileDescriptor(_ fd: Int32) -> OutputSink {
         let handle = FileHandle(fileDescriptor: fd, closeOnDealloc: false)
-        return OutputSink(isTerminal: isatty(fd) != 0) { handle.write($0) }
+        var sink = OutputSink(isTerminal: isatty(fd) != 0) { handle.write($0) }
+        sink.fileDescriptor = fd
+        return sink
     }
 }

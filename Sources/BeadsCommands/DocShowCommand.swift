@@ -43,13 +43,12 @@ struct DocShowCommand: ParsableCommand {
             Terminal.standardOutput.write(MarkdownParser.renderHTML(text))
             return
         }
-        let environment = CommandContext.current.environment
-        let tty = isatty(STDOUT_FILENO) == 1
-        let renderer = TerminalRenderer(width: width ?? Terminal.columns(environment: environment, tty: tty) ?? 80,
-                                        styled: tty && environment["NO_COLOR"] == nil)
+        let context = CommandContext.current
+        let tty = context.standardOutput.isTerminal
+        let renderer = TerminalRenderer(width: width ?? Terminal.columns(environment: context.environment, tty: tty) ?? 80,
+                                        styled: Style.isEnabled(for: context.standardOutput, environment: context.environment))
         // Styled output is beads' own escapes; the renderer drops the doc's.
-        let out = renderer.styled ? Terminal.rawStandardOutput : Terminal.standardOutput
-        out.write(renderer.render(MarkdownParser.parse(text)))
+        Pager.show(renderer.render(MarkdownParser.parse(text)), raw: renderer.styled)
     }
 
     /// A path as given (from here or from the knowledge base root), or the doc about a bead.

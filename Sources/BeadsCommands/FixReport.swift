@@ -63,7 +63,7 @@ enum FixReport {
             out.write("(\(id) matched too, but was rejected for pastes of this shape; `beads fix --confirm \(id)` takes that back)\n")
         }
         guard !diagnosis.matches.isEmpty else {
-            out.write("No known error matched (\(diagnosis.linesRead) lines read, threshold \(SignatureMatcher.threshold)).\n")
+            out.write(Style.yellow("No known error matched") + " (\(diagnosis.linesRead) lines read, threshold \(SignatureMatcher.threshold)).\n")
             if !diagnosis.nearest.isEmpty {
                 out.write("Nearest known errors:\n")
                 for m in diagnosis.nearest {
@@ -79,7 +79,7 @@ enum FixReport {
         for (k, m) in diagnosis.matches.prefix(3).enumerated() {
             if k > 0 { out.write("\n") }
             let status = m.bead.map { "\($0.status.rawValue) · P\($0.priority)" } ?? "not in the store"
-            out.write("Known error  \(m.beadID)  \(m.bead?.title ?? "(the doc names it; no such bead)")   \(status)\n")
+            out.write("\(Style.bold("Known error"))  \(Style.bold(Style.cyan(m.beadID)))  \(m.bead?.title ?? "(the doc names it; no such bead)")   \(status)\n")
             out.write("  matched line \(m.lineNumber) (score \(String(format: "%.2f", m.score))): \(Self.clip(m.lineText.trimmingCharacters(in: .whitespaces)))\n")
             if let cause = m.rootCause { out.write("Root cause   \(cause)\n") }
             if let ref = m.rootCauseRef ?? m.docs.first { out.write("Doc          \(ref.display)\n") }
@@ -96,8 +96,8 @@ enum FixReport {
             }
             out.write("Fixes        " + ranked.map { "\($0.recipe.name) (\(Self.place($0.recipe.when)))" }.joined(separator: " · ") + "\n")
             for r in ranked {
-                let mark = r.recommended ? "▸" : " "
-                out.write("  \(mark) \(r.recipe.name): \(r.reason)\n")
+                let mark = r.recommended ? Style.green("▸") : " "
+                out.write("  \(mark) \(r.recommended ? Style.bold(Style.green(r.recipe.name)) : r.recipe.name): \(r.reason)\n")
                 if let first = Self.firstCommand(r.recipe.body) { out.write("      runs: \(Self.clip(first, 90))\n") }
             }
             if let recommended = ranked.first(where: \.recommended) {

@@ -61,6 +61,6 @@ struct ListCommand: ParsableCommand {
             out.write(all || status != nil ? "No beads match.\n" : "No open beads. (--all shows closed ones too.)\n")
             return
         }
-        for bead in beads { out.write(BeadOutput.line(bead) + "\n") }
+        for line in BeadOutput.lines(beads, width: BeadOutput.terminalWidth) { out.write(line + "\n") }
     }
 }

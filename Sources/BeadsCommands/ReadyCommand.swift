@@ -49,7 +49,7 @@ struct ReadyCommand: ParsableCommand {
             return
         }
         if ready.isEmpty { out.write("Nothing is ready: every open bead is blocked, deferred or taken.\n"); return }
-        for item in ready { out.write(BeadOutput.line(item.bead) + "\n") }
+        for line in BeadOutput.lines(ready.map(\.bead), width: BeadOutput.terminalWidth) { out.write(line + "\n") }
         if limit > 0, ready.count == limit { out.write("(the first \(limit); --limit 0 shows all)\n") }
     }
 }

@@ -37,11 +37,13 @@ struct RunsCommand: ParsableCommand {
             return
         }
         if runs.isEmpty { out.write("No recipe runs recorded.\n"); return }
+        var text = ""
         for r in runs {
-            out.write("#\(r.id ?? 0)  \(r.startedAt)  \(r.recipe)  \(r.beadID ?? "-")  \(r.outcome) (exit \(r.exitCode), \(r.durationMilliseconds) ms)  by \(r.actor)\n")
+            text += "#\(r.id ?? 0)  \(r.startedAt)  \(r.recipe)  \(r.beadID ?? "-")  \(r.outcome) (exit \(r.exitCode), \(r.durationMilliseconds) ms)  by \(r.actor)\n"
         }
         if id != nil, let r = runs.first {
-            out.write("\n" + r.output + (r.output.hasSuffix("\n") || r.output.isEmpty ? "" : "\n"))
+            text += "\n" + r.output + (r.output.hasSuffix("\n") || r.output.isEmpty ? "" : "\n")
         }
+        Pager.show(text)
     }
 }

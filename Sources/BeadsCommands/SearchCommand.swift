@@ -19,6 +19,6 @@ struct SearchCommand: ParsableCommand {
         let out = Terminal.standardOutput
         if json { out.write(JSONValue.array(found.map(\.jsonValue)).prettyEncoded() + "\n"); return }
         if found.isEmpty { out.write("No bead matches.\n"); return }
-        for bead in found { out.write(BeadOutput.line(bead) + "\n") }
+        for line in BeadOutput.lines(found, width: BeadOutput.terminalWidth) { out.write(line + "\n") }
     }
 }

@@ -18,7 +18,10 @@ public struct Terminal: TextOutputStream {
 
     // Non-mutating: writing to a sink changes nothing in this value.
     public func write(_ string: String) {
-        sink.write(Data((sanitizing ? Self.printable(string) : string).utf8))
+        let text = sanitizing ? Self.printable(string) : string
+        // Styles are beads' own, in text for people; raw output passes as it came.
+        let styled = sanitizing ? Style.render(text, enabled: Style.isEnabled(for: sink, environment: CommandContext.current.environment)) : text
+        sink.write(Data(styled.utf8))
     }
 
     /// Control characters made visible: `^[` for ESC, `^G` for BEL, `^?` for DEL, U+FFFD

@@ -1,4 +1,4 @@
-import BeadsCommands
+@testable import BeadsCommands
 import BeadsStore
 import BeadsTestSupport
 import Foundation
