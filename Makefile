@@ -26,7 +26,9 @@ install: release
 	install -d $(PREFIX)/bin $(PREFIX)/share/man/man1 $(PREFIX)/share/bash-completion/completions \
 		$(PREFIX)/share/zsh/site-functions $(PREFIX)/share/fish/vendor_completions.d
 	install -m 755 .build/release/beads $(PREFIX)/bin/beads
-	$(SWIFT) package --allow-writing-to-package-directory generate-manual --configuration release
+	# swift-argument-parser's generate-manual plugin; a debug build is enough to read the
+	# commands from, and asking it for release would rebuild beads without the static stdlib.
+	$(SWIFT) package --allow-writing-to-package-directory generate-manual --configuration debug
 	install -m 644 .build/plugins/GenerateManual/outputs/beads/beads.1 $(PREFIX)/share/man/man1/beads.1
 	.build/release/beads --generate-completion-script bash > $(PREFIX)/share/bash-completion/completions/beads
 	.build/release/beads --generate-completion-script zsh > $(PREFIX)/share/zsh/site-functions/_beads
