@@ -18,6 +18,9 @@ let package = Package(
         // Process waits for grandchildren on Linux, so a recipe's stray child would hang us.
         .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.2"),
         .package(url: "https://github.com/apple/swift-system", from: "1.8.1"),
+        // `beads mcp`: the official MCP SDK (stdio transport, tools, resources).
+        .package(url: "https://github.com/modelcontextprotocol/swift-sdk", from: "0.12.1"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         // Tests only: a real HTTP server on 127.0.0.1 standing in for GitHub's API.
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
     ],
@@ -65,6 +68,8 @@ let package = Package(
             dependencies: [
                 "BeadsStore", "BeadsMarkdown", "BeadsKnowledge", "BeadsRemedy",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "MCP", package: "swift-sdk"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .executableTarget(name: "beads", dependencies: ["BeadsCommands", "BeadsRemedy"]),

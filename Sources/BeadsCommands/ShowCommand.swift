@@ -23,7 +23,7 @@ struct ShowCommand: ParsableCommand {
         let beads = try ids.map { try requireBead($0, in: base) }
         let out = Terminal.standardOutput
         if json {
-            let objects = try beads.map { try jsonObject($0, in: base) }
+            let objects = try beads.map { try Self.jsonObject($0, in: base) }
             out.write((objects.count == 1 ? objects[0] : .array(objects)).prettyEncoded() + "\n")
             return
         }
@@ -33,7 +33,7 @@ struct ShowCommand: ParsableCommand {
         }
     }
 
-    func jsonObject(_ bead: Bead, in base: KnowledgeBase) throws -> JSONValue {
+    static func jsonObject(_ bead: Bead, in base: KnowledgeBase) throws -> JSONValue {
         let store = base.store, id = bead.id
         let mentions = try store.mentions(ofBead: id)
         let signatures = try store.signatures(ofBead: id)

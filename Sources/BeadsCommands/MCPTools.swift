@@ -1,0 +1,269 @@
+import BeadsKnowledge
+import BeadsRemedy
+import BeadsStore
+import Foundation
+import MCP
+
+/// The tools `beads mcp` offers an agent: few, read and write kept apart, each with an
+/// output schema its structured result matches and a short text for clients that only
+/// show text. Every tool opens the knowledge base afresh (a git pull or a CLI write in
+/// between is seen) and goes through the same library calls as the CLI.
+struct MCPTools: Sendable {
+    let location: KnowledgeBaseLocation
+    let environment: [String: String]
+    let allowRun: Bool
+
+    /// What an agent may paste at once: the end of a log is where builds report.
+    static let maxText = 1 << 20
+
+    // MARK: - Catalogue
+
+    static func schema(_ properties: [String: Value], required: [String] = []) -> Value {
+        var object: [String: Value] = ["type": "object", "properties": .object(properties)]
+        if !required.isEmpty { object["required"] = .array(required.map(Value.string)) }
+        return .object(object)
+    }
+
+    static func property(_ type: String, _ description: String? = nil) -> Value {
+        var object: [String: Value] = ["type": .string(type)]
+        if let description { object["description"] = .string(description) }
+        return .object(object)
+    }
+
+    static let row: Value = schema(["id": property("string"), "title": property("string"), "status": property("string"),
+                                    "priority": property("integer")])
+    static let rows: Value = schema(["beads": .object(["type": "array", "items": row]), "next_cursor": property("string")])
+
+    func catalogue() -> [Tool] {
+        var tools = [
+            Tool(name: "diagnose_error",
+                 description: "Recognise a pasted build error: the known bead, root cause, doc, and fixes ranked for this machine (as `beads fix --json`).",
+                 inputSchema: Self.schema(["text": Self.property("string", "The error or the end of the log (≤1 MiB).")], required: ["text"]),
+                 annotations: .init(readOnlyHint: true),
+                 outputSchema: Self.schema(["matches": Self.property("array"), "nearest": Self.property("array"),
+                                            "environment": Self.property("object")])),
+            Tool(name: "show_bead", description: "A bead with its dependencies, docs, error signatures, recipes and recent runs.",
+                 inputSchema: Self.schema(["id": Self.property("string")], required: ["id"]),
+                 annotations: .init(readOnlyHint: true),
+                 outputSchema: Self.schema(["id": Self.property("string"), "title": Self.property("string"), "status": Self.property("string")])),
+            Tool(name: "list_beads",
+                 description: "Compact rows (id, title, status, priority). ready=true: work that can start now. Page with cursor.",
+                 inputSchema: Self.schema([
+                     "ready": Self.property("boolean"), "status": Self.property("string"), "priority": Self.property("string", "0-4 or P0-P4"),
+                     "type": Self.property("string"), "label": Self.property("string"), "assignee": Self.property("string"),
+                     "query": Self.property("string", "Words in title or description."), "limit": Self.property("integer"),
+                     "cursor": Self.property("string"),
+                 ]),
+                 annotations: .init(readOnlyHint: true), outputSchema: Self.rows),
+            Tool(name: "create_bead",
+                 description: "Create a bead. With error_text, its generalised signature is recorded so the error is recognised next time.",
+                 inputSchema: Self.schema([
+                     "title": Self.property("string"), "description": Self.property("string"), "priority": Self.property("string"),
+                     "type": Self.property("string"), "labels": .object(["type": "array", "items": Self.property("string")]),
+                     "error_text": Self.property("string"),
+                 ]),
+                 annotations: .init(readOnlyHint: false, destructiveHint: false, idempotentHint: false), outputSchema: Self.row),
+            Tool(name: "update_bead",
+                 description: "Change status, priority or assignee; claim (assign to you, in_progress); close with a reason.",
+                 inputSchema: Self.schema([
+                     "id": Self.property("string"), "status": Self.property("string"), "priority": Self.property("string"),
+                     "assignee": Self.property("string"), "claim": Self.property("boolean"), "close_reason": Self.property("string"),
+                 ], required: ["id"]),
+                 annotations: .init(readOnlyHint: false, destructiveHint: false, idempotentHint: true), outputSchema: Self.row),
+            Tool(name: "add_dependency", description: "Make issue depend on depends_on (type blocks by default); cycles are refused.",
+                 inputSchema: Self.schema(["issue": Self.property("string"), "depends_on": Self.property("string"), "type": Self.property("string")],
+                                          required: ["issue", "depends_on"]),
+                 annotations: .init(readOnlyHint: false, destructiveHint: false, idempotentHint: true),
+                 outputSchema: Self.schema(["added": Self.property("boolean")])),
+            Tool(name: "doc_findings", description: "What went stale in the solution docs (beads doc lint).",
+                 inputSchema: Self.schema([:]), annotations: .init(readOnlyHint: true),
+                 outputSchema: Self.schema(["findings": Self.property("array")])),
+        ]
+        if allowRun {
+            tools.append(Tool(name: "run_fix",
+                              description: "Run a known error's recommended fix (or recipe) here; recorded as a CLI run is. Enabled by --allow-run.",
+                              inputSchema: Self.schema(["bead": Self.property("string"), "recipe": Self.property("string"),
+                                                        "text": Self.property("string", "The error, passed to the recipe as data.")],
+                                                       required: ["bead"]),
+                              annotations: .init(readOnlyHint: false, destructiveHint: true, idempotentHint: false, openWorldHint: true),
+                              outputSchema: Self.schema(["recipe": Self.property("string"), "exit_code": Self.property("integer"),
+                                                         "output": Self.property("string")])))
+        }
+        return tools
+    }
+
+    // MARK: - Calls
+
+    /// One call, any failure turned into a tool error carrying the CLI's own guidance.
+    func call(_ name: String, _ arguments: [String: Value]) async -> CallTool.Result {
+        do {
+            let (structured, text) = try await dispatch(name, arguments)
+            // Typed as an optional so the SDK's non-throwing initialiser is the one chosen.
+            let value: Value? = MCPValue.from(structured)
+            return .init(content: [.text(text)], structuredContent: value, isError: false)
+        } catch let error as PresentableError {
+            return .init(content: [.text(error.message)], isError: true)
+        } catch {
+            return .init(content: [.text("\(error)")], isError: true)
+        }
+    }
+
+    func open() throws -> KnowledgeBase {
+        try KnowledgeBase(location: location, environment: environment)
+    }
+
+    func dispatch(_ name: String, _ arguments: [String: Value]) async throws -> (JSONValue, String) {
+        let args = MCPArguments(arguments)
+        switch name {
+        case "diagnose_error":
+            let text = try args.text("text", limit: Self.maxText)
+            let base = try open()
+            let diagnosis = try KnownErrorFinder(store: base.store).diagnose(PasteInput.masked(text))
+            let env = try EnvironmentCheck.checked(EnvironmentProbe.current(environment: environment).probe())
+            let report = FixReport.json(diagnosis, env: env)
+            guard let best = diagnosis.matches.first else {
+                return (report, "No known error matched (\(diagnosis.linesRead) lines read). Record it with create_bead and error_text.")
+            }
+            let ranked = RecipeRanker.rank(best.recipes, in: env)
+            let fix = ranked.first(where: \.recommended).map { "Recommended fix: \($0.recipe.name) (\($0.reason))." }
+                ?? (ranked.isEmpty ? "No recipe." : "No fix can run here: " + RecipeRanker.setUpAdvice(ranked).joined(separator: "; "))
+            return (report, "\(best.beadID): \(best.bead?.title ?? "") (score \(best.score)). \(best.rootCause ?? "") \(fix)")
+        case "show_bead":
+            let base = try open()
+            let bead = try requireBead(try args.string("id"), in: base)
+            return (try ShowCommand.jsonObject(bead, in: base), "\(bead.id) \(bead.title) [\(bead.status.rawValue), P\(bead.priority)]")
+        case "list_beads":
+            return try list(args)
+        case "create_bead":
+            return try create(args)
+        case "update_bead":
+            return try update(args)
+        case "add_dependency":
+            let base = try open()
+            let issue = try args.string("issue"), target = try args.string("depends_on")
+            let type = try args.optionalString("type") ?? "blocks"
+            let added = try base.store.addDependency(issue, on: target, type: type, at: Timestamp.now()) == .added
+            return (.object([("added", .bool(added))]), added ? "\(issue) now depends on \(target) (\(type))." : "Already there.")
+        case "doc_findings":
+            let base = try open()
+            let linter = try DocLintCommand.linter(for: base)
+            let docs = try DocFiles.resolve([], in: base)
+            let findings = try docs.flatMap { linter.lint(path: $0, text: try DocFiles.read($0, in: base)) }
+            return (.object([("findings", .array(findings.map { f in
+                .object([("path", .string(f.path)), ("line", JSONValue(f.line)), ("rule", .string(f.rule.rawValue)), ("message", .string(f.message))])
+            }))]), findings.isEmpty ? "\(docs.count) docs, nothing stale." : findings.prefix(20).map(\.display).joined(separator: "\n"))
+        case "run_fix" where allowRun:
+            return try await runFix(args)
+        default:
+            throw CommandFailure.usage("no tool \(name); tools/list names them")
+        }
+    }
+
+    static func row(_ bead: Bead) -> JSONValue {
+        .object([("id", .string(bead.id)), ("title", .string(bead.title)), ("status", .string(bead.status.rawValue)),
+                 ("priority", JSONValue(bead.priority))])
+    }
+
+    func list(_ args: MCPArguments) throws -> (JSONValue, String) {
+        let base = try open()
+        let limit = min(max(try args.int("limit") ?? 20, 1), 200)
+        let offset = try args.optionalString("cursor").map { cursor in
+            guard let value = Int(cursor), value >= 0 else { throw CommandFailure.usage("cursor \(cursor) is not one this server gave") }
+            return value
+        } ?? 0
+        var beads: [Bead]
+        if try args.bool("ready") == true {
+            beads = try base.store.readyBeads(now: Timestamp.now(), limit: 0).map(\.bead)
+        } else if let query = try args.optionalString("query") {
+            beads = try base.store.search(query, limit: 0)
+        } else {
+            var filter = BeadFilter()
+            if let status = try args.optionalString("status") { filter.statuses = [try BeadArguments.statusFilter(status)] }
+            filter.includeClosed = filter.statuses != nil
+            filter.priority = try args.optionalString("priority").map(BeadArguments.priority)
+            filter.issueType = try args.optionalString("type").map { try BeadArguments.issueType($0, in: base) }
+            filter.label = try args.optionalString("label")
+            filter.assignee = try args.optionalString("assignee")
+            filter.limit = 0
+            beads = try base.store.beads(matching: filter)
+        }
+        let page = Array(beads.dropFirst(offset).prefix(limit))
+        let next = offset + page.count < beads.count ? String(offset + page.count) : nil
+        let text = page.map { "\($0.id) P\($0.priority) \($0.status.rawValue) \($0.title)" }.joined(separator: "\n")
+        return (.object([("beads", .array(page.map(Self.row))), ("next_cursor", next.map(JSONValue.string) ?? .null)]),
+                (text.isEmpty ? "No beads." : text) + (next.map { "\n(more: cursor \($0))" } ?? ""))
+    }
+
+    func create(_ args: MCPArguments) throws -> (JSONValue, String) {
+        let base = try open()
+        var signature: ErrorSignature.Generalized?
+        if let error = try args.optionalText("error_text", limit: Self.maxText) {
+            guard let g = ErrorSignature.generalize(PasteInput.masked(error)) else {
+                throw CommandFailure.usage("error_text has no line distinctive enough to recognise it by")
+            }
+            signature = g
+        }
+        guard let title = try args.optionalString("title") ?? signature.map({ "Known error: " + FixReport.clip($0.text, 90) }) else {
+            throw CommandFailure.usage("give a title, or error_text")
+        }
+        let priority = try args.optionalString("priority").map(BeadArguments.priority) ?? 2
+        let type = try BeadArguments.issueType(try args.optionalString("type") ?? "task", in: base)
+        let date = Date(), now = Timestamp.now(date), creator = base.store.actor
+        let description = try args.optionalString("description") ?? ""
+        let labels = try args.strings("labels")
+        let bead = try base.store.create(.hashed(BeadID.Seed(prefix: base.config.prefix, title: title, description: description,
+                                                             creator: creator, createdAt: date))) { id in
+            var bead = Bead(id: id, title: title, description: description, priority: priority, issueType: type, labels: labels,
+                            createdAt: now, updatedAt: now, extra: [("created_by", .string(creator))])
+            if let signature { bead.setExtra("error_signatures", .array([ErrorSignature.json(signature)])) }
+            return bead
+        }
+        return (Self.row(bead), "Created \(bead.id): \(bead.title)")
+    }
+
+    func update(_ args: MCPArguments) throws -> (JSONValue, String) {
+        let base = try open()
+        let id = try args.string("id")
+        let status = try args.optionalString("status").map(BeadArguments.status)
+        let priority = try args.optionalString("priority").map(BeadArguments.priority)
+        let assignee = try args.optionalString("assignee")
+        let claim = try args.bool("claim") ?? false
+        let reason = try args.optionalString("close_reason")
+        let now = Timestamp.now(), actor = base.store.actor
+        let bead = try base.store.update(id) { bead throws(StoreError) in
+            if claim { try bead.claim(by: actor, at: now) }
+            if let reason { bead.setStatus(.closed, at: now, reason: reason) } else if let status { bead.setStatus(status, at: now) }
+            if let priority { bead.priority = priority }
+            if let assignee { bead.assignee = assignee.isEmpty ? nil : assignee }
+        }
+        return (Self.row(bead), "Updated \(bead.id): \(bead.status.rawValue) · P\(bead.priority) · \(bead.title)")
+    }
+
+    func runFix(_ args: MCPArguments) async throws -> (JSONValue, String) {
+        let base = try open()
+        let beadID = try args.string("bead")
+        _ = try requireBead(beadID, in: base)
+        let env = try EnvironmentCheck.checked(EnvironmentProbe.current(environment: environment).probe())
+        let recipe: RecipeRecord
+        if let name = try args.optionalString("recipe") {
+            recipe = try lookUpRecipe(name, in: base)
+        } else {
+            let ranked = RecipeRanker.rank(try base.store.recipes(forBead: beadID), in: env)
+            guard let best = ranked.first(where: \.recommended) else {
+                throw CommandFailure("no fix of \(beadID) can run here: " + RecipeRanker.setUpAdvice(ranked).joined(separator: "; "))
+            }
+            recipe = best.recipe
+        }
+        // The run's output is the tool's result, never the protocol's stdout.
+        let captured = Locked(Data())
+        let sink = OutputSink { data in captured.withLock { $0.append(data) } }
+        let context = CommandContext(environment: environment, currentDirectory: location.root, standardOutput: sink, standardError: sink)
+        let status = try await CommandContext.$current.withValue(context) {
+            try await RecipeExecution(base: base, recipe: recipe, beadID: beadID, paste: try args.optionalText("text", limit: Self.maxText),
+                                      assumeYes: true, dryRun: false, timeout: .seconds(1800)).perform()
+        }
+        let output = String(decoding: captured.current.suffix(64 << 10), as: UTF8.self)
+        return (.object([("recipe", .string(recipe.name)), ("exit_code", JSONValue(Int(status))), ("output", .string(output))]),
+                "\(recipe.name) exited \(status).\n" + FixReport.clip(output, 2000))
+    }
+}
