@@ -33,13 +33,26 @@ struct ShowCommand: ParsableCommand {
         }
     }
 
+    /// What `show` tells about a bead besides its own fields, read once for text or JSON.
+    struct Details {
+        var mentions: [(String, MentionRecord)]
+        var signatures: [SignatureRecord]
+        var recipes: [RecipeRecord]
+        var runs: [RecipeRunRecord]
+        var links: (dependsOn: [LinkedBead], dependents: [LinkedBead])
+
+        init(_ id: String, in store: BeadStore) throws {
+            mentions = try store.mentions(ofBead: id)
+            signatures = try store.signatures(ofBead: id)
+            recipes = try store.recipes(forBead: id)
+            runs = try store.runs(beadID: id, limit: 5)
+            links = try store.links(of: id)
+        }
+    }
+
     static func jsonObject(_ bead: Bead, in base: KnowledgeBase) throws -> JSONValue {
-        let store = base.store, id = bead.id
-        let mentions = try store.mentions(ofBead: id)
-        let signatures = try store.signatures(ofBead: id)
-        let recipes = try store.recipes(forBead: id)
-        let runs = try store.runs(beadID: id, limit: 5)
-        let links = try store.links(of: id)
+        let details = try Details(bead.id, in: base.store)
+        let (mentions, signatures, recipes, runs, links) = (details.mentions, details.signatures, details.recipes, details.runs, details.links)
         guard case var .object(fields) = bead.jsonValue else { return bead.jsonValue }
         fields.append(("dependents", .array(links.dependents.map { link in
             var row: [(String, JSONValue)] = [("id", .string(link.id)), ("dependency_type", .string(link.type))]
@@ -63,12 +76,8 @@ struct ShowCommand: ParsableCommand {
     }
 
     func write(_ bead: Bead, in base: KnowledgeBase, to out: Terminal) throws {
-        let store = base.store, id = bead.id
-        let mentions = try store.mentions(ofBead: id)
-        let signatures = try store.signatures(ofBead: id)
-        let recipes = try store.recipes(forBead: id)
-        let runs = try store.runs(beadID: id, limit: 5)
-        let links = try store.links(of: id)
+        let details = try Details(bead.id, in: base.store)
+        let (mentions, signatures, recipes, runs, links) = (details.mentions, details.signatures, details.recipes, details.runs, details.links)
         out.write(BeadOutput.header(bead))
         if !bead.description.isEmpty { out.write("\n" + bead.description + "\n") }
         for (heading, list) in [("Depends on (waits for these)", links.dependsOn), ("Depended on by (these wait for it)", links.dependents)]

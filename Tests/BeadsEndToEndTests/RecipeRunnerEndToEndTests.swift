@@ -49,6 +49,17 @@ import Testing
         ```
         """
 
+    /// Whether the process is gone within five seconds; killed if not, so no test
+    /// leaves it behind.
+    static func endsWithinFiveSeconds(_ pid: pid_t) -> Bool {
+        for _ in 0..<50 {
+            if kill(pid, 0) != 0 { return true }
+            usleep(100_000)
+        }
+        kill(pid, SIGKILL)
+        return false
+    }
+
     func knowledgeBase() -> ScratchKnowledgeBase {
         let kb = ScratchKnowledgeBase()
         kb.write("docs/test-recipes.md", Self.doc)
@@ -144,12 +155,7 @@ import Testing
         #expect(Date().timeIntervalSince(started) < 30)
         let pid = try #require(Int32(kb.read("grandchild.pid").trimmingCharacters(in: .whitespacesAndNewlines)))
         // The grandchild was in the recipe's process group: it is gone too.
-        var gone = false
-        for _ in 0..<50 where !gone {
-            gone = kill(pid, 0) != 0
-            if !gone { usleep(100_000) }
-        }
-        #expect(gone)
+        #expect(Self.endsWithinFiveSeconds(pid))
         let runs = try #require(try json(try kb.run("runs", "--json").stdout) as? [[String: Any]])
         #expect(runs.first?["outcome"] as? String == "timed out")
     }
@@ -161,13 +167,7 @@ import Testing
         let run = try kb.run("recipe", "run", "escape-the-group", "--yes", "--timeout", "1")
         #expect(run.status == 124)
         let pid = try #require(Int32(kb.read("escaped.pid").trimmingCharacters(in: .whitespacesAndNewlines)))
-        var gone = false
-        for _ in 0..<50 where !gone {
-            gone = kill(pid, 0) != 0
-            if !gone { usleep(100_000) }
-        }
-        if !gone { kill(pid, SIGKILL) }
-        #expect(gone)
+        #expect(Self.endsWithinFiveSeconds(pid))
     }
 
     /// A daemon that double-forked away (its parent exited, so it belonged to init, not
@@ -177,13 +177,7 @@ import Testing
         let run = try kb.run("recipe", "run", "double-fork-away", "--yes", "--timeout", "1")
         #expect(run.status == 124)
         let pid = try #require(Int32(kb.read("orphan.pid").trimmingCharacters(in: .whitespacesAndNewlines)))
-        var gone = false
-        for _ in 0..<50 where !gone {
-            gone = kill(pid, 0) != 0
-            if !gone { usleep(100_000) }
-        }
-        if !gone { kill(pid, SIGKILL) }
-        #expect(gone)
+        #expect(Self.endsWithinFiveSeconds(pid))
     }
 
     /// Ctrl-C at the terminal sends SIGINT to beads: the recipe's group and the child that
@@ -209,13 +203,7 @@ import Testing
         process.waitUntilExit()
         #expect(process.terminationReason == .exit)
         #expect(process.terminationStatus == 130)
-        var gone = false
-        for _ in 0..<50 where !gone {
-            gone = kill(pid, 0) != 0
-            if !gone { usleep(100_000) }
-        }
-        if !gone { kill(pid, SIGKILL) }
-        #expect(gone)
+        #expect(Self.endsWithinFiveSeconds(pid))
         let runs = try #require(try json(try kb.run("runs", "--json").stdout) as? [[String: Any]])
         #expect(runs.first?["outcome"] as? String == "interrupted")
     }

@@ -20,18 +20,8 @@ import Testing
         "\u{1B}[31m\"unterminated 'quote ` back` tick \\",
     ]
 
-    /// SplitMix64: small, seedable, the same sequence on every machine.
-    struct Random {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func below(_ n: Int) -> Int { n <= 1 ? 0 : Int(next() % UInt64(n)) }
-    }
+    typealias Random = SeededRandom
+
 
     static let interesting: [[UInt8]] = ["\u{1B}[2J", "\"", "'", "`", "|", "\n", "\r\n", ">", "- ", "# ", "...", "…", ":", "@",
                                           "=", "\\", "\u{0}", "\u{FEFF}", "{", "}", "[", "]", "&a", "*a", "```", "mo-jgo", "ops-7",

@@ -147,7 +147,7 @@ struct ReadinessOracle {
 /// chains, a few gates, molecules, waits-for spawners, deferred and pinned beads,
 /// times with offsets and fractions, dangling and `external:` targets.
 struct BdGraphGenerator {
-    var rng: SeededGenerator
+    var rng: SeededRandom
 
     mutating func pick<T>(_ options: [T]) -> T { options[Int(rng.next() % UInt64(options.count))] }
     mutating func chance(_ percent: UInt64) -> Bool { rng.next() % 100 < percent }
@@ -199,18 +199,6 @@ struct BdGraphGenerator {
     }
 }
 
-/// SplitMix64: the same graphs on every run and machine.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 @Suite struct ReadinessOracleTests {
     static let now = "2026-11-22T12:00:00Z"
 
@@ -218,7 +206,7 @@ struct SeededGenerator: RandomNumberGenerator {
     func theStoreAgreesWithBdsRulesOnAGeneratedGraph(seed: UInt64) throws {
         let dir = TemporaryDirectory()
         let instant = try #require(ReadinessOracle.instant(Self.now))
-        var generator = BdGraphGenerator(rng: SeededGenerator(state: seed))
+        var generator = BdGraphGenerator(rng: SeededRandom(state: seed))
         let jsonl = generator.jsonl(count: 80, now: instant)
         try jsonl.write(toFile: dir.path + "/issues.jsonl", atomically: true, encoding: .utf8)
         let store = try BeadStore(databasePath: dir.path + "/beads.db", jsonlPath: dir.path + "/issues.jsonl")
@@ -240,7 +228,7 @@ struct SeededGenerator: RandomNumberGenerator {
         let instant = try #require(ReadinessOracle.instant(Self.now))
         var seen = Set<String>()
         for seed in UInt64(1)...24 {
-            var generator = BdGraphGenerator(rng: SeededGenerator(state: seed))
+            var generator = BdGraphGenerator(rng: SeededRandom(state: seed))
             let oracle = ReadinessOracle(jsonl: generator.jsonl(count: 80, now: instant))
             let blocked = oracle.blocked
             for item in oracle.items.values {
