@@ -90,11 +90,7 @@ let package = Package(
         .testTarget(name: "BeadsCommandsTests", dependencies: ["BeadsCommands", "BeadsStore", "BeadsTestSupport"]),
         .testTarget(
             name: "BeadsEndToEndTests",
-            dependencies: [
-                "BeadsTestSupport", .product(name: "Hummingbird", package: "hummingbird"),
-                // The SDK's own MCP client, to speak to `beads mcp` as an agent's host does.
-                .product(name: "MCP", package: "swift-sdk"), .product(name: "SystemPackage", package: "swift-system"),
-            ],
+            dependencies: ["BeadsTestSupport", .product(name: "Hummingbird", package: "hummingbird")],
             // Fixture docs are read from the source tree, as the binary under test reads them.
             exclude: ["Fixtures"]
         ),
