@@ -44,7 +44,7 @@ struct DepTreeCommand: ParsableCommand {
         let (dependent, target) = reverse ? (id, above) : (above, id)
         switch type {
         case "parent-child": return "\(target) is the parent of \(dependent)"
-        case _ where BeadStore.blockingDependencyTypes.contains(type):
+        case _ where DependencyRules.holdingTypes.contains(type):
             return "\(target) blocks \(dependent)" + (type == "blocks" ? "" : " (\(type))")
         default: return "\(dependent) \(type) \(target)"
         }

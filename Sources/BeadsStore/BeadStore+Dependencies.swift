@@ -43,10 +43,4 @@ extension BeadStore {
             SELECT EXISTS (SELECT 1 FROM reach WHERE id = ?)
             """, arguments: [from, to]) ?? false
     }
-
-    /// Whether `from` already (transitively) waits on `to`: adding `to → from` would
-    /// close a cycle.
-    public func dependsTransitively(_ from: String, on to: String) throws(StoreError) -> Bool {
-        try read { db in try Self.reaches(from: from, to: to, in: db) }
-    }
 }

@@ -16,10 +16,6 @@ public struct DependencyTreeNode: Sendable {
 }
 
 extension BeadStore {
-    /// The dependency types that hold work back; cycles among them make beads that can
-    /// never become ready.
-    public static var blockingDependencyTypes: [String] { DependencyRules.holdingTypes }
-
     /// Depth-first from `root` along dependencies (what it waits on), or along
     /// dependents with `reverse` (what waits on it). Each bead is expanded once.
     public func dependencyTree(of root: String, reverse: Bool = false, maxDepth: Int = 50) throws(StoreError) -> [DependencyTreeNode] {
@@ -56,7 +52,7 @@ extension BeadStore {
         let edges = try read { db in
             try Row.fetchAll(db, sql: """
                 SELECT issue_id, depends_on_id FROM dependency
-                WHERE type IN (\(Self.blockingDependencyTypes.map { "'\($0)'" }.joined(separator: ",")))
+                WHERE type IN (\(DependencyRules.holdingTypes.map { "'\($0)'" }.joined(separator: ",")))
                 ORDER BY issue_id, depends_on_id
                 """).map { (from: $0["issue_id"] as String, to: $0["depends_on_id"] as String) }
         }
