@@ -2,7 +2,7 @@
 # Swift: missing system packages are installed (apt-get), then beads is built.
 SWIFT ?= swift
 
-.PHONY: deps build demo test release install clean
+.PHONY: deps build demo test release install schemas clean
 
 deps:
 	@scripts/install-deps.sh
@@ -34,6 +34,10 @@ install: release
 	.build/release/beads --generate-completion-script zsh > $(PREFIX)/share/zsh/site-functions/_beads
 	.build/release/beads --generate-completion-script fish > $(PREFIX)/share/fish/vendor_completions.d/beads.fish
 	@echo "Installed beads in $(PREFIX)/bin, its man page (man beads) and bash, zsh and fish completions."
+
+# manual/json/: the JSON Schema of every --json output and MCP tool result, from the code.
+schemas: build
+	.build/debug/beads schema --write manual/json
 
 clean:
 	rm -rf .build

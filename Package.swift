@@ -87,7 +87,10 @@ let package = Package(
         ),
         .testTarget(name: "BeadsRemedyTests", dependencies: ["BeadsRemedy", "BeadsTestSupport"]),
         // The commands run in-process, each in a context of its own (folder, environment, streams).
-        .testTarget(name: "BeadsCommandsTests", dependencies: ["BeadsCommands", "BeadsStore", "BeadsTestSupport"]),
+        .testTarget(
+            name: "BeadsCommandsTests",
+            dependencies: ["BeadsCommands", "BeadsStore", "BeadsKnowledge", "BeadsTestSupport", .product(name: "MCP", package: "swift-sdk")]
+        ),
         .testTarget(
             name: "BeadsEndToEndTests",
             dependencies: ["BeadsTestSupport", .product(name: "Hummingbird", package: "hummingbird")],

@@ -53,10 +53,7 @@ struct DocLintCommand: ParsableCommand {
         }
         let out = Terminal.standardOutput
         if json {
-            out.write(JSONValue.array(findings.map { f in
-                .object([("rule", .string(f.rule.rawValue)), ("path", .string(f.path)), ("line", JSONValue(f.line)),
-                         ("message", .string(f.message)), ("fixable", .bool(f.edit != nil))])
-            }).prettyEncoded() + "\n")
+            out.write(JSONValue.array(findings.map(Self.json)).prettyEncoded() + "\n")
         } else {
             for finding in findings { out.write(finding.display + "\n") }
             let fixable = findings.filter { $0.edit != nil }.count
@@ -84,5 +81,11 @@ struct DocLintCommand: ParsableCommand {
             signatureCandidates: { [store = base.store] terms in (try? store.signatureCandidates(terms: terms, limit: 40)) ?? [] })
         context.recipeLocations = Dictionary(grouping: recipes, by: \.name).mapValues { $0.map { "\($0.docPath):\($0.line)" } }
         return DocLinter(context: context)
+    }
+
+    /// The `lint_finding` shape, here and from the MCP tool.
+    static func json(_ f: LintFinding) -> JSONValue {
+        .object([("rule", .string(f.rule.rawValue)), ("path", .string(f.path)), ("line", JSONValue(f.line)),
+                 ("message", .string(f.message)), ("fixable", .bool(f.edit != nil))])
     }
 }

@@ -30,22 +30,21 @@ struct MCPTools: Sendable {
         return .object(object)
     }
 
-    static let row: Value = schema(["id": property("string"), "title": property("string"), "status": property("string"),
-                                    "priority": property("integer")])
-    static let rows: Value = schema(["beads": .object(["type": "array", "items": row]), "next_cursor": property("string")])
+    /// A tool's output schema: its shape in the JSON contract (`OutputContract`), as
+    /// `toolSchema` trims it because every session pays for `tools/list`.
+    static func output(_ tool: String) -> Value? {
+        OutputContract.forTool(tool).map { MCPValue.from($0.toolSchema()) }
+    }
 
     func catalogue() -> [Tool] {
         var tools = [
             Tool(name: "diagnose_error",
                  description: "Recognise a pasted build error: the known bead, root cause, doc, and fixes ranked for this machine (as `beads fix --json`).",
                  inputSchema: Self.schema(["text": Self.property("string", "The error or the end of the log (≤1 MiB).")], required: ["text"]),
-                 annotations: .init(readOnlyHint: true),
-                 outputSchema: Self.schema(["matches": Self.property("array"), "nearest": Self.property("array"),
-                                            "environment": Self.property("object")])),
+                 annotations: .init(readOnlyHint: true), outputSchema: Self.output("diagnose_error")),
             Tool(name: "show_bead", description: "A bead with its dependencies, docs, error signatures, recipes and recent runs.",
                  inputSchema: Self.schema(["id": Self.property("string")], required: ["id"]),
-                 annotations: .init(readOnlyHint: true),
-                 outputSchema: Self.schema(["id": Self.property("string"), "title": Self.property("string"), "status": Self.property("string")])),
+                 annotations: .init(readOnlyHint: true), outputSchema: Self.output("show_bead")),
             Tool(name: "list_beads",
                  description: "Compact rows (id, title, status, priority). ready=true: work that can start now. Page with cursor.",
                  inputSchema: Self.schema([
@@ -54,7 +53,7 @@ struct MCPTools: Sendable {
                      "query": Self.property("string", "Words in title or description."), "limit": Self.property("integer"),
                      "cursor": Self.property("string"),
                  ]),
-                 annotations: .init(readOnlyHint: true), outputSchema: Self.rows),
+                 annotations: .init(readOnlyHint: true), outputSchema: Self.output("list_beads")),
             Tool(name: "create_bead",
                  description: "Create a bead. With error_text, its generalised signature is recorded so the error is recognised next time.",
                  inputSchema: Self.schema([
@@ -62,22 +61,21 @@ struct MCPTools: Sendable {
                      "type": Self.property("string"), "labels": .object(["type": "array", "items": Self.property("string")]),
                      "error_text": Self.property("string"),
                  ]),
-                 annotations: .init(readOnlyHint: false, destructiveHint: false, idempotentHint: false), outputSchema: Self.row),
+                 annotations: .init(readOnlyHint: false, destructiveHint: false, idempotentHint: false), outputSchema: Self.output("create_bead")),
             Tool(name: "update_bead",
                  description: "Change status, priority or assignee; claim (assign to you, in_progress); close with a reason.",
                  inputSchema: Self.schema([
                      "id": Self.property("string"), "status": Self.property("string"), "priority": Self.property("string"),
                      "assignee": Self.property("string"), "claim": Self.property("boolean"), "close_reason": Self.property("string"),
                  ], required: ["id"]),
-                 annotations: .init(readOnlyHint: false, destructiveHint: false, idempotentHint: true), outputSchema: Self.row),
+                 annotations: .init(readOnlyHint: false, destructiveHint: false, idempotentHint: true), outputSchema: Self.output("update_bead")),
             Tool(name: "add_dependency", description: "Make issue depend on depends_on (type blocks by default); cycles are refused.",
                  inputSchema: Self.schema(["issue": Self.property("string"), "depends_on": Self.property("string"), "type": Self.property("string")],
                                           required: ["issue", "depends_on"]),
                  annotations: .init(readOnlyHint: false, destructiveHint: false, idempotentHint: true),
-                 outputSchema: Self.schema(["added": Self.property("boolean")])),
+                 outputSchema: Self.output("add_dependency")),
             Tool(name: "doc_findings", description: "What went stale in the solution docs (beads doc lint).",
-                 inputSchema: Self.schema([:]), annotations: .init(readOnlyHint: true),
-                 outputSchema: Self.schema(["findings": Self.property("array")])),
+                 inputSchema: Self.schema([:]), annotations: .init(readOnlyHint: true), outputSchema: Self.output("doc_findings")),
         ]
         if allowRun {
             tools.append(Tool(name: "run_fix",
@@ -86,8 +84,7 @@ struct MCPTools: Sendable {
                                                         "text": Self.property("string", "The error, passed to the recipe as data.")],
                                                        required: ["bead"]),
                               annotations: .init(readOnlyHint: false, destructiveHint: true, idempotentHint: false, openWorldHint: true),
-                              outputSchema: Self.schema(["recipe": Self.property("string"), "exit_code": Self.property("integer"),
-                                                         "output": Self.property("string")])))
+                              outputSchema: Self.output("run_fix")))
         }
         return tools
     }
@@ -143,15 +140,13 @@ struct MCPTools: Sendable {
             let issue = try args.string("issue"), target = try args.string("depends_on")
             let type = try args.optionalString("type") ?? "blocks"
             let added = try base.store.addDependency(issue, on: target, type: type, at: Timestamp.now()) == .added
-            return (.object([("added", .bool(added))]), added ? "\(issue) now depends on \(target) (\(type))." : "Already there.")
+            return (DepAddCommand.json(issue: issue, dependsOn: target, type: type, added: added), added ? "\(issue) now depends on \(target) (\(type))." : "Already there.")
         case "doc_findings":
             let base = try open()
             let linter = try DocLintCommand.linter(for: base)
             let docs = try DocFiles.resolve([], in: base)
             let findings = try docs.flatMap { linter.lint(path: $0, text: try DocFiles.read($0, in: base)) }
-            return (.object([("findings", .array(findings.map { f in
-                .object([("path", .string(f.path)), ("line", JSONValue(f.line)), ("rule", .string(f.rule.rawValue)), ("message", .string(f.message))])
-            }))]), findings.isEmpty ? "\(docs.count) docs, nothing stale." : findings.prefix(20).map(\.display).joined(separator: "\n"))
+            return (.object([("findings", .array(findings.map(DocLintCommand.json)))]), findings.isEmpty ? "\(docs.count) docs, nothing stale." : findings.prefix(20).map(\.display).joined(separator: "\n"))
         case "run_fix" where allowRun:
             return try await runFix(args)
         default:

@@ -152,3 +152,8 @@ extension JSONValue {
     public init(_ bool: Bool) { self = .bool(bool) }
     public init(_ strings: [String]) { self = .array(strings.map(JSONValue.string)) }
 }
+
+/// `"type": "object"` rather than `.string("object")` where JSON is written out by hand.
+extension JSONValue: ExpressibleByStringLiteral {
+    public init(stringLiteral value: String) { self = .string(value) }
+}

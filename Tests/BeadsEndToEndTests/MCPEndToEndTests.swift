@@ -1,3 +1,4 @@
+import BeadsTestSupport
 import Foundation
 import Testing
 
@@ -63,9 +64,38 @@ final class MCPSession {
         }
     }
 
+    /// Calls a tool; a result that is not an error must match the output schema the
+    /// server declared for the tool in tools/list.
     func call(_ tool: String, _ arguments: [String: Any]) throws -> [String: Any] {
         let response = try request("tools/call", ["name": tool, "arguments": arguments])
-        return try #require(response["result"] as? [String: Any], "\(response)")
+        let result = try #require(response["result"] as? [String: Any], "\(response)")
+        if result["isError"] as? Bool != true {
+            let structured = try #require(result["structuredContent"], "\(tool) gave no structuredContent")
+            let schema = try #require(try declaredOutputSchemas()[tool], "\(tool) declares no outputSchema")
+            let problems = SchemaValidator(schema: try Self.tree(schema)).problems(try Self.tree(structured))
+            #expect(problems.isEmpty, "\(tool)'s result breaks its outputSchema: \(problems.prefix(10))")
+            // The declared schema is the published one trimmed; the result meets the whole one.
+            let published = try JSONContractEndToEndTests.schemas()
+            let shape = try #require(JSONContractEndToEndTests.producers(published).first { $0.value.contains("mcp " + tool) }?.key)
+            let full = SchemaValidator(schema: published[shape]!).problems(try Self.tree(structured))
+            #expect(full.isEmpty, "\(tool)'s result breaks manual/json/\(shape).schema.json: \(full.prefix(10))")
+        }
+        return result
+    }
+
+    private var outputSchemas: [String: Any]?
+
+    func declaredOutputSchemas() throws -> [String: Any] {
+        if let outputSchemas { return outputSchemas }
+        let tools = try #require((try request("tools/list")["result"] as? [String: Any])?["tools"] as? [[String: Any]])
+        let schemas = Dictionary(tools.compactMap { tool in (tool["name"] as? String).map { ($0, tool["outputSchema"] as Any) } },
+                                 uniquingKeysWith: { first, _ in first })
+        outputSchemas = schemas
+        return schemas
+    }
+
+    static func tree(_ object: Any) throws -> JSONTree {
+        try JSONTree.parse(String(decoding: try JSONSerialization.data(withJSONObject: object, options: [.fragmentsAllowed]), as: UTF8.self))
     }
 }
 
@@ -170,5 +200,16 @@ final class MCPSession {
         let open = try MCPSession(kb: kb, arguments: ["--allow-run"])
         let tools = ((try open.request("tools/list")["result"] as? [String: Any])?["tools"] as? [[String: Any]])?.compactMap { $0["name"] as? String }
         #expect(tools?.last == "run_fix")
+
+        // A recipe that can run anywhere: its run is the tool's result, and recorded.
+        try "# Saying hello\n\nWhen mo-jgo needs a greeting.\n\n## Fix\n\n```bash {recipe=say-hello when=any}\necho hello from the recipe\n```\n"
+            .write(toFile: kb.path + "/docs/hello.md", atomically: true, encoding: .utf8)
+        let ran = try open.call("run_fix", ["bead": "mo-jgo", "recipe": "say-hello"])
+        let result = try #require(ran["structuredContent"] as? [String: Any], "\(ran)")
+        #expect(result["exit_code"] as? Int == 0)
+        #expect((result["output"] as? String)?.contains("hello from the recipe") == true)
+        #expect(try kb.run("runs", "--json").stdout.contains("\"say-hello\""))
+        let findings = try open.call("doc_findings", [:])
+        #expect((findings["structuredContent"] as? [String: Any])?["findings"] is [Any], "\(findings)")
     }
 }
