@@ -75,6 +75,13 @@ let package = Package(
         .executableTarget(name: "beads", dependencies: ["BeadsCommands", "BeadsRemedy"]),
 
         .target(name: "BeadsTestSupport", path: "Tests/BeadsTestSupport"),
+        // A test helper, not a product: the MCP SDK's own Client, driving `beads mcp` from a
+        // process of its own (MCPClientEndToEndTests).
+        .executableTarget(
+            name: "mcp-client-probe",
+            dependencies: [.product(name: "MCP", package: "swift-sdk"), .product(name: "SystemPackage", package: "swift-system")],
+            path: "Tests/MCPClientProbe"
+        ),
         .testTarget(name: "BeadsStoreTests", dependencies: ["BeadsStore", "BeadsTestSupport"]),
         .testTarget(name: "BeadsMarkdownTests", dependencies: ["BeadsMarkdown"]),
         .testTarget(
