@@ -6,4 +6,4 @@ cd "$(dirname "$0")/.."
 bin="$(swift build --show-bin-path)/beads"
 echo "\$ beads fix --file examples/devpod-overlay-build.log"
 "$bin" --version >/dev/null
-"$bin" fix --kb . --file examples/devpod-overlay-build.log
+"$bin" fix --kb . --no-record --file examples/devpod-overlay-build.log

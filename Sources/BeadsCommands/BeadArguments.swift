@@ -33,4 +33,13 @@ enum BeadArguments {
             throw CommandFailure.usage(error.description)
         }
     }
+
+    /// A span of time back from now: `90m`, `24h`, `7d`, `2w`. Seconds.
+    @Sendable static func duration(_ text: String) throws -> Double {
+        let units: [Character: Double] = ["m": 60, "h": 3_600, "d": 86_400, "w": 7 * 86_400]
+        guard let unit = text.last.flatMap({ units[$0] }), let amount = Double(text.dropLast()), amount > 0 else {
+            throw ValidationError("\(text) is not a span of time: a number and m, h, d or w (90m, 24h, 7d, 2w)")
+        }
+        return amount * unit
+    }
 }

@@ -80,6 +80,7 @@ struct DocLintCommand: ParsableCommand {
             beadsWithSignatures: signed, beadsSubcommands: subcommands, commandExists: { locator.find($0) != nil },
             signatureCandidates: { [store = base.store] terms in (try? store.signatureCandidates(terms: terms, limit: 40)) ?? [] })
         context.recipeLocations = Dictionary(grouping: recipes, by: \.name).mapValues { $0.map { "\($0.docPath):\($0.line)" } }
+        context.hits = try base.store.hitSummaries(HitWindows(now: Date()))
         return DocLinter(context: context)
     }
 

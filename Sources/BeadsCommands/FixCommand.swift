@@ -35,6 +35,7 @@ struct FixCommand: AsyncParsableCommand {
 
     @OptionGroup var kb: KnowledgeBaseOptions
     @OptionGroup var input: PasteInput
+    @OptionGroup var recording: HitRecordingOptions
     @Flag(help: "Print one JSON object (matches best first, and the environment).")
     var json = false
     @Flag(help: "Run the recommended fix of the best match.")
@@ -72,6 +73,7 @@ struct FixCommand: AsyncParsableCommand {
             return
         }
         let env = try EnvironmentCheck.probe()
+        HitRecording.record(diagnosis, paste: paste, source: "fix", env: env, in: base, disabled: recording.disabled)
         var out = Terminal.standardOutput
         if json {
             out.write(FixReport.json(diagnosis, env: env).prettyEncoded() + "\n")

@@ -45,7 +45,7 @@ struct InitCommand: AsyncParsableCommand {
         out.write("Knowledge base ready in \(location.root) (prefix \(base.config.prefix)): beads/issues.jsonl, beads/config.yaml, docs/.\n")
         if let top = try await Self.gitTopLevel(of: location.root) {
             try await Self.registerMergeDriver(gitTop: top, jsonlPath: location.jsonlPath)
-            out.write("Registered the merge driver for beads/issues.jsonl (.gitattributes and git config merge.beads): git runs `beads merge`")
+            out.write("Registered the merge drivers (.gitattributes; git config merge.beads): beads/hits.jsonl merges as a union, beads/issues.jsonl through `beads merge`")
             if let found = CommandLocator(environment: CommandContext.current.environment).find("beads") {
                 out.write(", found on PATH at \(found).\n")
             } else {
@@ -73,10 +73,15 @@ struct InitCommand: AsyncParsableCommand {
         let resolvedJSONL = (jsonlPath as NSString).resolvingSymlinksInPath
         let relative = resolvedJSONL.hasPrefix(resolvedTop + "/") ? String(resolvedJSONL.dropFirst(resolvedTop.count + 1)) : "beads/issues.jsonl"
         let attributes = gitTop + "/.gitattributes"
-        let line = "\(relative) merge=beads"
+        // hits.jsonl only ever gains lines: git's own union driver merges two branches'
+        // hits with no conflict, and needs no configuration.
+        let hits = (relative as NSString).deletingLastPathComponent
+        let lines = ["\(relative) merge=beads", "\(hits.isEmpty ? "" : hits + "/")hits.jsonl merge=union"]
         let existing = (try? String(contentsOfFile: attributes, encoding: .utf8)) ?? ""
-        if !existing.split(separator: "\n").contains(where: { $0.trimmingCharacters(in: .whitespaces) == line }) {
-            let text = existing + (existing.isEmpty || existing.hasSuffix("\n") ? "" : "\n") + line + "\n"
+        let present = Set(existing.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) })
+        let missing = lines.filter { !present.contains($0) }
+        if !missing.isEmpty {
+            let text = existing + (existing.isEmpty || existing.hasSuffix("\n") ? "" : "\n") + missing.joined(separator: "\n") + "\n"
             do { try text.write(toFile: attributes, atomically: true, encoding: .utf8) } catch {
                 throw CommandFailure("cannot write \(attributes): \(error.localizedDescription)")
             }

@@ -117,6 +117,7 @@ struct MCPTools: Sendable {
             let base = try open()
             let diagnosis = try KnownErrorFinder(store: base.store).diagnose(PasteInput.masked(text))
             let env = try EnvironmentCheck.checked(EnvironmentProbe.current(environment: environment).probe())
+            HitRecording.record(diagnosis, paste: PasteInput.masked(text), source: "mcp", env: env, in: base)
             let report = FixReport.json(diagnosis, env: env)
             guard let best = diagnosis.matches.first else {
                 return (report, "No known error matched (\(diagnosis.linesRead) lines read). Record it with create_bead and error_text.")

@@ -23,6 +23,7 @@ struct RunCommand: AsyncParsableCommand {
             """))
 
     @OptionGroup var kb: KnowledgeBaseOptions
+    @OptionGroup var recording: HitRecordingOptions
     @Flag(help: "When a known error matched, run its recommended fix.")
     var fix = false
     @Option(help: ArgumentHelp("With --fix: run this recipe instead of the recommended one.", valueName: "NAME"))
@@ -69,6 +70,7 @@ struct RunCommand: AsyncParsableCommand {
         guard let base else { throw CommandFailure("", exitCode: outcome.exitCode) }
         let diagnosis = try KnownErrorFinder(store: base.store).diagnose(outcome.output)
         let env = try EnvironmentCheck.probe()
+        HitRecording.record(diagnosis, paste: outcome.output, source: "run", env: env, in: base, disabled: recording.disabled)
         var report = Terminal.standardError
         guard let best = diagnosis.matches.first else {
             err.write("\nbeads run: `\(argv[0])` \(described); no known error in its output.\n")

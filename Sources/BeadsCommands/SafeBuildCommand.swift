@@ -18,6 +18,7 @@ struct SafeBuildCommand: AsyncParsableCommand {
             """))
 
     @OptionGroup var kb: KnowledgeBaseOptions
+    @OptionGroup var recording: HitRecordingOptions
     @Argument(parsing: .allUnrecognized, help: "The build command and its arguments (after --).")
     var command: [String] = []
 
@@ -42,6 +43,8 @@ struct SafeBuildCommand: AsyncParsableCommand {
             err.write("beads safe-build: not running `\(argv.joined(separator: " "))`: this is a devpod, where a local image build nests overlayfs and the kernel refuses it.\n")
             for reason in env.reasons { err.write("  - \(reason)\n") }
             if let base, let diagnosis = try? KnownErrorFinder(store: base.store).diagnose(Self.overlayError), !diagnosis.matches.isEmpty {
+                // The error did not happen, because it was seen coming: still a hit of it.
+                HitRecording.record(diagnosis, paste: Self.overlayError, source: "safe-build", env: env, in: base, disabled: recording.disabled)
                 var out = Terminal.standardError
                 err.write("\n")
                 FixReport.write(diagnosis, env: env, runHint: FixReport.recipeRunHint(kb: kb), to: &out)
@@ -52,10 +55,13 @@ struct SafeBuildCommand: AsyncParsableCommand {
         }
         let outcome = try await StreamedChild.run(argv)
         guard outcome.exitCode != 0 else { return }
-        if let base, let diagnosis = try? KnownErrorFinder(store: base.store).diagnose(outcome.output), !diagnosis.matches.isEmpty {
-            var out = Terminal.standardError
-            err.write("\nbeads safe-build: `\(argv[0])` failed (exit \(outcome.exitCode)) with a known error:\n")
-            FixReport.write(diagnosis, env: env, runHint: FixReport.recipeRunHint(kb: kb), to: &out)
+        if let base, let diagnosis = try? KnownErrorFinder(store: base.store).diagnose(outcome.output) {
+            HitRecording.record(diagnosis, paste: outcome.output, source: "safe-build", env: env, in: base, disabled: recording.disabled)
+            if !diagnosis.matches.isEmpty {
+                var out = Terminal.standardError
+                err.write("\nbeads safe-build: `\(argv[0])` failed (exit \(outcome.exitCode)) with a known error:\n")
+                FixReport.write(diagnosis, env: env, runHint: FixReport.recipeRunHint(kb: kb), to: &out)
+            }
         }
         throw CommandFailure("", exitCode: outcome.exitCode)
     }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import BeadsKnowledge
 import BeadsStore
+import Foundation
 
 struct ShowCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -40,6 +41,7 @@ struct ShowCommand: ParsableCommand {
         var recipes: [RecipeRecord]
         var runs: [RecipeRunRecord]
         var links: (dependsOn: [LinkedBead], dependents: [LinkedBead])
+        var hits: HitSummary
 
         init(_ id: String, in store: BeadStore) throws {
             mentions = try store.mentions(ofBead: id)
@@ -47,6 +49,7 @@ struct ShowCommand: ParsableCommand {
             recipes = try store.recipes(forBead: id)
             runs = try store.runs(beadID: id, limit: 5)
             links = try store.links(of: id)
+            hits = try store.hitSummaries(HitWindows(now: Date()), beadID: id)[id] ?? HitSummary()
         }
     }
 
@@ -72,6 +75,8 @@ struct ShowCommand: ParsableCommand {
             .object([("id", JSONValue(Int(r.id ?? 0))), ("recipe", .string(r.recipe)), ("started_at", .string(r.startedAt)),
                      ("exit_code", JSONValue(r.exitCode)), ("outcome", .string(r.outcome))])
         })))
+        fields.append(("hits", HitJSON.summary(details.hits)))
+        fields.append(("regression", .bool(RegressionRule.isRegression(bead, hits: details.hits))))
         return .object(fields)
     }
 
@@ -119,6 +124,12 @@ struct ShowCommand: ParsableCommand {
             for r in runs {
                 out.write("  #\(r.id ?? 0)  \(r.startedAt)  \(r.recipe)  \(r.outcome) (exit \(r.exitCode))  by \(r.actor)\n")
             }
+        }
+        if details.hits.total > 0 {
+            out.write("\nHits: \(HitJSON.line(details.hits))  (beads hits --bead \(bead.id))\n")
+        }
+        if RegressionRule.isRegression(bead, hits: details.hits) {
+            out.write(Style.yellow("Regression: ") + RegressionRule.sentence(bead, hits: details.hits) + ".\n")
         }
     }
 }

@@ -81,9 +81,17 @@ public struct KnowledgeBaseConfig: Sendable, Equatable {
     /// The team's own issue types besides bd's (`types: {custom: [incident, spike]}`).
     public var customTypes: [String]
 
-    public init(prefix: String, customTypes: [String] = []) {
+    /// `hits: {record: false}` turns the recording of diagnoses off for everyone.
+    public var recordHits: Bool
+    /// Single hits older than this many days are folded into one line per day and bead
+    /// (`hits: {keep_days: 90}`); 0 keeps every line.
+    public var hitsKeepDays: Int
+
+    public init(prefix: String, customTypes: [String] = [], recordHits: Bool = true, hitsKeepDays: Int = 90) {
         self.prefix = prefix
         self.customTypes = customTypes
+        self.recordHits = recordHits
+        self.hitsKeepDays = hitsKeepDays
     }
 
     public static func load(path: String) throws(KnowledgeError) -> KnowledgeBaseConfig {
@@ -108,7 +116,23 @@ public struct KnowledgeBaseConfig: Sendable, Equatable {
         let custom = node?["types"]?["custom"]
         let customTypes = custom?.sequence?.compactMap(\.string)
             ?? (custom?.string ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-        return KnowledgeBaseConfig(prefix: prefix, customTypes: customTypes)
+        let hits = node?["hits"]
+        var recordHits = true
+        if let record = hits?["record"]?.string {
+            switch record.lowercased() {
+            case "true", "yes", "on": recordHits = true
+            case "false", "no", "off": recordHits = false
+            default: throw KnowledgeError.badConfig(path: path, reason: "hits.record must be true or false, not \"\(record)\"")
+            }
+        }
+        var keepDays = 90
+        if let days = hits?["keep_days"]?.string {
+            guard let value = Int(days), value >= 0 else {
+                throw KnowledgeError.badConfig(path: path, reason: "hits.keep_days must be a whole number of days (0 keeps every hit), not \"\(days)\"")
+            }
+            keepDays = value
+        }
+        return KnowledgeBaseConfig(prefix: prefix, customTypes: customTypes, recordHits: recordHits, hitsKeepDays: keepDays)
     }
 
     public func yaml() -> String {
@@ -167,6 +191,7 @@ public final class KnowledgeBase: Sendable {
                 ActorIdentity.resolve(explicit: actor, environment: environment, repositoryRoot: root)
             }, recordIsReadOnly: readOnly)
             try store.syncFromJSONL(now: now)
+            try store.syncHits()
             refresh = try DocsIndexer(location: location, store: store, configPrefix: config.prefix).refresh()
         } catch {
             throw KnowledgeError.store(error)

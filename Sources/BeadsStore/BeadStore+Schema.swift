@@ -187,6 +187,26 @@ extension BeadStore {
                 try BeadStore.saveDependencies(of: bead, in: db)
             }
         }
+        migrator.registerMigration("v7-hits") { db in
+            // Rebuilt from beads/hits.jsonl (BeadStore+Hits): the file is what git shares.
+            try db.execute(sql: """
+                CREATE TABLE hit (
+                    id TEXT PRIMARY KEY NOT NULL,
+                    at TEXT NOT NULL,
+                    bead_id TEXT,                            -- null: no known error matched
+                    score REAL,
+                    signature TEXT,
+                    source TEXT NOT NULL,                    -- fix | run | safe-build | mcp | serve | compacted
+                    environment TEXT,
+                    host TEXT,
+                    ci_job TEXT,
+                    fingerprint TEXT,
+                    count INTEGER NOT NULL DEFAULT 1
+                ) STRICT;
+                CREATE INDEX hit_by_bead ON hit(bead_id, at);
+                CREATE INDEX hit_by_time ON hit(at);
+                """)
+        }
         return migrator
     }()
 }

@@ -29,7 +29,7 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: repo) }
         #expect(try git("init", "-q", in: repo).0 == 0)
         let found = try BeadsBinary.run(["init", "--prefix", "mo"], in: repo, environment: ["PATH": Self.pathWithBeads])
-        #expect(found.stdout.contains("git runs `beads merge`, found on PATH at \(BeadsBinary.path)"), "\(found.stdout)")
+        #expect(found.stdout.contains("through `beads merge`, found on PATH at \(BeadsBinary.path)"), "\(found.stdout)")
         #expect(try git("config", "merge.beads.driver", in: repo).1 == "beads merge %O %A %B\n")
         let missing = try BeadsBinary.run(["init", "--prefix", "mo"], in: repo, environment: ["PATH": "/usr/bin:/bin"])
         #expect(missing.status == 0)
@@ -43,8 +43,8 @@ import Testing
         #expect(try git("init", "-q", in: repo).0 == 0)
         let initRun = try BeadsBinary.run(["init", "--prefix", "mo"], in: repo, environment: ["PATH": Self.pathWithBeads])
         #expect(initRun.status == 0)
-        #expect(initRun.stdout.contains("Registered the merge driver"))
-        #expect(try String(contentsOfFile: repo + "/.gitattributes", encoding: .utf8) == "beads/issues.jsonl merge=beads\n")
+        #expect(initRun.stdout.contains("Registered the merge drivers"))
+        #expect(try String(contentsOfFile: repo + "/.gitattributes", encoding: .utf8) == "beads/issues.jsonl merge=beads\nbeads/hits.jsonl merge=union\n")
         func create(_ title: String) throws -> String {
             let run = try BeadsBinary.run(["create", title, "--json"], in: repo)
             return (try json(run.stdout) as? [String: Any])?["id"] as? String ?? ""
@@ -76,5 +76,48 @@ import Testing
         let bravo = try #require(try json(try BeadsBinary.run(["show", b, "--json"], in: repo).stdout) as? [String: Any])
         #expect(Set(bravo["labels"] as? [String] ?? []) == ["from-main", "from-feature"])
         #expect(try BeadsBinary.run(["show", c], in: repo).status == 0)
+    }
+
+    /// Hits recorded on two branches (each appending to beads/hits.jsonl) merge with no
+    /// conflict, and every one of them is still counted after the database is rebuilt.
+    @Test func hitsFromTwoBranchesMergeAsAUnionAndSurviveARebuild() throws {
+        let repo = NSTemporaryDirectory() + "beads-git-" + UUID().uuidString
+        let fm = FileManager.default
+        try fm.createDirectory(atPath: repo + "/beads", withIntermediateDirectories: true)
+        defer { try? fm.removeItem(atPath: repo) }
+        try fm.copyItem(atPath: BeadsBinary.repository + "/docs", toPath: repo + "/docs")
+        for file in ["issues.jsonl", "config.yaml"] {
+            try fm.copyItem(atPath: BeadsBinary.repository + "/beads/" + file, toPath: repo + "/beads/" + file)
+        }
+        #expect(try git("init", "-q", in: repo).0 == 0)
+        #expect(try BeadsBinary.run(["init", "--prefix", "mo"], in: repo, environment: ["PATH": Self.pathWithBeads]).status == 0)
+        try "beads/beads.db*\n".write(toFile: repo + "/.gitignore", atomically: true, encoding: .utf8)
+        let overlay = #"#5 ERROR: mount source: "overlay", target: "/var/lib/docker/overlay2/z/merged", fstype: overlay, flags: 0, data: "x", err: invalid argument"#
+        func fix(_ text: String) throws -> Int32 { try BeadsBinary.run(["fix", text], in: repo).status }
+        #expect(try fix(overlay) == 0)
+        #expect(try git("add", "-A", in: repo).0 == 0)
+        #expect(try git("commit", "-qm", "one hit", in: repo).0 == 0)
+
+        #expect(try git("checkout", "-qb", "feature", in: repo).0 == 0)
+        #expect(try fix(overlay) == 0)
+        #expect(try fix("npm ERR! code ENOTEMPTY") == 0)
+        #expect(try git("commit", "-qam", "feature hits", in: repo).0 == 0)
+
+        #expect(try git("checkout", "-q", "main", in: repo).0 == 0)
+        #expect(try fix(overlay) == 0)
+        #expect(try fix("the frobnicator jammed on widget 7") == 1)
+        #expect(try git("commit", "-qam", "main hits", in: repo).0 == 0)
+
+        let (status, output) = try git("merge", "--no-edit", "feature", in: repo)
+        #expect(status == 0, "git merge said: \(output)")
+        let merged = try String(contentsOfFile: repo + "/beads/hits.jsonl", encoding: .utf8)
+        #expect(!merged.contains("<<<<<<<"))
+        #expect(merged.split(separator: "\n").count == 5)
+
+        for file in ["beads.db", "beads.db-wal", "beads.db-shm"] { try? fm.removeItem(atPath: repo + "/beads/" + file) }
+        let hits = try #require(try json(try BeadsBinary.run(["hits", "--json"], in: repo).stdout) as? [[String: Any]])
+        #expect(hits.count == 5)
+        #expect(hits.filter { $0["bead"] as? String == "mo-jgo" }.count == 3)
+        #expect(hits.filter { $0["bead"] == nil || $0["bead"] is NSNull }.count == 1)
     }
 }

@@ -86,6 +86,8 @@ import Testing
         let known = try c.expect("diagnosis", ["fix", "--json", Self.overlay])
         #expect(known["matches"]?.array?.first?["bead"]?.string == "mo-jgo")
         try c.expect("diagnosis", ["fix", "--json"], stdin: "frobnicator exploded: widget count 7 exceeds 3\n", status: 1)
+        try c.expect("hits", ["hits", "--json"])
+        try c.expect("error-costs", ["stats", "--errors", "--json"])
         try c.expect("signature-scores", ["match", Self.overlay, "--json"])
         try c.expect("signature-scores", ["match", Self.overlay, "--explain", "--json"])
         try c.expect("environment", ["env", "--json"])

@@ -58,8 +58,15 @@ extension OutputContract {
 
     static let trackingDefinitions: [String: JSONShape] = [
         "bead": bead, "dependency": dependency, "comment": comment, "error_signature": errorSignature, "bead_row": beadRow,
-        "bead_details": beadDetails,
+        "bead_details": beadDetails, "hit_summary": hitSummary,
     ]
+
+    static let hitSummary = JSONShape.object([
+        .always("day", .int, "Hits in the last 24 hours."), .always("week", .int, "In the last 7 days."),
+        .always("month", .int, "In the last 30 days."), .always("total", .int),
+        .always("last_seen", .nullable(.timestamp)),
+        .always("since_closed", .int, "Hits after the bead was closed."),
+    ])
 
     /// `show`: the bead and what beads knows about it besides.
     static let beadDetails = JSONShape.object(bead.fields + [
@@ -77,6 +84,8 @@ extension OutputContract {
             .always("id", .int), .always("recipe", .string), .always("started_at", .timestamp), .always("exit_code", .int),
             .always("outcome", .string),
         ])), "Its five most recent recipe runs."),
+        .always("hits", .reference("hit_summary"), "How often its error was diagnosed lately (beads/hits.jsonl)."),
+        .always("regression", .boolean, "Closed as fixed, and hit since."),
     ], open: true)
 
     /// A bead in a dependency tree; a target missing from the store has only its id.
@@ -129,6 +138,11 @@ extension OutputContract {
                            .always("by_status", .dictionary(.int)),
                            .always("open_by_priority", .dictionary(.int), "Keys P0 to P4; beads not closed."),
                            .always("by_type", .dictionary(.int)),
+                           .always("hits", .object([
+                               .always("day", .int), .always("week", .int), .always("month", .int),
+                               .always("unmatched_month", .int, "Diagnoses in 30 days that matched no known error."),
+                           ]), "Diagnoses of known errors recorded in the last 24 hours, 7 and 30 days."),
+                           .always("regressions", .array(.string), "Beads closed as fixed whose error is back."),
                        ])),
         OutputContract(name: "history", producers: ["history ID --json"], summary: "A bead's changes, oldest first.",
                        shape: .array(.object([

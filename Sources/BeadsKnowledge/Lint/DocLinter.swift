@@ -19,6 +19,9 @@ public struct LintContext: Sendable {
     /// Where each recipe name is defined across the knowledge base (`docs/x.md:12`), so
     /// a name used twice is caught; empty skips that rule.
     public var recipeLocations: [String: [String]] = [:]
+    /// Recorded hits of each bead (`beads/hits.jsonl`), for the regression rule; empty
+    /// skips it.
+    public var hits: [String: HitSummary] = [:]
 
     public init(root: String, prefixes: Set<String>, beads: [String: Bead], beadsWithSignatures: Set<String>,
                 beadsSubcommands: Set<String>, commandExists: @escaping @Sendable (String) -> Bool,
@@ -58,6 +61,7 @@ public struct DocLinter: Sendable {
         findings += recipeCommands(in: doc)
         findings += duplicateRecipes(in: doc)
         findings += changelogOrder(in: doc)
+        findings += regressions(in: doc)
         return findings.sorted { ($0.line, $0.rule.rawValue) < ($1.line, $1.rule.rawValue) }
     }
 
@@ -113,6 +117,18 @@ public struct DocLinter: Sendable {
             guard context.beads[id] != nil, !own.contains(id), !context.beadsWithSignatures.contains(id) else { return nil }
             return LintFinding(rule: .noSignature, path: doc.path, line: line,
                                message: "the doc is about \(id), but neither it nor the bead gives an error signature: put the error text in a fenced block under an \"## Error\" heading, so `beads fix` can recognise it")
+        }
+    }
+
+    /// A bead the doc is about, closed as fixed, whose error is being hit again: the
+    /// doc's fix did not hold, or the bead should not have been closed.
+    func regressions(in doc: ParsedDoc) -> [LintFinding] {
+        guard !context.hits.isEmpty else { return [] }
+        var seen = Set<String>()
+        return doc.indexed.mentions.compactMap { mention in
+            guard seen.insert(mention.beadID).inserted, let bead = context.beads[mention.beadID], let hits = context.hits[mention.beadID],
+                  RegressionRule.isRegression(bead, hits: hits) else { return nil }
+            return LintFinding(rule: .regression, path: doc.path, line: mention.line, message: RegressionRule.sentence(bead, hits: hits))
         }
     }
 

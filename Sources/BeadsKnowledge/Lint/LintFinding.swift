@@ -18,6 +18,7 @@ public struct LintFinding: Sendable, Equatable {
         case overlappingSignatures = "overlapping-signatures"
         case unfilledScaffold = "unfilled-scaffold"
         case duplicateRecipe = "duplicate-recipe"
+        case regression
 
         public var summary: String {
             switch self {
@@ -38,6 +39,7 @@ public struct LintFinding: Sendable, Equatable {
             case .overlappingSignatures: "two beads' signatures that match each other's text"
             case .unfilledScaffold: "placeholder text from `beads doc new` never replaced"
             case .duplicateRecipe: "a recipe name defined more than once in the knowledge base"
+            case .regression: "a bead closed as fixed whose error is being hit again"
             }
         }
     }

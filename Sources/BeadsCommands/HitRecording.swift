@@ -1,0 +1,52 @@
+import ArgumentParser
+import BeadsKnowledge
+import BeadsRemedy
+import BeadsStore
+import Foundation
+
+/// `--no-record`, for every command that diagnoses.
+struct HitRecordingOptions: ParsableArguments {
+    @Flag(name: .customLong("no-record"), help: "Do not record this diagnosis in beads/hits.jsonl.")
+    var disabled = false
+}
+
+/// Records diagnoses as hits: one per known error a paste showed, or one with no bead
+/// when none matched (what `triage` and the unmatched count are about). A hit that
+/// cannot be recorded never fails the command that diagnosed: a read-only checkout
+/// records nothing, any other failure is one line on stderr.
+enum HitRecording {
+    static func record(_ diagnosis: Diagnosis, paste: String, source: String, env: EnvironmentReport?, in base: KnowledgeBase,
+                       disabled: Bool = false, now: Date = Date()) {
+        guard !disabled, base.config.recordHits, !paste.isEmpty else { return }
+        let at = Timestamp.now(now)
+        let fingerprint = String(ContentHash.sha256(paste).prefix(16))
+        let environment = CommandContext.current.environment
+        let where_ = (env?.verdict, host, CIJob.identify(environment: environment))
+        var hits = diagnosis.matches.prefix(3).map { m in
+            HitRecord(id: HitRecord.newID(), at: at, beadID: m.beadID, score: KnownErrorFinder.rounded(m.score),
+                      signature: m.signature.text, source: source, environment: where_.0, host: where_.1, ciJob: where_.2,
+                      fingerprint: fingerprint)
+        }
+        if hits.isEmpty {
+            hits = [HitRecord(id: HitRecord.newID(), at: at, beadID: nil, source: source, environment: where_.0, host: where_.1,
+                              ciJob: where_.2, fingerprint: fingerprint)]
+        }
+        do {
+            try base.store.recordHits(hits)
+            if base.config.hitsKeepDays > 0 {
+                try base.store.compactHits(before: Timestamp.now(now.addingTimeInterval(-Double(base.config.hitsKeepDays) * 86_400)))
+            }
+        } catch StoreError.readOnly {
+            return
+        } catch {
+            Terminal.standardError.write("beads: this diagnosis was not recorded in beads/hits.jsonl: \(error)\n")
+        }
+    }
+
+    static let host: String? = {
+        var name = [CChar](repeating: 0, count: 256)
+        guard gethostname(&name, name.count) == 0 else { return nil }
+        let text = String(decoding: name.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        return text.isEmpty ? nil : text
+    }()
+}
