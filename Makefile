@@ -16,8 +16,9 @@ demo: build
 test: build
 	$(SWIFT) test
 
-release: deps
-	$(SWIFT) build -c release --static-swift-stdlib
+release:
+	@scripts/install-deps.sh release
+	$(SWIFT) build -c release --static-swift-stdlib --product beads
 
 # Installs beads, its man page and its shell completions under PREFIX (default
 # ~/.local): bin/beads, share/man/man1/beads.1, and bash, zsh and fish completions.

@@ -1,10 +1,14 @@
 #!/usr/bin/env bash
 # Installs the Debian packages beads builds against, only when they are missing.
-# Used by `make demo` and `make test`, so a fresh machine needs nothing else.
+# Used by `make demo`, `make test` and `make release`, so a fresh machine needs nothing else.
 set -euo pipefail
 
 # bsdutils gives the tests `script`, a pseudo-terminal for the pager and colour checks.
 packages=(libcmark-gfm-dev libcmark-gfm-extensions-dev libsqlite3-dev pkg-config curl bsdutils)
+# `install-deps.sh release`: a release build links the Swift runtime statically, but the
+# MCP SDK brings FoundationNetworking, whose libcurl has no static build here: it is
+# linked as a shared library, which needs libcurl.so from the -dev package.
+if [ "${1:-}" = release ]; then packages+=(libcurl4-openssl-dev); fi
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

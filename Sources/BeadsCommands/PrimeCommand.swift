@@ -57,13 +57,22 @@ struct PrimeCommand: ParsableCommand {
         let signed = try base.store.beadIDsWithSignatures()
         var all = BeadFilter()
         all.includeClosed = true
-        let known = try base.store.beads(matching: all).filter { signed.contains($0.id) }.prefix(8)
+        // The ones hit most in the last 30 days first: what this team runs into.
+        let hits = try base.store.hitSummaries(HitWindows(now: Date()))
+        let known = try base.store.beads(matching: all).filter { signed.contains($0.id) }.enumerated()
+            .sorted { a, b in
+                let (ha, hb) = (hits[a.element.id]?.month ?? 0, hits[b.element.id]?.month ?? 0)
+                return ha != hb ? ha > hb : a.offset < b.offset
+            }.map(\.element).prefix(8)
 
         var text = (custom ?? Self.guidance).trimmingCharacters(in: .whitespacesAndNewlines) + "\n"
         text += "\n## Ready now\n"
         text += ready.isEmpty ? "Nothing is ready.\n" : ready.map { "- \($0.id) P\($0.priority) \(FixReport.clip($0.title, 80))\n" }.joined()
         text += "\n## Known errors beads recognises (\(signed.count))\n"
-        text += known.isEmpty ? "None yet.\n" : known.map { "- \($0.id) \(FixReport.clip($0.title, 80))\n" }.joined()
+        text += known.isEmpty ? "None yet.\n" : known.map { bead in
+            let seen = hits[bead.id].map { $0.month > 0 ? " (hit \($0.month)× in 30 days)" : "" } ?? ""
+            return "- \(bead.id) \(FixReport.clip(bead.title, 80))\(seen)\n"
+        }.joined()
 
         let out = Terminal.standardOutput
         if hook {

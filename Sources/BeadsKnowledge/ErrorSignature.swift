@@ -19,7 +19,10 @@ public enum ErrorSignature {
             line.tokens.contains { $0.searchTerm != nil } && line.tokens.reduce(0) { $0 + $1.weight } >= DocumentAnalyzer.minimumSignatureWeight
                 && !ErrorVocabulary.holdsGenericPhrase(line.text)
         }
-        let chosen = lines.first { ErrorVocabulary.readsLikeError($0.text) && !ErrorVocabulary.readsLikeCommand($0.text) } ?? lines.last
+        // A warning (`npm WARN deprecated … not supported`) reads like an error but did not
+        // fail the build: the first error line that is not one, else the first at all.
+        let errors = lines.filter { ErrorVocabulary.readsLikeError($0.text) && !ErrorVocabulary.readsLikeCommand($0.text) }
+        let chosen = errors.first { !ErrorVocabulary.readsLikeWarning($0.text) } ?? errors.first ?? lines.last
         guard let chosen else { return nil }
         var seen = Set<String>()
         let terms = chosen.tokens.compactMap(\.searchTerm).filter { seen.insert($0).inserted }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The one home of the word lists that decide what a line of output is: an error, a
 /// command someone typed, or a wrapper that says a step failed without saying why.
 /// The docs scanner, the paste index and `create --from-error` all read them from here.
@@ -24,6 +26,15 @@ public enum ErrorVocabulary {
         // apt's and dpkg's `E: Unable to locate package …`.
         if line[0] == UInt8(ascii: "e"), line[1] == UInt8(ascii: ":"), line[2] == 0x20 { return true }
         return contains(lowercased: line, anyOf: markerBytes)
+    }
+
+    /// Whether a line is a warning by its level: one of its first four words (after a
+    /// timestamp or a step number) is WARN, warning, W: or a deprecation.
+    public static func readsLikeWarning(_ text: String) -> Bool {
+        text.split(separator: " ", maxSplits: 4, omittingEmptySubsequences: true).prefix(4).contains { word in
+            let w = word.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "[]():"))
+            return w.hasPrefix("warn") || w.hasPrefix("deprecat") || word == "W:"
+        }
     }
 
     /// Whether a line holds one of the generic wrapper phrases.

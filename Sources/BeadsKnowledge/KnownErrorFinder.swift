@@ -46,7 +46,7 @@ public struct Diagnosis: Sendable {
 
 /// Paste an error, get the known error: candidate signatures from FTS5, each aligned
 /// against the paste, the best per bead kept and explained from its doc.
-public struct KnownErrorFinder {
+public struct KnownErrorFinder: Sendable {
     public let store: BeadStore
 
     public init(store: BeadStore) {

@@ -104,6 +104,11 @@ import Testing
         try c.expect("prime-hook", ["prime", "--hook"])
 
         try c.expect("shapes", ["schema", "--json"])
+        try FileManager.default.createDirectory(atPath: c.kb.path + "/ci-logs", withIntermediateDirectories: true)
+        for log in CIFailureLogs.generate(count: 12, noise: 2, progressLines: 20) {
+            try log.text.write(toFile: c.kb.path + "/ci-logs/" + log.name, atomically: true, encoding: .utf8)
+        }
+        try c.expect("triage-families", ["triage", "ci-logs", "--json"])
 
         let exported = c.kb.path + "/exported.jsonl"
         #expect(try c.kb.run("export", "-o", exported).status == 0)

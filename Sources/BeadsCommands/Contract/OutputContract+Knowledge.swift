@@ -155,6 +155,16 @@ extension OutputContract {
                            .always("daily", .array(.int), "Hits a day over the last 30 days, oldest first."),
                            .always("regression", .boolean),
                        ]))),
+        OutputContract(name: "triage-families", producers: ["triage --json"],
+                       summary: "Failures no known error explains, grouped by the template of their error line, biggest first.",
+                       shape: .array(.object([
+                           .always("count", .int, "How many logs failed this way."),
+                           .always("template", .string, "The error line's normalised tokens; masks and <*> where its logs differ."),
+                           .always("example", .string, "One log of the family (-#N: the Nth log on standard input)."),
+                           .always("example_line", .string, "Its error line as the log has it."),
+                           .always("signature", .string, "The signature a bead made from it would record."),
+                           .always("create", .string, "The command that records the family as a bead."),
+                       ]))),
         OutputContract(name: "shapes", producers: ["schema --json"], summary: "The JSON shapes beads prints, and what prints each.",
                        shape: .array(.object([
                            .always("name", .string), .always("producers", .array(.string)), .always("summary", .string),

@@ -1,0 +1,102 @@
+import BeadsStore
+import Foundation
+
+/// `beads triage`: many failed builds' logs, each diagnosed as `fix` would, and those no
+/// known error explains grouped by the template of their error line (Drain-style:
+/// same shape, differing words masked), so the new failures show before they are
+/// pasted twice.
+public struct LogTriage: Sendable {
+    public enum Outcome: Sendable, Equatable {
+        case known(String)
+        /// No known error; the error line's template and the line as the log has it.
+        case unknown(ErrorSignature.Generalized, line: String)
+        /// Nothing in it reads like an error.
+        case noErrorLine
+    }
+
+    /// A group of logs failing the same unknown way.
+    public struct Family: Sendable, Equatable {
+        public var count: Int
+        /// The pattern, tokens that differ between its logs as `<*>`.
+        public var template: String
+        public var example: String
+        public var exampleLine: String
+        public var signature: ErrorSignature.Generalized
+    }
+
+    let finder: KnownErrorFinder
+    /// Error lines kept from the end of a log, each with `context` lines around it.
+    public var errorLines = 200
+    public var context = 2
+
+    public init(store: BeadStore) {
+        finder = KnownErrorFinder(store: store)
+    }
+
+    /// The part of a log worth diagnosing: its last error lines with a little context.
+    /// Build logs are mostly progress; the error and what corroborates it are around
+    /// the lines that read like errors.
+    public func excerpt(_ data: Data) -> String {
+        data.withUnsafeBytes { raw -> String in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            let (lines, errors) = ErrorLineScanner.scan(bytes)
+            guard !errors.isEmpty else { return "" }
+            var keep = IndexSet()
+            for n in errors.suffix(errorLines) {
+                keep.insert(integersIn: max(0, n - context)...min(lines.count - 1, n + context))
+            }
+            var text = ""
+            text.reserveCapacity(keep.count * 100)
+            for n in keep {
+                text += String(decoding: UnsafeBufferPointer(rebasing: bytes[lines[n]]), as: UTF8.self)
+                text += "\n"
+            }
+            return text
+        }
+    }
+
+    public func classify(_ data: Data) throws(StoreError) -> Outcome {
+        let text = excerpt(data)
+        guard !text.isEmpty else { return .noErrorLine }
+        let diagnosis = try finder.diagnose(text, nearestCount: 0)
+        if let best = diagnosis.matches.first { return .known(best.beadID) }
+        guard let template = ErrorSignature.generalize(text) else { return .noErrorLine }
+        let line = text.split(separator: "\n").first { $0.contains(template.text.suffix(min(40, template.text.count))) }.map(String.init)
+            ?? template.text
+        // Warnings alone did not fail the build (and a build that failed on one says so
+        // in a line that is not a warning).
+        if ErrorVocabulary.readsLikeWarning(line) { return .noErrorLine }
+        return .unknown(template, line: line)
+    }
+
+    /// Groups unknown failures: first by exact pattern, then a pattern joins a larger
+    /// family of as many tokens when at least `similarity` of its tokens agree position
+    /// by position (the rest are names and numbers the masks did not catch).
+    public static func families(_ unknown: [(name: String, signature: ErrorSignature.Generalized, line: String)],
+                                similarity: Double = 0.7) -> [Family] {
+        var exact: [String: [Int]] = [:]
+        for (k, item) in unknown.enumerated() { exact[item.signature.pattern, default: []].append(k) }
+        let groups = exact.values.sorted { $0.count != $1.count ? $0.count > $1.count : $0[0] < $1[0] }
+        var families: [(tokens: [Substring], members: [Int])] = []
+        for group in groups {
+            let tokens = unknown[group[0]].signature.pattern.split(separator: " ")
+            if let k = families.firstIndex(where: { Self.agree($0.tokens, tokens) >= similarity }) {
+                families[k].tokens = zip(families[k].tokens, tokens).map { $0 == $1 ? $0 : "<*>" }
+                families[k].members += group
+            } else {
+                families.append((tokens, group))
+            }
+        }
+        return families.map { family in
+            let first = unknown[family.members.min()!]
+            return Family(count: family.members.count, template: family.tokens.joined(separator: " "), example: first.name,
+                          exampleLine: first.line, signature: first.signature)
+        }.sorted { $0.count != $1.count ? $0.count > $1.count : $0.template < $1.template }
+    }
+
+    /// The share of positions at which two token lists agree; 0 when their lengths differ.
+    static func agree(_ a: [Substring], _ b: [Substring]) -> Double {
+        guard a.count == b.count, !a.isEmpty else { return 0 }
+        return Double(zip(a, b).filter { $0 == $1 }.count) / Double(a.count)
+    }
+}
