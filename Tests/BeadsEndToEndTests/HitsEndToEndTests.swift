@@ -82,6 +82,12 @@ import Testing
         let table = try kb.run("stats", "--errors").stdout
         #expect(table.contains("REGRESSION") && table.contains("█"), "\(table)")
 
+        // prime names the known errors hit most first.
+        let prime = try kb.run("prime").stdout
+        let jgo = try #require(prime.range(of: "- mo-jgo "))
+        #expect(prime.contains("(hit 3× in 30 days)"), "\(prime)")
+        #expect(prime.range(of: "- \(id) ").map { jgo.lowerBound < $0.lowerBound } == true, "\(prime)")
+
         let lint = try kb.run("doc", "lint", "--json")
         let rules = try JSONTree.parse(lint.stdout).array?.compactMap { $0["rule"]?.string } ?? []
         #expect(rules.contains("regression"), "\(lint.stdout)")
@@ -109,5 +115,29 @@ import Testing
         #expect(listed.status == 0)
         #expect(listed.stderr.contains("beads/hits.jsonl:1:"), "\(listed.stderr)")
         #expect(listed.stdout.contains("mo-jgo"))
+    }
+
+    /// A week of a team's hits (the lines git brought): the costliest error first, each
+    /// day's count in its series, the busiest day the tallest bar.
+    @Test func aWeekOfHitsRanksTheCostliestKnownError() throws {
+        let kb = ScratchKnowledgeBase()
+        var lines: [String] = []
+        let day: Double = 86_400
+        for k in 0..<7 {
+            let at = ISO8601DateFormatter().string(from: Date().addingTimeInterval(-Double(k) * day - 60))
+            for n in 0..<(k == 2 ? 9 : 3) { lines.append(#"{"id":"h-jgo-\#(k)-\#(n)","at":"\#(at)","bead":"mo-jgo","score":1.00,"source":"fix"}"#) }
+            lines.append(#"{"id":"h-bol-\#(k)","at":"\#(at)","bead":"mo-3bol","score":0.95,"source":"run","ci":"github:acme/app/\#(k)/build"}"#)
+            lines.append(#"{"id":"h-none-\#(k)","at":"\#(at)","source":"fix"}"#)
+        }
+        try (lines.joined(separator: "\n") + "\n").write(toFile: kb.path + "/beads/hits.jsonl", atomically: true, encoding: .utf8)
+        let costs = try #require(try JSONTree.parse(try kb.run("stats", "--errors", "--json").stdout).array)
+        #expect(costs.map { $0["bead"]?.string } == ["mo-jgo", "mo-3bol"])
+        #expect(costs[0]["hits"]?["week"] == .integer(27) && costs[1]["hits"]?["week"] == .integer(7))
+        let daily = costs[0]["daily"]?.array ?? []
+        #expect(daily.suffix(7).allSatisfy { $0 != .integer(0) } && daily.dropLast(7).allSatisfy { $0 == .integer(0) }, "\(daily)")
+        let table = try kb.run("stats", "--errors").stdout
+        #expect(table.contains("Unknown: 7 diagnoses"), "\(table)")
+        let row = try #require(table.split(separator: "\n").first { $0.hasPrefix("mo-jgo") })
+        #expect(row.contains("█") && row.contains("▃"), "\(row)")
     }
 }
