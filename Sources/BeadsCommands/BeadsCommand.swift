@@ -29,7 +29,7 @@ public struct BeadsCommand: AsyncParsableCommand {
             SearchCommand.self, StatsCommand.self, HistoryCommand.self, DeleteCommand.self,
             UpdateCommand.self, CloseCommand.self, ReopenCommand.self, DocCommand.self, RecipeCommand.self, RunsCommand.self,
             EnvCommand.self, SafeBuildCommand.self, KanikoCommand.self, ActionsCommand.self,
-            ImportCommand.self, ExportCommand.self, MergeCommand.self, InitCommand.self, MCPCommand.self, PrimeCommand.self, SetupCommand.self, SchemaCommand.self, HitsCommand.self, TriageCommand.self,
+            ImportCommand.self, ExportCommand.self, MergeCommand.self, InitCommand.self, MCPCommand.self, PrimeCommand.self, SetupCommand.self, SchemaCommand.self, HitsCommand.self, TriageCommand.self, ServeCommand.self,
         ]
     )
 

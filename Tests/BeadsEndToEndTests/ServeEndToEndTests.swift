@@ -1,0 +1,87 @@
+import BeadsTestSupport
+import Foundation
+import Testing
+
+/// `beads serve` as a newcomer meets it: started on a free port of 127.0.0.1, its address
+/// printed, the paste box on the home page, a paste answered with the known error, and
+/// bad requests answered with a clear error. Spoken to with curl, a real HTTP client.
+@Suite struct ServeEndToEndTests {
+    static let overlay = #"#5 ERROR: mount source: "overlay", target: "/var/lib/docker/overlay2/z/merged", fstype: overlay, flags: 0, data: "x", err: invalid argument"#
+
+    final class Server {
+        let process = Process()
+        let output = Pipe()
+        let kb: ScratchKnowledgeBase
+        var url = ""
+
+        init(kb: ScratchKnowledgeBase) throws {
+            self.kb = kb
+            process.executableURL = URL(fileURLWithPath: BeadsBinary.path)
+            process.arguments = ["serve", "--port", "0", "--kb", kb.path]
+            var env = ProcessInfo.processInfo.environment
+            for key in ["BEADS_DIR", "BEADS_ENV", "BEADS_ACTOR"] { env[key] = nil }
+            process.environment = env
+            process.standardOutput = output
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            var line = Data()
+            while !line.contains(0x0A) {
+                let chunk = output.fileHandleForReading.availableData
+                if chunk.isEmpty { break }
+                line.append(chunk)
+            }
+            let text = String(decoding: line, as: UTF8.self)
+            url = text.split(separator: " ").first { $0.hasPrefix("http://") }.map(String.init) ?? ""
+        }
+
+        deinit {
+            if process.isRunning { process.terminate() }
+            process.waitUntilExit()
+        }
+
+        /// curl's answer: the status, then the body.
+        func curl(_ arguments: [String], stdin: Data? = nil) throws -> (status: Int, body: String) {
+            let run = try BeadsBinary.run(["-s", "-w", "\n%{http_code}"] + arguments, stdin: stdin, in: kb.path, executable: "/usr/bin/curl")
+            let lines = run.stdout.split(separator: "\n", omittingEmptySubsequences: false)
+            return (Int(lines.last ?? "") ?? 0, lines.dropLast().joined(separator: "\n"))
+        }
+    }
+
+    @Test func aPasteInTheBrowserFindsTheKnownError() throws {
+        let server = try Server(kb: ScratchKnowledgeBase())
+        #expect(server.url.hasPrefix("http://127.0.0.1:"), "\(server.url)")
+        let home = try server.curl([server.url])
+        #expect(home.status == 200)
+        #expect(home.body.contains(#"<form method="post" action="/fix">"#) && home.body.contains("<textarea"))
+
+        let fixed = try server.curl(["--data-urlencode", "text=" + Self.overlay, server.url + "fix"])
+        #expect(fixed.status == 200)
+        #expect(fixed.body.contains(#"<span class="bead">mo-jgo</span>"#), "\(fixed.body.prefix(400))")
+        #expect(fixed.body.contains("Root cause") && fixed.body.contains("(recommended)") || fixed.body.contains("Fixes, ranked"))
+        // The paste is shown escaped, never as markup.
+        let hostile = try server.curl(["--data-urlencode", "text=<script>alert(1)</script> err: invalid argument", server.url + "fix"])
+        #expect(!hostile.body.contains("<script>alert"))
+
+        let api = try server.curl(["-H", "Content-Type: application/json", "--data-binary", #"{"text":"npm ERR! code ENOTEMPTY"}"#, server.url + "api/fix"])
+        #expect(api.status == 200)
+        #expect(try JSONTree.parse(api.body)["matches"]?.array?.first?["bead"] == .string("mo-3bol"))
+        // Each diagnosis is a hit, from the server.
+        let hits = try JSONTree.parse(try server.kb.run("hits", "--json").stdout).array ?? []
+        #expect(hits.filter { $0["source"] == .string("serve") }.count == 3)
+    }
+
+    @Test func badRequestsGetAClearErrorAndChangeNothing() throws {
+        let server = try Server(kb: ScratchKnowledgeBase())
+        let huge = try server.curl(["--data-binary", "@-", server.url + "fix"], stdin: Data(repeating: UInt8(ascii: "a"), count: 11 << 20))
+        #expect(huge.status == 413 && huge.body.contains("over 10 MiB"))
+        let binary = try server.curl(["--data-binary", "text=%ff%fe%80", server.url + "fix"])
+        #expect(binary.status == 400 && binary.body.contains("not UTF-8"))
+        let empty = try server.curl(["--data-binary", "text=", server.url + "fix"])
+        #expect(empty.status == 400)
+        let notJSON = try server.curl(["--data-binary", "text", server.url + "api/fix"])
+        #expect(notJSON.status == 400 && notJSON.body.contains("\"error\""))
+        #expect(!FileManager.default.fileExists(atPath: server.kb.path + "/beads/hits.jsonl"))
+        // Still serving.
+        #expect(try server.curl([server.url]).status == 200)
+    }
+}
