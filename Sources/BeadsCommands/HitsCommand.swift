@@ -39,8 +39,7 @@ struct HitsCommand: ParsableCommand {
             Terminal.standardError.write("warning: beads/hits.jsonl:\(problem) (that line was skipped)\n")
         }
         let cutoff = since.map { Timestamp.now(Date().addingTimeInterval(-$0)) }
-        var hits = try base.store.hits(beadID: bead, since: cutoff, limit: unmatched ? 0 : limit)
-        if unmatched { hits = Array(hits.filter { $0.beadID == nil }.prefix(limit == 0 ? Int.max : limit)) }
+        let hits = try base.store.hits(beadID: bead, unmatched: unmatched, since: cutoff, limit: limit)
         let out = Terminal.standardOutput
         if json {
             out.write(JSONValue.array(hits.map(\.jsonValue)).prettyEncoded() + "\n")

@@ -75,7 +75,7 @@ struct ShowCommand: ParsableCommand {
             .object([("id", JSONValue(Int(r.id ?? 0))), ("recipe", .string(r.recipe)), ("started_at", .string(r.startedAt)),
                      ("exit_code", JSONValue(r.exitCode)), ("outcome", .string(r.outcome))])
         })))
-        fields.append(("hits", HitJSON.summary(details.hits)))
+        fields.append(("hits", HitPresentation.summary(details.hits)))
         fields.append(("regression", .bool(RegressionRule.isRegression(bead, hits: details.hits))))
         return .object(fields)
     }
@@ -126,7 +126,7 @@ struct ShowCommand: ParsableCommand {
             }
         }
         if details.hits.total > 0 {
-            out.write("\nHits: \(HitJSON.line(details.hits))  (beads hits --bead \(bead.id))\n")
+            out.write("\nHits: \(HitPresentation.line(details.hits))  (beads hits --bead \(bead.id))\n")
         }
         if RegressionRule.isRegression(bead, hits: details.hits) {
             out.write(Style.yellow("Regression: ") + RegressionRule.sentence(bead, hits: details.hits) + ".\n")

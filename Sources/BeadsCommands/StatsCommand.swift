@@ -63,7 +63,7 @@ struct StatsCommand: ParsableCommand {
         if limit > 0 { costs = Array(costs.prefix(limit)) }
         let out = Terminal.standardOutput
         if json {
-            out.write(JSONValue.array(costs.map(HitJSON.cost)).prettyEncoded() + "\n")
+            out.write(JSONValue.array(costs.map(HitPresentation.cost)).prettyEncoded() + "\n")
             return
         }
         guard !costs.isEmpty else {
@@ -77,7 +77,7 @@ struct StatsCommand: ParsableCommand {
         for c in costs {
             let numbers = [c.cost, c.hits.day, c.hits.week, c.hits.month].map { String($0).leftPadded(5) }.joined(separator: " ")
             var line = c.beadID.padding(toLength: idWidth, withPad: " ", startingAt: 0) + " " + numbers + "  " + String(c.failedRuns).leftPadded(5)
-            line += "  " + HitJSON.sparkline(c.daily) + "  " + FixReport.clip(c.bead?.title ?? "(not in the store)", 50)
+            line += "  " + HitPresentation.sparkline(c.daily) + "  " + FixReport.clip(c.bead?.title ?? "(not in the store)", 50)
             if c.isRegression { line += "  " + Style.yellow("REGRESSION") }
             out.write(line + "\n")
         }

@@ -17,15 +17,15 @@ public enum ErrorVocabulary {
 
     static let markerBytes = errorMarkers.map { Array($0.utf8) }
 
-    /// Whether a line holds one of the error markers, ASCII case-insensitively. Bytes,
-    /// not Foundation's string search: this runs on every line of a 10 MB log.
+    /// Whether a line holds one of the error markers, ASCII case-insensitively (or is
+    /// apt's `E: …`). The bytes are matched by `ErrorLineScanner`, the one matcher of
+    /// these markers, which `triage` runs over whole logs.
     public static func readsLikeError(_ text: String) -> Bool {
-        var line = Array(text.utf8.prefix(LogNormalizer.maxLineBytes))
-        for k in line.indices where line[k] >= 0x41 && line[k] <= 0x5A { line[k] |= 0x20 }
-        guard line.count >= 3 else { return false }
-        // apt's and dpkg's `E: Unable to locate package …`.
-        if line[0] == UInt8(ascii: "e"), line[1] == UInt8(ascii: ":"), line[2] == 0x20 { return true }
-        return contains(lowercased: line, anyOf: markerBytes)
+        var text = text
+        return text.withUTF8 { bytes in
+            guard let base = bytes.baseAddress else { return false }
+            return ErrorLineScanner.readsLikeError(base, 0, min(bytes.count, LogNormalizer.maxLineBytes), ErrorLineScanner.tables)
+        }
     }
 
     /// Whether a line is a warning by its level: one of its first four words (after a

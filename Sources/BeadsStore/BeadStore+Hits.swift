@@ -95,12 +95,13 @@ extension BeadStore {
         }
     }
 
-    /// Hits, newest first.
-    public func hits(beadID: String? = nil, since: String? = nil, limit: Int = 50) throws(StoreError) -> [HitRecord] {
+    /// Hits, newest first: of one bead, or (`unmatched`) those that matched none.
+    public func hits(beadID: String? = nil, unmatched: Bool = false, since: String? = nil, limit: Int = 50) throws(StoreError) -> [HitRecord] {
         try read { db in
             var sql = "SELECT * FROM hit WHERE 1"
             var arguments: StatementArguments = []
             if let beadID { sql += " AND bead_id = ?"; arguments += [beadID] }
+            if unmatched { sql += " AND bead_id IS NULL" }
             if let since { sql += " AND at >= ?"; arguments += [since] }
             sql += " ORDER BY at DESC, id DESC"
             if limit > 0 { sql += " LIMIT ?"; arguments += [limit] }

@@ -57,7 +57,7 @@ import Testing
         let fixed = try server.curl(["--data-urlencode", "text=" + Self.overlay, server.url + "fix"])
         #expect(fixed.status == 200)
         #expect(fixed.body.contains(#"<span class="bead">mo-jgo</span>"#), "\(fixed.body.prefix(400))")
-        #expect(fixed.body.contains("Root cause") && fixed.body.contains("(recommended)") || fixed.body.contains("Fixes, ranked"))
+        #expect(fixed.body.contains("<h2>Root cause</h2>") && fixed.body.contains("Fixes, ranked for this machine"), "\(fixed.body.prefix(800))")
         // The paste is shown escaped, never as markup.
         let hostile = try server.curl(["--data-urlencode", "text=<script>alert(1)</script> err: invalid argument", server.url + "fix"])
         #expect(!hostile.body.contains("<script>alert"))

@@ -122,23 +122,23 @@ struct ServeSite: Sendable {
         return PasteInput.masked(text)
     }
 
-    func diagnose(_ text: String) throws -> (Diagnosis, EnvironmentReport, KnowledgeBase) {
+    func diagnose(_ text: String) throws -> (Diagnosis, EnvironmentReport) {
         let base = try KnowledgeBase(location: location, environment: environment)
         let diagnosis = try KnownErrorFinder(store: base.store).diagnose(text)
         let env = try EnvironmentCheck.checked(EnvironmentProbe.current(environment: environment).probe())
         HitRecording.record(diagnosis, paste: text, source: "serve", env: env, in: base)
-        return (diagnosis, env, base)
+        return (diagnosis, env)
     }
 
     func fixPage(_ request: Request) async throws -> Response {
         let text = try await paste(request, form: true)
-        let (diagnosis, env, _) = try diagnose(text)
+        let (diagnosis, env) = try diagnose(text)
         return page(ServePages.diagnosis(diagnosis, env: env, paste: text))
     }
 
     func fixJSON(_ request: Request) async throws -> Response {
         let text = try await paste(request, form: false)
-        let (diagnosis, env, _) = try diagnose(text)
+        let (diagnosis, env) = try diagnose(text)
         return json(FixReport.json(diagnosis, env: env), status: .ok)
     }
 }

@@ -1,8 +1,9 @@
 import BeadsKnowledge
 import BeadsStore
 
-/// How hit counts are written, the same in `show`, `stats` and `stats --errors`.
-enum HitJSON {
+/// How hit counts are shown, as JSON and as text, the same in `show`, `stats` and
+/// `stats --errors`.
+enum HitPresentation {
     static func summary(_ s: HitSummary) -> JSONValue {
         .object([("day", JSONValue(s.day)), ("week", JSONValue(s.week)), ("month", JSONValue(s.month)), ("total", JSONValue(s.total)),
                  ("last_seen", JSONValue(s.lastSeen)), ("since_closed", JSONValue(s.sinceClosed))])
