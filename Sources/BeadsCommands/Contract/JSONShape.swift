@@ -17,22 +17,15 @@ indirect enum JSONShape: Sendable {
     case object([JSONField], open: Bool = false)
     /// An object whose keys are data (a path, a label), every value of one shape.
     case dictionary(JSONShape)
-    case oneOf([JSONShape])
     /// A shared definition by name (`OutputContract.definitions`).
     case reference(String)
-    case described(JSONShape, String)
 
     static let int = JSONShape.integer()
 
-    func described(_ text: String) -> JSONShape { .described(self, text) }
-
     /// The object's fields, for shapes that extend another (a bead plus counts).
     var fields: [JSONField] {
-        switch self {
-        case let .object(fields, _): return fields
-        case let .described(inner, _): return inner.fields
-        default: return []
-        }
+        if case let .object(fields, _) = self { return fields }
+        return []
     }
 }
 
@@ -121,13 +114,9 @@ extension JSONShape {
         case let .dictionary(value):
             if style.collapsed { return [("type", "object")] }
             return [("type", "object"), ("additionalProperties", value.schema(style.deeper()))]
-        case let .oneOf(shapes): return [("oneOf", .array(shapes.map { $0.schema(style) }))]
         case let .reference(name):
             if style.depth != nil, let definition = style.definitions[name] { return definition.schemaFields(style) }
             return [("$ref", .string("#/$defs/" + name))]
-        case let .described(inner, text):
-            let fields = inner.schemaFields(style)
-            return style.descriptions ? [("description", .string(text))] + fields : fields
         }
     }
 
@@ -135,9 +124,8 @@ extension JSONShape {
     var references: Set<String> {
         switch self {
         case .string, .timestamp, .integer, .number, .boolean, .choice: return []
-        case let .nullable(inner), let .array(inner), let .dictionary(inner), let .described(inner, _): return inner.references
+        case let .nullable(inner), let .array(inner), let .dictionary(inner): return inner.references
         case let .object(fields, _): return fields.reduce(into: []) { $0.formUnion($1.shape.references) }
-        case let .oneOf(shapes): return shapes.reduce(into: []) { $0.formUnion($1.references) }
         case let .reference(name): return [name]
         }
     }

@@ -13,17 +13,16 @@ struct OutputContract: Sendable {
 
     /// The schema as a document of its own: the shape with the shared definitions it uses.
     func document() -> JSONValue {
-        guard case var .object(fields) = shape.schema() else { return .null }
+        guard case var .object(body) = shape.schema() else { return .null }
         let header: [(String, JSONValue)] = [
             ("$schema", "https://json-schema.org/draft/2020-12/schema"), ("title", .string(name)),
             ("description", .string(summary + " Printed by: " + producers.joined(separator: ", ") + ".")),
         ]
-        fields.removeAll { key, _ in key == "description" }
         let definitions = Self.definitionsUsed(by: shape)
         if !definitions.isEmpty {
-            fields.append(("$defs", .object(definitions.map { ($0, Self.definitions[$0]!.schema()) })))
+            body.append(("$defs", .object(definitions.map { ($0, Self.definitions[$0]!.schema()) })))
         }
-        return .object(header + fields)
+        return .object(header + body)
     }
 
     /// The same shape as an MCP tool declares it: its own keys and their types, no prose.
