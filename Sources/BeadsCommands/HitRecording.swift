@@ -20,17 +20,18 @@ enum HitRecording {
         guard !disabled, base.config.recordHits, !paste.isEmpty else { return }
         let at = Timestamp.now(now)
         let fingerprint = String(ContentHash.sha256(paste).prefix(16))
-        let environment = CommandContext.current.environment
-        let where_ = (env?.verdict, host, CIJob.identify(environment: environment))
+        // What every hit of this diagnosis shares; each known error adds its own bead.
+        let unmatched = HitRecord(id: HitRecord.newID(), at: at, beadID: nil, source: source, environment: env?.verdict, host: host,
+                                  ciJob: CIJob.identify(environment: CommandContext.current.environment), fingerprint: fingerprint)
         var hits = diagnosis.matches.prefix(3).map { m in
-            HitRecord(id: HitRecord.newID(), at: at, beadID: m.beadID, score: KnownErrorFinder.rounded(m.score),
-                      signature: m.signature.text, source: source, environment: where_.0, host: where_.1, ciJob: where_.2,
-                      fingerprint: fingerprint)
+            var hit = unmatched
+            hit.id = HitRecord.newID()
+            hit.beadID = m.beadID
+            hit.score = KnownErrorFinder.rounded(m.score)
+            hit.signature = m.signature.text
+            return hit
         }
-        if hits.isEmpty {
-            hits = [HitRecord(id: HitRecord.newID(), at: at, beadID: nil, source: source, environment: where_.0, host: where_.1,
-                              ciJob: where_.2, fingerprint: fingerprint)]
-        }
+        if hits.isEmpty { hits = [unmatched] }
         do {
             try base.store.recordHits(hits)
             if base.config.hitsKeepDays > 0 {

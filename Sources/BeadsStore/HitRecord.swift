@@ -64,7 +64,7 @@ public struct HitRecord: Sendable, Equatable {
         return .object(fields)
     }
 
-    /// Reads one line; nil names what is wrong with it.
+    /// Reads one line; the error names the field that is wrong.
     public init(json: JSONValue) throws(BeadDecodingError) {
         guard case .object = json else { throw BeadDecodingError(field: nil, reason: "a hit must be a JSON object") }
         func string(_ key: String) throws(BeadDecodingError) -> String? {
