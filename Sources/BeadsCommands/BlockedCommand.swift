@@ -22,17 +22,22 @@ struct BlockedCommand: ParsableCommand {
         let blocked = try base.store.blockedBeads(now: Timestamp.now())
         let out = Terminal.standardOutput
         if json {
-            out.write(JSONValue.array(blocked.map { item in
-                guard case var .object(fields) = item.bead.jsonValue else { return .null }
-                fields.append(("blocked_by_count", JSONValue(item.blockedBy.count)))
-                fields.append(("blocked_by", JSONValue(item.blockedBy)))
-                return .object(fields)
-            }).prettyEncoded() + "\n")
+            out.write(Self.json(blocked).prettyEncoded() + "\n")
             return
         }
         if blocked.isEmpty { out.write("No bead is blocked.\n"); return }
         for item in blocked {
             out.write(BeadOutput.line(item.bead) + "\n    blocked by: \(item.blockedBy.joined(separator: ", "))\n")
         }
+    }
+
+    /// The `blocked` shape, here and from `beads serve`.
+    static func json(_ blocked: [BlockedBead]) -> JSONValue {
+        .array(blocked.map { item in
+            guard case var .object(fields) = item.bead.jsonValue else { return .null }
+            fields.append(("blocked_by_count", JSONValue(item.blockedBy.count)))
+            fields.append(("blocked_by", JSONValue(item.blockedBy)))
+            return .object(fields)
+        })
     }
 }

@@ -34,11 +34,7 @@ struct DocLintCommand: ParsableCommand {
         for doc in docs { texts[doc] = try DocFiles.read(doc, in: base) }
         func lintAll() -> [LintFinding] { docs.flatMap { linter.lint(path: $0, text: texts[$0]!) } }
         var findings = lintAll()
-        if paths.isEmpty {
-            let mentioned = try base.store.beadIDsMentionedInDocs()
-            let jsonl = (try? String(contentsOfFile: base.location.jsonlPath, encoding: .utf8)) ?? ""
-            findings += linter.uncoveredBeads(mentioned: mentioned, jsonlPath: "beads/issues.jsonl", jsonlText: jsonl)
-        }
+        if paths.isEmpty { findings += try Self.uncoveredBeads(linter, in: base) }
         var fixed = 0
         if fix {
             for doc in docs {
@@ -64,6 +60,21 @@ struct DocLintCommand: ParsableCommand {
             Terminal.standardError.write(summary + "\n")
         }
         if !findings.isEmpty { throw ExitCode(1) }
+    }
+
+    /// Open P0/P1 beads that no doc covers: part of linting the whole knowledge base.
+    static func uncoveredBeads(_ linter: DocLinter, in base: KnowledgeBase) throws -> [LintFinding] {
+        let mentioned = try base.store.beadIDsMentionedInDocs()
+        let jsonl = (try? String(contentsOfFile: base.location.jsonlPath, encoding: .utf8)) ?? ""
+        return linter.uncoveredBeads(mentioned: mentioned, jsonlPath: "beads/issues.jsonl", jsonlText: jsonl)
+    }
+
+    /// What `beads doc lint` finds with no PATH, here and from `beads serve`.
+    static func wholeKnowledgeBase(_ base: KnowledgeBase) throws -> [LintFinding] {
+        let linter = try linter(for: base)
+        var findings: [LintFinding] = []
+        for doc in try DocFiles.resolve([], in: base) { findings += linter.lint(path: doc, text: try DocFiles.read(doc, in: base)) }
+        return findings + (try uncoveredBeads(linter, in: base))
     }
 
     static func linter(for base: KnowledgeBase) throws -> DocLinter {

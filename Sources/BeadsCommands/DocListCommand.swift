@@ -16,11 +16,7 @@ struct DocListCommand: ParsableCommand {
         let docs = try base.store.docSummaries()
         let out = Terminal.standardOutput
         if json {
-            out.write(JSONValue.array(docs.map { d in
-                .object([("path", .string(d.path)), ("title", .string(d.title)), ("beads", JSONValue(d.primaryBeads)),
-                         ("signatures", JSONValue(d.signatureCount)), ("recipes", JSONValue(d.recipeCount)),
-                         ("warnings", JSONValue(d.warnings))])
-            }).prettyEncoded() + "\n")
+            out.write(Self.json(docs).prettyEncoded() + "\n")
             return
         }
         if docs.isEmpty { out.write("No docs in \(base.location.docsDirectory).\n"); return }
@@ -34,5 +30,14 @@ struct DocListCommand: ParsableCommand {
                 out.write("    ! gives no error text: `beads fix` cannot recognise its bead from it (see `beads doc lint \(d.path)`)\n")
             }
         }
+    }
+
+    /// The `docs` shape, here and from `beads serve`.
+    static func json(_ docs: [DocSummary]) -> JSONValue {
+        .array(docs.map { d in
+            .object([("path", .string(d.path)), ("title", .string(d.title)), ("beads", JSONValue(d.primaryBeads)),
+                     ("signatures", JSONValue(d.signatureCount)), ("recipes", JSONValue(d.recipeCount)),
+                     ("warnings", JSONValue(d.warnings))])
+        })
     }
 }

@@ -38,18 +38,23 @@ struct ReadyCommand: ParsableCommand {
         let ready = try base.store.readyBeads(now: Timestamp.now(), limit: limit, sort: order)
         let out = Terminal.standardOutput
         if json {
-            out.write(JSONValue.array(ready.map { item in
-                guard case var .object(fields) = item.bead.jsonValue else { return .null }
-                fields.append(("dependency_count", JSONValue(item.dependencyCount)))
-                fields.append(("dependent_count", JSONValue(item.dependentCount)))
-                fields.append(("comment_count", JSONValue(item.commentCount)))
-                if let parent = item.parent { fields.append(("parent", .string(parent))) }
-                return .object(fields)
-            }).prettyEncoded() + "\n")
+            out.write(Self.json(ready).prettyEncoded() + "\n")
             return
         }
         if ready.isEmpty { out.write("Nothing is ready: every open bead is blocked, deferred or taken.\n"); return }
         for line in BeadOutput.lines(ready.map(\.bead), width: BeadOutput.terminalWidth) { out.write(line + "\n") }
         if limit > 0, ready.count == limit { out.write("(the first \(limit); --limit 0 shows all)\n") }
+    }
+
+    /// The `ready` shape, here and from `beads serve`.
+    static func json(_ ready: [ReadyBead]) -> JSONValue {
+        .array(ready.map { item in
+            guard case var .object(fields) = item.bead.jsonValue else { return .null }
+            fields.append(("dependency_count", JSONValue(item.dependencyCount)))
+            fields.append(("dependent_count", JSONValue(item.dependentCount)))
+            fields.append(("comment_count", JSONValue(item.commentCount)))
+            if let parent = item.parent { fields.append(("parent", .string(parent))) }
+            return .object(fields)
+        })
     }
 }

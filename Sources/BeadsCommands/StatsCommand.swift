@@ -26,25 +26,11 @@ struct StatsCommand: ParsableCommand {
         let base = try kb.open()
         let windows = HitWindows(now: Date())
         if errors { return try writeErrors(base, windows) }
-        let s = try base.store.statistics(now: Timestamp.now())
-        let costs = try KnownErrorCost.ranked(in: base.store, windows: windows)
-        let unmatched = try base.store.unmatchedHits(windows)
-        var all = HitSummary()
-        for c in costs {
-            all.day += c.hits.day; all.week += c.hits.week; all.month += c.hits.month; all.total += c.hits.total
-        }
-        let regressions = costs.filter(\.isRegression)
+        let summary = try Self.summary(base.store, windows)
+        let (s, all, unmatched, regressions) = (summary.counts, summary.hits, summary.unmatched, summary.regressions)
         let out = Terminal.standardOutput
         if json {
-            out.write(JSONValue.object([
-                ("total", JSONValue(s.total)), ("ready", JSONValue(s.ready)), ("blocked", JSONValue(s.blocked)),
-                ("by_status", .object(s.byStatus.map { ($0.0, JSONValue($0.1)) })),
-                ("open_by_priority", .object(s.byPriority.map { ("P\($0.0)", JSONValue($0.1)) })),
-                ("by_type", .object(s.byType.map { ($0.0, JSONValue($0.1)) })),
-                ("hits", .object([("day", JSONValue(all.day)), ("week", JSONValue(all.week)), ("month", JSONValue(all.month)),
-                                  ("unmatched_month", JSONValue(unmatched.month))])),
-                ("regressions", JSONValue(regressions.map(\.beadID))),
-            ]).prettyEncoded() + "\n")
+            out.write(summary.json.prettyEncoded() + "\n")
             return
         }
         out.write("\(s.total) beads · \(s.ready) ready · \(s.blocked) blocked\n")
@@ -53,9 +39,39 @@ struct StatsCommand: ParsableCommand {
         out.write("type:     " + s.byType.map { "\($0.0) \($0.1)" }.joined(separator: " · ") + "\n")
         if all.total + unmatched.total > 0 {
             out.write("hits:     known errors \(all.day) in 24 h · \(all.week) in 7 d · \(all.month) in 30 d; unknown \(unmatched.month) in 30 d")
-            out.write(costs.isEmpty ? "\n" : " (beads stats --errors)\n")
+            out.write(all.total == 0 ? "\n" : " (beads stats --errors)\n")
         }
         for c in regressions { out.write(Style.yellow("regression: ") + RegressionRule.sentence(c.bead!, hits: c.hits) + "\n") }
+    }
+
+    /// What `stats` counts, for text and JSON (here and from `beads serve`).
+    struct Summary {
+        var counts: BeadStatistics
+        var hits: HitSummary
+        var unmatched: HitSummary
+        var regressions: [KnownErrorCost]
+
+        var json: JSONValue {
+            .object([
+                ("total", JSONValue(counts.total)), ("ready", JSONValue(counts.ready)), ("blocked", JSONValue(counts.blocked)),
+                ("by_status", .object(counts.byStatus.map { ($0.0, JSONValue($0.1)) })),
+                ("open_by_priority", .object(counts.byPriority.map { ("P\($0.0)", JSONValue($0.1)) })),
+                ("by_type", .object(counts.byType.map { ($0.0, JSONValue($0.1)) })),
+                ("hits", .object([("day", JSONValue(hits.day)), ("week", JSONValue(hits.week)), ("month", JSONValue(hits.month)),
+                                  ("unmatched_month", JSONValue(unmatched.month))])),
+                ("regressions", JSONValue(regressions.map(\.beadID))),
+            ])
+        }
+    }
+
+    static func summary(_ store: BeadStore, _ windows: HitWindows) throws -> Summary {
+        let counts = try store.statistics(now: Timestamp.now())
+        let costs = try KnownErrorCost.ranked(in: store, windows: windows)
+        var all = HitSummary()
+        for c in costs {
+            all.day += c.hits.day; all.week += c.hits.week; all.month += c.hits.month; all.total += c.hits.total
+        }
+        return Summary(counts: counts, hits: all, unmatched: try store.unmatchedHits(windows), regressions: costs.filter(\.isRegression))
     }
 
     func writeErrors(_ base: KnowledgeBase, _ windows: HitWindows) throws {

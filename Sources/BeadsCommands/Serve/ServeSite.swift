@@ -1,0 +1,173 @@
+import ArgumentParser
+import BeadsKnowledge
+import BeadsRemedy
+import BeadsStore
+import Foundation
+import Hummingbird
+
+/// What the routes share. Each request opens the knowledge base afresh (a CLI write or a
+/// git pull in between is seen, JSONL and docs synced as any command syncs them) and goes
+/// through the same library calls as the CLI, one transaction each.
+struct ServeSite: Sendable {
+    let location: KnowledgeBaseLocation
+    let environment: [String: String]
+    /// Whether a page may run a recipe (`--allow-run`).
+    let allowRun: Bool
+    let events: StoreEvents
+    let sessions: SessionTokens
+
+    /// The largest paste taken: the end of a log is where builds report.
+    static let maxPaste = 10 << 20
+
+    func open() throws -> KnowledgeBase {
+        try KnowledgeBase(location: location, environment: environment)
+    }
+
+    func page(_ html: String, status: HTTPResponse.Status = .ok, newSession: String? = nil) -> Response {
+        var headers = HTTPFields()
+        headers[.contentType] = "text/html; charset=utf-8"
+        headers[.cacheControl] = "no-store"
+        Self.secure(&headers)
+        if let newSession {
+            headers[.setCookie] = "\(SessionTokens.cookieName)=\(newSession); Path=/; HttpOnly; SameSite=Strict"
+        }
+        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: html)))
+    }
+
+    func json(_ value: JSONValue, status: HTTPResponse.Status = .ok) -> Response {
+        var headers = HTTPFields()
+        headers[.contentType] = "application/json"
+        headers[.cacheControl] = "no-store"
+        Self.secure(&headers)
+        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: value.prettyEncoded() + "\n")))
+    }
+
+    func asset(_ text: String, type: String) -> Response {
+        var headers = HTTPFields()
+        headers[.contentType] = type
+        headers[.cacheControl] = "no-cache"
+        Self.secure(&headers)
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: text)))
+    }
+
+    /// Scripts and everything else from this server only; no framing by other sites.
+    static func secure(_ headers: inout HTTPFields) {
+        headers[.init("Content-Security-Policy")!] = "default-src 'self'; style-src 'unsafe-inline'; frame-ancestors 'none'; form-action 'self'"
+        headers[.init("X-Content-Type-Options")!] = "nosniff"
+        headers[.init("Referrer-Policy")!] = "no-referrer"
+    }
+
+    /// Every failure answered as a page (or JSON) that says what to do; nothing crashes
+    /// the server, and nothing is written on a bad request.
+    func respond(json wantsJSON: Bool = false, _ body: () async throws -> Response) async -> Response {
+        let (status, message): (HTTPResponse.Status, String)
+        do {
+            return try await body()
+        } catch let failure as ServeFailure {
+            (status, message) = (failure.status, failure.message)
+        } catch let error as ValidationError {
+            (status, message) = (.badRequest, error.message)
+        } catch let error as PresentableError {
+            (status, message) = (.internalServerError, error.message)
+        } catch {
+            (status, message) = (.internalServerError, "\(error)")
+        }
+        return wantsJSON ? json(.object([("error", .string(message))]), status: status)
+            : page(ServePages.error(message, status: status), status: status)
+    }
+
+    /// The request's session, and a new one (to set as a cookie) when it had none.
+    func session(of request: Request) -> (id: String, new: String?) {
+        if let id = request.cookies[SessionTokens.cookieName]?.value, id.count == 64, id.allSatisfy(\.isHexDigit) {
+            return (id, nil)
+        }
+        let id = SessionTokens.random()
+        return (id, id)
+    }
+
+    /// A form body, up to the paste limit and a little for the other fields.
+    func formBody(_ request: Request) async throws -> Data {
+        var request = request
+        do {
+            return Data(buffer: try await request.collectBody(upTo: Self.maxPaste + 64 << 10))
+        } catch {
+            throw ServeFailure(status: .contentTooLarge, message: "The paste is over 10 MiB: paste the end of the log, where builds report the error.")
+        }
+    }
+
+    func paste(_ request: Request, form: Bool) async throws -> String {
+        let bytes = try await formBody(request)
+        let text: String?
+        if form {
+            guard let field = FormFields.value("text", in: bytes) else {
+                throw ServeFailure(status: .badRequest, message: "The paste is not UTF-8 text (or the form has no text field): paste the log as text.")
+            }
+            text = field
+        } else {
+            guard let object = try? JSONValue.parse(bytes: Array(bytes)), case .object = object else {
+                throw ServeFailure(status: .badRequest, message: "Send a JSON object: {\"text\": \"the error\"}.")
+            }
+            text = object["text"]?.stringValue
+        }
+        guard let text, !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+            throw ServeFailure(status: .badRequest, message: "Nothing to match: paste the error (or the end of the build log).")
+        }
+        guard text.utf8.count <= Self.maxPaste else {
+            throw ServeFailure(status: .contentTooLarge, message: "The paste is over 10 MiB: paste the end of the log, where builds report the error.")
+        }
+        return PasteInput.masked(text)
+    }
+
+    func environmentReport() throws -> EnvironmentReport {
+        try EnvironmentCheck.checked(EnvironmentProbe.current(environment: environment).probe())
+    }
+
+    func diagnose(_ text: String) throws -> (Diagnosis, EnvironmentReport) {
+        let base = try open()
+        let diagnosis = try KnownErrorFinder(store: base.store).diagnose(text)
+        let env = try environmentReport()
+        HitRecording.record(diagnosis, paste: text, source: "serve", env: env, in: base)
+        return (diagnosis, env)
+    }
+
+    func fixPage(_ request: Request) async throws -> Response {
+        let text = try await paste(request, form: true)
+        let (diagnosis, env) = try diagnose(text)
+        let session = session(of: request)
+        let token = allowRun ? await sessions.token(for: session.id) : nil
+        return page(ServePages.diagnosis(diagnosis, env: env, paste: text, runToken: token), newSession: allowRun ? session.new : nil)
+    }
+
+    func fixJSON(_ request: Request) async throws -> Response {
+        let text = try await paste(request, form: false)
+        let (diagnosis, env) = try diagnose(text)
+        return json(FixReport.json(diagnosis, env: env), status: .ok)
+    }
+
+    /// The event stream of one page: `change` whenever the store does.
+    func eventStream() -> Response {
+        var headers = HTTPFields()
+        headers[.contentType] = "text/event-stream"
+        headers[.cacheControl] = "no-store"
+        let events = events
+        return Response(status: .ok, headers: headers, body: ResponseBody { writer in
+            let (id, stream) = await events.subscribe()
+            do {
+                // Written at once, so the page knows it is connected.
+                try await writer.write(ByteBuffer(string: "retry: 2000\n: connected\n\n"))
+                for await frame in stream { try await writer.write(ByteBuffer(string: frame)) }
+            } catch {
+                // The page went away.
+            }
+            await events.unsubscribe(id)
+            try? await writer.finish(nil)
+        })
+    }
+}
+
+struct ServeFailure: Error {
+    var status: HTTPResponse.Status
+    var message: String
+
+    static func notFound(_ message: String) -> ServeFailure { ServeFailure(status: .notFound, message: message) }
+}
