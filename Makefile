@@ -14,6 +14,7 @@ demo: build
 	@scripts/demo.sh
 
 test: build
+	@scripts/install-deps.sh test
 	$(SWIFT) test
 
 release:
@@ -39,6 +40,7 @@ install: release
 # manual/json/: the JSON Schema of every --json output and MCP tool result, from the code.
 schemas: build
 	.build/debug/beads schema --write manual/json
+	.build/debug/beads serve --openapi > manual/openapi.json
 
 clean:
 	rm -rf .build

@@ -8,47 +8,8 @@ import Testing
 @Suite struct ServeEndToEndTests {
     static let overlay = #"#5 ERROR: mount source: "overlay", target: "/var/lib/docker/overlay2/z/merged", fstype: overlay, flags: 0, data: "x", err: invalid argument"#
 
-    final class Server {
-        let process = Process()
-        let output = Pipe()
-        let kb: ScratchKnowledgeBase
-        var url = ""
-
-        init(kb: ScratchKnowledgeBase) throws {
-            self.kb = kb
-            process.executableURL = URL(fileURLWithPath: BeadsBinary.path)
-            process.arguments = ["serve", "--port", "0", "--kb", kb.path]
-            var env = ProcessInfo.processInfo.environment
-            for key in ["BEADS_DIR", "BEADS_ENV", "BEADS_ACTOR"] { env[key] = nil }
-            process.environment = env
-            process.standardOutput = output
-            process.standardError = FileHandle.nullDevice
-            try process.run()
-            var line = Data()
-            while !line.contains(0x0A) {
-                let chunk = output.fileHandleForReading.availableData
-                if chunk.isEmpty { break }
-                line.append(chunk)
-            }
-            let text = String(decoding: line, as: UTF8.self)
-            url = text.split(separator: " ").first { $0.hasPrefix("http://") }.map(String.init) ?? ""
-        }
-
-        deinit {
-            if process.isRunning { process.terminate() }
-            process.waitUntilExit()
-        }
-
-        /// curl's answer: the status, then the body.
-        func curl(_ arguments: [String], stdin: Data? = nil) throws -> (status: Int, body: String) {
-            let run = try BeadsBinary.run(["-s", "-w", "\n%{http_code}"] + arguments, stdin: stdin, in: kb.path, executable: "/usr/bin/curl")
-            let lines = run.stdout.split(separator: "\n", omittingEmptySubsequences: false)
-            return (Int(lines.last ?? "") ?? 0, lines.dropLast().joined(separator: "\n"))
-        }
-    }
-
     @Test func aPasteInTheBrowserFindsTheKnownError() throws {
-        let server = try Server(kb: ScratchKnowledgeBase())
+        let server = try ServeProcess(kb: ScratchKnowledgeBase())
         #expect(server.url.hasPrefix("http://127.0.0.1:"), "\(server.url)")
         let home = try server.curl([server.url])
         #expect(home.status == 200)
@@ -71,7 +32,7 @@ import Testing
     }
 
     @Test func badRequestsGetAClearErrorAndChangeNothing() throws {
-        let server = try Server(kb: ScratchKnowledgeBase())
+        let server = try ServeProcess(kb: ScratchKnowledgeBase())
         let huge = try server.curl(["--data-binary", "@-", server.url + "fix"], stdin: Data(repeating: UInt8(ascii: "a"), count: 11 << 20))
         #expect(huge.status == 413 && huge.body.contains("over 10 MiB"))
         let binary = try server.curl(["--data-binary", "text=%ff%fe%80", server.url + "fix"])

@@ -16,9 +16,9 @@ struct BoardPage {
         var text: String?
 
         init(_ request: Request) throws {
-            let q = request.uri.queryParameters
+            let q = FormFields.query(request.uri.query ?? "")
             func field(_ name: String) -> String? {
-                q[name[...]].map { String($0).trimmingCharacters(in: .whitespaces) }.flatMap { $0.isEmpty ? nil : $0 }
+                q[name].map { $0.trimmingCharacters(in: .whitespaces) }.flatMap { $0.isEmpty ? nil : $0 }
             }
             if let p = field("priority") {
                 guard let n = Int(p.hasPrefix("P") ? String(p.dropFirst()) : p), (0...4).contains(n) else {

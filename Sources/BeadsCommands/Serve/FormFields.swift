@@ -12,6 +12,18 @@ enum FormFields {
         return nil
     }
 
+    /// The fields of a query string as a browser's GET form writes it (`+` for a space),
+    /// the first of each name; a field that is not UTF-8 is left out.
+    static func query(_ query: String) -> [String: String] {
+        var fields: [String: String] = [:]
+        for pair in Data(query.utf8).split(separator: UInt8(ascii: "&")) {
+            let parts = pair.split(separator: UInt8(ascii: "="), maxSplits: 1, omittingEmptySubsequences: false)
+            guard let name = decode(parts[0]), fields[name] == nil else { continue }
+            fields[name] = parts.count == 2 ? decode(parts[1]) : ""
+        }
+        return fields
+    }
+
     /// `+` is a space, `%XX` a byte; nil when the bytes are not UTF-8.
     static func decode(_ bytes: Data.SubSequence) -> String? {
         var out: [UInt8] = []

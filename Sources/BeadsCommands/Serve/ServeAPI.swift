@@ -32,7 +32,7 @@ struct APIRequest: Sendable {
     var pathParameter: String?
 
     func query(_ request: Request, _ name: String) -> String? {
-        request.uri.queryParameters[name[...]].map(String.init).flatMap { $0.isEmpty ? nil : $0 }
+        FormFields.query(request.uri.query ?? "")[name].flatMap { $0.isEmpty ? nil : $0 }
     }
 
     func integer(_ request: Request, _ name: String, default value: Int, in range: ClosedRange<Int>) throws -> Int {
@@ -60,7 +60,7 @@ enum ServeAPI {
             var filter = BeadFilter()
             if let status = api.query(request, "status") { filter.statuses = [try BeadArguments.statusFilter(status)] }
             filter.includeClosed = api.query(request, "all") == "true"
-            if request.uri.queryParameters["priority"] != nil { filter.priority = try api.integer(request, "priority", default: 0, in: 0...4) }
+            if api.query(request, "priority") != nil { filter.priority = try api.integer(request, "priority", default: 0, in: 0...4) }
             filter.issueType = try api.query(request, "type").map { try BeadArguments.issueType($0, in: base) }
             filter.label = api.query(request, "label")
             filter.assignee = api.query(request, "assignee")
