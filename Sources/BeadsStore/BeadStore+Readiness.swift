@@ -54,9 +54,12 @@ extension BeadStore {
     ///   unless the dependency's gate is `any-children` and one child is closed;
     /// - a blocked parent, transitively (an open parent does not block its children).
     /// `external:` targets are not beads here, so they never block, as in bd.
+    ///
+    /// "Unfinished" is a join on the bead, not `IN` a CTE of unfinished ids: SQLite 3.40
+    /// scanned that CTE again for every row it tested, which made this 1.06 s at 10k beads
+    /// and 8k dependencies; joined, 15 ms, with the same set.
     static let blockedSetSQL = """
         WITH RECURSIVE
-          unfinished(id) AS (SELECT id FROM bead WHERE status NOT IN (\(DependencyRules.finishedSQL))),
           direct(id) AS (
             SELECT d.issue_id FROM dependency d JOIN bead target ON target.id = d.depends_on_id
             WHERE d.type IN (\(DependencyRules.blockingSQL)) AND target.status NOT IN (\(DependencyRules.finishedSQL))
@@ -72,10 +75,10 @@ extension BeadStore {
                                      AND child.status = 'closed'))
           ),
           blocked(id, depth) AS (
-            SELECT id, 0 FROM direct WHERE id IN unfinished
+            SELECT direct.id, 0 FROM direct JOIN bead u ON u.id = direct.id WHERE u.status NOT IN (\(DependencyRules.finishedSQL))
             UNION
-            SELECT d.issue_id, b.depth + 1 FROM blocked b JOIN dependency d ON d.depends_on_id = b.id
-            WHERE d.type = '\(DependencyRules.parentChild)' AND d.issue_id IN unfinished AND b.depth < 50
+            SELECT d.issue_id, b.depth + 1 FROM blocked b JOIN dependency d ON d.depends_on_id = b.id JOIN bead u ON u.id = d.issue_id
+            WHERE d.type = '\(DependencyRules.parentChild)' AND u.status NOT IN (\(DependencyRules.finishedSQL)) AND b.depth < 50
           ),
           deferred_parent(id) AS (
             SELECT id FROM bead WHERE julianday(json_extract(extra, '$.defer_until')) > julianday(:now)
