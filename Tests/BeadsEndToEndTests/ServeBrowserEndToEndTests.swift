@@ -17,8 +17,17 @@ struct ServeBrowserEndToEndTests {
         let server = try ServeProcess(kb: team.kb)
         let browser = try HeadlessBrowser()
 
+        // The log is picked as a file, which the page's script reads into the paste box.
+        let log = team.kb.path + "/build.log"
+        try ("#4 [api 2/5] RUN npm ci\n" + ServeEndToEndTests.overlay + "\n").write(toFile: log, atomically: true, encoding: .utf8)
         try browser.open(server.url)
-        try browser.evaluate("document.getElementById('text').value = \(HeadlessBrowser.quote(ServeEndToEndTests.overlay)); document.querySelector('form[action=\"/fix\"] button').click(); true")
+        let document = try browser.call("DOM.getDocument")
+        let root = (document["root"] as? [String: Any])?["nodeId"] as? Int ?? 0
+        let picker = try browser.call("DOM.querySelector", ["nodeId": root, "selector": "#file-picker input"])["nodeId"] as? Int ?? 0
+        #expect(picker != 0, "the file picker is shown when the script runs")
+        try browser.call("DOM.setFileInputFiles", ["files": [log], "nodeId": picker])
+        try browser.waitFor("document.getElementById('text').value.includes('err: invalid argument')", what: "the file in the paste box")
+        try browser.evaluate("document.querySelector('form[action=\"/fix\"] button').click(); true")
         try browser.waitFor("document.querySelector('.bead') && document.querySelector('.bead').textContent === 'mo-jgo'", what: "the known error mo-jgo")
         #expect(try browser.string("document.body.innerText").contains("Root cause"))
         try browser.screenshot(to: Self.screenshots + "/fix-result-desktop.png")

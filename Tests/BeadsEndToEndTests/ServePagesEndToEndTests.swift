@@ -142,21 +142,44 @@ import Testing
         #expect(triage.body.contains("beads create --from-error"))
     }
 
-    @Test func thePageIsToldWhenTheStoreChanges() throws {
-        let team = try Team()
-        let server = try ServeProcess(kb: team.kb)
-        // curl holds the event stream open for 6 s while the CLI writes.
+    /// The event stream as curl receives it for `seconds`, while `change` runs.
+    func events(from server: ServeProcess, for seconds: Int, during change: () throws -> Void) throws -> String {
         let events = Process()
         events.executableURL = URL(fileURLWithPath: "/usr/bin/curl")
-        events.arguments = ["-sN", "--max-time", "6", server.url + "events"]
+        events.arguments = ["-sN", "--max-time", "\(seconds)", server.url + "events"]
         let received = Pipe()
         events.standardOutput = received
         try events.run()
         Thread.sleep(forTimeInterval: 1)
-        _ = try team.kb.run("update", team.node, "--priority", "1")
+        try change()
         events.waitUntilExit()
-        let stream = String(decoding: received.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        return String(decoding: received.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    }
+
+    @Test func thePageIsToldWhenTheStoreChanges() throws {
+        let team = try Team()
+        let server = try ServeProcess(kb: team.kb)
+        let stream = try events(from: server, for: 5) { _ = try team.kb.run("update", team.node, "--priority", "1") }
         #expect(stream.hasPrefix("retry: 2000\n: connected\n\n"))
         #expect(stream.contains("event: change\ndata: "), "\(stream)")
+    }
+
+    @Test func aGitPullIsSeenToo() throws {
+        let team = try Team()
+        let server = try ServeProcess(kb: team.kb)
+        // A teammate's bead arrives as a line of issues.jsonl, as a pull brings it.
+        let elsewhere = ScratchKnowledgeBase()
+        _ = try elsewhere.run("create", "Teammate's bead about the registry mirror", "--id", "mo-pull1")
+        let line = elsewhere.read("beads/issues.jsonl").split(separator: "\n").first { $0.contains("\"mo-pull1\"") }.map(String.init) ?? ""
+        #expect(!line.isEmpty)
+        let stream = try events(from: server, for: 4) {
+            let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: team.kb.path + "/beads/issues.jsonl"))
+            try handle.seekToEnd()
+            try handle.write(contentsOf: Data((line + "\n").utf8))
+            try handle.close()
+        }
+        #expect(stream.contains("event: change"), "\(stream)")
+        let board = try server.get("/board")
+        #expect(board.body.contains("Teammate&#39;s bead about the registry mirror"))
     }
 }

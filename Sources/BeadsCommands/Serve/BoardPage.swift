@@ -48,6 +48,9 @@ struct BoardPage {
 
     /// Closed beads shown, newest first.
     static let closedShown = 25
+    /// Cards shown in any other column, most urgent first: a board of 10,000 ready beads
+    /// is not read, and it would weigh megabytes.
+    static let columnShown = 100
 
     static func render(_ request: Request, site: ServeSite) throws -> String {
         let query = try Query(request)
@@ -68,16 +71,22 @@ struct BoardPage {
             body += "<p>\(matching.count) bead\(matching.count == 1 ? "" : "s") match. <a href=\"/board\">Clear the filters</a></p>\n"
         }
         body += "<div class=\"columns\">\n"
-        body += column("Ready", id: "ready", ready.map { card($0.bead) }, empty: "Nothing is ready.")
-        body += column("In progress", id: "in-progress", inProgress.map { card($0) }, empty: "Nobody is on anything.")
-        body += column("Blocked", id: "blocked", blocked.map { item in
-            card(item.bead, extra: "<div class=\"meta\">blocked by " + item.blockedBy.map(HTML.beadLink).joined(separator: ", ") + "</div>")
-        }, empty: "Nothing is blocked.")
-        if !otherOpen.isEmpty {
-            body += column("Other open", id: "other-open", otherOpen.map { card($0) }, empty: "",
-                           note: "Open, but not ready work: deferred, pinned, or of a type that is not ready work (epics…).")
+        func more(_ count: Int, _ command: String) -> String? {
+            count > columnShown ? "The first \(columnShown) of \(count); filter the board, or <code>\(command)</code> lists all." : nil
         }
-        body += column("Closed", id: "closed", closed.prefix(closedShown).map { card($0) }, empty: "Nothing closed yet.",
+        body += column("Ready", id: "ready", count: ready.count, ready.prefix(columnShown).map { card($0.bead) }, empty: "Nothing is ready.",
+                       note: more(ready.count, "beads ready --limit 0"))
+        body += column("In progress", id: "in-progress", count: inProgress.count, inProgress.prefix(columnShown).map { card($0) },
+                       empty: "Nobody is on anything.", note: more(inProgress.count, "beads list --status in_progress --limit 0"))
+        body += column("Blocked", id: "blocked", count: blocked.count, blocked.prefix(columnShown).map { item in
+            card(item.bead, extra: "<div class=\"meta\">blocked by " + item.blockedBy.map(HTML.beadLink).joined(separator: ", ") + "</div>")
+        }, empty: "Nothing is blocked.", note: more(blocked.count, "beads blocked"))
+        if !otherOpen.isEmpty {
+            body += column("Other open", id: "other-open", count: otherOpen.count, otherOpen.prefix(columnShown).map { card($0) }, empty: "",
+                           note: "Open, but not ready work: deferred, pinned, or of a type that is not ready work (epics…)."
+                               + (more(otherOpen.count, "beads list --limit 0").map { " " + $0 } ?? ""))
+        }
+        body += column("Closed", id: "closed", count: closed.count, closed.prefix(closedShown).map { card($0) }, empty: "Nothing closed yet.",
                        note: closed.count > closedShown ? "The \(closedShown) closed last of \(closed.count); <code>beads list --status closed</code> lists all." : nil)
         body += "</div>\n"
         return HTML.page("Board", section: .board, body)
@@ -103,8 +112,8 @@ struct BoardPage {
         return form + "<button type=\"submit\">Filter</button>\n</form>\n"
     }
 
-    static func column(_ title: String, id: String, _ cards: [String], empty: String, note: String? = nil) -> String {
-        var html = "<section class=\"column\" id=\"\(id)\" aria-labelledby=\"\(id)-h\"><h2 id=\"\(id)-h\">\(title) <span class=\"meta\">\(cards.count)</span></h2>\n"
+    static func column(_ title: String, id: String, count: Int, _ cards: [String], empty: String, note: String? = nil) -> String {
+        var html = "<section class=\"column\" id=\"\(id)\" aria-labelledby=\"\(id)-h\"><h2 id=\"\(id)-h\">\(title) <span class=\"meta\">\(count)</span></h2>\n"
         if let note { html += "<p class=\"meta\">\(note)</p>\n" }
         html += cards.isEmpty ? "<p class=\"meta\">\(empty)</p>\n" : "<ul class=\"cards\">\n" + cards.joined() + "</ul>\n"
         return html + "</section>\n"
