@@ -69,6 +69,8 @@ struct ServeBrowserEndToEndTests {
                 #expect(unlabelled.isEmpty, "\(page): fields without a label: \(unlabelled)")
                 #expect(try browser.evaluate("document.querySelectorAll('h1').length") as? Int == 1, "\(page)")
                 #expect(try browser.evaluate("document.querySelector('main') !== null") as? Bool == true)
+                let lowContrast = try browser.string(Self.contrastCheck)
+                #expect(lowContrast.isEmpty, "\(page) at \(name): text below WCAG AA contrast: \(lowContrast)")
                 try browser.screenshot(to: Self.screenshots + "/\(page)-\(name).png")
             }
         }
@@ -79,4 +81,29 @@ struct ServeBrowserEndToEndTests {
         try browser.call("Input.dispatchKeyEvent", ["type": "keyUp", "key": "Tab", "code": "Tab", "windowsVirtualKeyCode": 9])
         #expect(try browser.string("document.activeElement.textContent") == "Skip to the content")
     }
+
+    /// Every element with text of its own, outside the SVG drawings, against WCAG 2's AA
+    /// contrast (4.5:1, 3:1 for large text), with the background of the nearest ancestor
+    /// that has one. Returns the offenders, or "".
+    static let contrastCheck = #"""
+        (() => {
+          const rgb = s => { const m = s.match(/rgba?\(([^)]+)\)/); if (!m) return null; const p = m[1].split(',').map(Number);
+                             return { r: p[0], g: p[1], b: p[2], a: p.length > 3 ? p[3] : 1 }; };
+          const channel = v => { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); };
+          const luminance = c => 0.2126 * channel(c.r) + 0.7152 * channel(c.g) + 0.0722 * channel(c.b);
+          const background = el => { for (let e = el; e; e = e.parentElement) { const c = rgb(getComputedStyle(e).backgroundColor);
+                                     if (c && c.a > 0) return c; } return { r: 255, g: 255, b: 255, a: 1 }; };
+          const bad = [];
+          for (const el of document.querySelectorAll('body *')) {
+            if (el.closest('svg') || !Array.from(el.childNodes).some(n => n.nodeType === 3 && n.textContent.trim())) continue;
+            const style = getComputedStyle(el);
+            if (style.display === 'none' || style.visibility === 'hidden') continue;
+            const a = luminance(rgb(style.color)), b = luminance(background(el));
+            const ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+            const size = parseFloat(style.fontSize), large = size >= 24 || (size >= 18.66 && Number(style.fontWeight) >= 700);
+            if (ratio < (large ? 3 : 4.5)) bad.push(el.tagName + ' "' + el.textContent.trim().slice(0, 30) + '" ' + ratio.toFixed(2));
+          }
+          return bad.join(' | ');
+        })()
+        """#
 }

@@ -19,6 +19,8 @@ import Testing
         #expect(fixed.status == 200)
         #expect(fixed.body.contains(#"<span class="bead">mo-jgo</span>"#), "\(fixed.body.prefix(400))")
         #expect(fixed.body.contains("<h2>Root cause</h2>") && fixed.body.contains("Fixes, ranked for this machine"), "\(fixed.body.prefix(800))")
+        // The matched line shows what the matcher read as variable.
+        #expect(fixed.body.contains(#"<mark title="read as &lt;path&gt;">/var/lib/docker/overlay2/z/merged</mark>"#), "\(fixed.body.prefix(3000))")
         // The paste is shown escaped, never as markup.
         let hostile = try server.curl(["--data-urlencode", "text=<script>alert(1)</script> err: invalid argument", server.url + "fix"])
         #expect(!hostile.body.contains("<script>alert"))

@@ -90,6 +90,7 @@ enum HTML {
         pre{background:#f3f3f3;padding:.5rem;overflow-x:auto;white-space:pre-wrap;word-break:break-word}
         button,input,select{font-size:1rem;padding:.35rem .6rem}
         .recommended{font-weight:bold}
+        mark{background:#fff2a8;color:#1b1b1b}
         .filters{display:flex;flex-wrap:wrap;gap:.5rem 1rem;align-items:end;margin-bottom:1rem}
         .filters label{display:flex;flex-direction:column;font-size:.9rem}
         .columns{display:grid;grid-template-columns:repeat(auto-fit,minmax(15rem,1fr));gap:1rem}

@@ -42,7 +42,8 @@ enum ServePages {
         for m in diagnosis.matches.prefix(3) {
             body += "<section>\n<h1>Known error <span class=\"bead\">\(e(m.beadID))</span>: \(e(m.bead?.title ?? ""))</h1>\n"
             body += "<p>\(HTML.beadLink(m.beadID)) · \(e(m.bead?.status.rawValue ?? "not in the store"))</p>\n"
-            body += "<p>Matched line \(m.lineNumber) (score \(String(format: "%.2f", m.score))), secrets masked:</p>\n<pre>\(e(m.lineText))</pre>\n"
+            body += "<p>Matched line \(m.lineNumber) (score \(String(format: "%.2f", m.score))); the parts read as variable are marked, the log's prefix is dimmed:</p>\n"
+            body += matchedLines(m, paste: paste)
             body += "<p>Signature: <code>\(e(m.signature.text))</code></p>\n"
             if let cause = m.rootCause { body += "<h2>Root cause</h2>\n<p>\(e(cause))</p>\n" }
             if let advice = m.fixAdvice { body += "<h2>Fix</h2>\n<p>\(e(advice))</p>\n" }
@@ -68,5 +69,30 @@ enum ServePages {
             body += "</section>\n"
         }
         return HTML.page("Known error \(diagnosis.matches[0].beadID)", section: .paste, live: false, body)
+    }
+
+    /// The lines a match spans as the matcher read them: the prefix it stripped (times,
+    /// BuildKit steps) dimmed, and each part it masked (paths, hashes, numbers) marked with
+    /// what it was read as. Secrets were masked before any of this.
+    static func matchedLines(_ m: KnownErrorMatch, paste: String) -> String {
+        let pattern = m.signature.pattern.split(separator: " ").map { LogToken(text: String($0)) }
+        let explanation = MatchExplanation(pattern: pattern, alignment: m.alignment, paste: PasteIndex(text: paste))
+        guard !explanation.lines.isEmpty else { return "<pre>\(HTML.escape(m.lineText))</pre>\n" }
+        var html = "<pre class=\"matched\">"
+        for line in explanation.lines {
+            var text = line.text[...]
+            if !line.strippedPrefix.isEmpty, let range = text.range(of: line.strippedPrefix) {
+                html += "<span class=\"meta\">\(HTML.escape(String(text[..<range.upperBound])))</span>"
+                text = text[range.upperBound...]
+            }
+            for (mask, source) in line.masked {
+                guard !source.isEmpty, let range = text.range(of: source) else { continue }
+                html += HTML.escape(String(text[..<range.lowerBound]))
+                html += "<mark title=\"read as \(HTML.escape(mask.description))\">\(HTML.escape(source))</mark>"
+                text = text[range.upperBound...]
+            }
+            html += HTML.escape(String(text)) + "\n"
+        }
+        return html + "</pre>\n"
     }
 }
