@@ -78,12 +78,16 @@ public enum JSONLFile {
     /// Writes atomically: a temporary file in the same folder, then rename, so a crash
     /// leaves either the old file or the new one, never half of one.
     public static func writeAtomically(_ text: String, to path: String) throws(StoreError) {
+        try writeAtomically(Data(text.utf8), to: path)
+    }
+
+    public static func writeAtomically(_ bytes: Data, to path: String) throws(StoreError) {
         let url = URL(fileURLWithPath: path)
         removeStaleTemporaries(of: url)
         let temp = url.deletingLastPathComponent()
             .appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
         do {
-            try Data(text.utf8).write(to: temp)
+            try bytes.write(to: temp)
             if rename(temp.path, url.path) != 0 {
                 let reason = String(cString: strerror(errno))
                 try? FileManager.default.removeItem(at: temp)

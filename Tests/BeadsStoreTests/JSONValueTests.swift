@@ -1,3 +1,5 @@
+import BeadsTestSupport
+import Foundation
 import Testing
 @testable import BeadsStore
 
@@ -13,6 +15,38 @@ import Testing
         let value = JSONValue.string("a<b>&c\u{2028}\n\t\"\\ é ✅")
         #expect(value.encoded() == #""a\u003cb\u003e\u0026c\u2028\n\t\"\\ é ✅""#)
         #expect(try JSONValue.parse(value.encoded()) == value)
+    }
+
+    /// The byte-run encoder against the plain definition (Go's escaping, scalar by scalar)
+    /// on random strings drawn from the characters that matter: every escape, the
+    /// separators, multi-byte text, and bytes of E2 that are not a separator.
+    @Test func encodesRandomStringsAsTheScalarDefinitionDoes() {
+        func reference(_ s: String) -> String {
+            var out = "\""
+            for scalar in s.unicodeScalars {
+                switch scalar {
+                case "\"": out += "\\\""
+                case "\\": out += "\\\\"
+                case "\n": out += "\\n"
+                case "\r": out += "\\r"
+                case "\t": out += "\\t"
+                case "\u{08}": out += "\\b"
+                case "\u{0C}": out += "\\f"
+                case "<", ">", "&", "\u{2028}", "\u{2029}", "\u{00}"..."\u{1F}": out += String(format: "\\u%04x", scalar.value)
+                default: out.unicodeScalars.append(scalar)
+                }
+            }
+            return out + "\""
+        }
+        let pieces: [String] = ["a", "Z", " ", "\"", "\\", "\n", "\r", "\t", "\u{08}", "\u{0C}", "\u{00}", "\u{1B}", "<", ">", "&",
+                                "\u{2028}", "\u{2029}", "\u{2027}", "\u{202A}", "€", "é", "✅", "🧵", "—", "plain words "]
+        var random = SeededRandom(state: 2026)
+        for _ in 0..<2_000 {
+            let text = (0..<random.below(24)).map { _ in pieces[random.below(pieces.count)] }.joined()
+            var encoded = ""
+            JSONValue.encodeString(text, into: &encoded)
+            #expect(encoded == reference(text), "\(Array(text.unicodeScalars))")
+        }
     }
 
     @Test func decodesEscapesAndSurrogatePairs() throws {
