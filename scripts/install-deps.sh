@@ -10,10 +10,10 @@ packages=(libcmark-gfm-dev libcmark-gfm-extensions-dev libsqlite3-dev pkg-config
 # linked as a shared library, which needs libcurl.so from the -dev package.
 if [ "${1:-}" = release ]; then packages+=(libcurl4-openssl-dev); fi
 # `install-deps.sh test`: the browser tests of `beads serve` drive Debian's headless
-# Chromium. It is a wish, not a need: where it cannot be installed, those tests say so
-# and skip, and everything else still runs.
+# Chromium, and the smoke runs of bench/ time with hyperfine. Wishes, not needs: where
+# they cannot be installed, those tests say so and skip, and everything else still runs.
 optional=()
-if [ "${1:-}" = test ]; then optional+=(chromium); fi
+if [ "${1:-}" = test ]; then optional+=(chromium hyperfine); fi
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
