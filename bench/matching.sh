@@ -6,7 +6,7 @@
 # Writes a Markdown table to stdout.  Usage: bench/matching.sh [BEADS_BINARY]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bin="${1:-$(swift build -c release --show-bin-path)/beads}"
+bin="$(realpath "${1:-$(swift build -c release --show-bin-path)/beads}")"
 command -v hyperfine >/dev/null || { echo "needs hyperfine (apt-get install hyperfine)" >&2; exit 1; }
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT

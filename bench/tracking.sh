@@ -4,7 +4,8 @@
 # Usage: bench/tracking.sh [BEADS_BINARY]     (default: the release build)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bin="${1:-$(swift build -c release --show-bin-path)/beads}"
+repo="$(pwd)"
+bin="$(realpath "${1:-$(swift build -c release --show-bin-path)/beads}")"
 command -v hyperfine >/dev/null || { echo "needs hyperfine (apt-get install hyperfine)" >&2; exit 1; }
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
@@ -29,13 +30,29 @@ r = json.load(open(sys.argv[3]))["results"][0]
 print(f"| {sys.argv[1]} | {sys.argv[2]} | {r['mean']*1000:.1f} ms | {r['stddev']*1000:.1f} | |")
 PY
   }
+  # Each command beside its floor: the sqlite3 CLI running the query it needs
+  # (bench/floor-queries.sql) on the same database.
+  floor() {  # name: that section of floor-queries.sql, for one id
+    awk -v name="$1" '/^-- [a-z]+$/ { on = ($2 == name); next } on' "$repo/bench/floor-queries.sql" \
+      | sed "s/:id/$some_id/g" > "$work/floor-$1.sql"
+    echo "sqlite3 beads/beads.db -init $work/floor-$1.sql .quit"
+  }
   cd "$kb"
   run "show ID" "$bin show $some_id"
+  run "  floor: sqlite3 show" "$(floor show)"
   run "ready (first 100)" "$bin ready"
+  run "  floor: sqlite3 ready" "$(floor ready)"
+  run "blocked" "$bin blocked"
+  run "  floor: sqlite3 blocked" "$(floor blocked)"
   run "list (first 50)" "$bin list"
+  run "  floor: sqlite3 list" "$(floor list)"
   run "search 'docker cache'" "$bin search docker cache"
+  run "  floor: sqlite3 search" "$(floor search)"
+  run "stats" "$bin stats"
+  run "  floor: sqlite3 stats" "$(floor stats)"
   run "export" "$bin export -o $work/out.jsonl"
   RUNS=5 run "create (rewrites the JSONL)" "$bin create 'bench bead'"
-  run "sqlite3 CLI: one bead by id" "sqlite3 beads/beads.db \"SELECT * FROM bead WHERE id = '$some_id'\""
+  RUNS=5 run "  floor: sqlite3 insert" "$(floor create)"
+  run "--version (start-up)" "$bin --version"
   cd - >/dev/null
 done

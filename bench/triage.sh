@@ -5,7 +5,7 @@
 # and MB/s. Usage: bench/triage.sh [BEADS_BINARY]   (N=1000 SIZE=3000000 by default)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bin="${1:-$(swift build -c release --show-bin-path)/beads}"
+bin="$(realpath "${1:-$(swift build -c release --show-bin-path)/beads}")"
 n="${N:-1000}" size="${SIZE:-3000000}"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT

@@ -5,7 +5,7 @@
 # Usage: bench/writers.sh [BEADS_BINARY]    (WRITERS=8 EACH=250 by default)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bin="${1:-$(swift build -c release --show-bin-path)/beads}"
+bin="$(realpath "${1:-$(swift build -c release --show-bin-path)/beads}")"
 writers="${WRITERS:-8}" each="${EACH:-250}"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT

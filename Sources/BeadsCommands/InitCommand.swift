@@ -15,7 +15,7 @@ struct InitCommand: AsyncParsableCommand {
     var directory: String?
 
     func validate() throws {
-        if prefix.range(of: "^[a-z][a-z0-9]*$", options: .regularExpression) == nil {
+        if !BeadID.isNewPrefix(prefix) {
             throw ValidationError("prefix must be lowercase letters and digits, starting with a letter")
         }
     }

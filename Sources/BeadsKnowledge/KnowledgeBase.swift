@@ -109,7 +109,7 @@ public struct KnowledgeBaseConfig: Sendable, Equatable {
             throw KnowledgeError.badConfig(path: path, reason: YAMLErrorText.reason(error))
         }
         let prefix = node?["prefix"]?.string ?? node?["issue-prefix"]?.string ?? "bd"
-        guard prefix.range(of: "^[a-z][a-z0-9]*$", options: .regularExpression) != nil else {
+        guard BeadID.isNewPrefix(prefix) else {
             throw KnowledgeError.badConfig(path: path, reason: "prefix \"\(prefix)\" must be lowercase letters and digits, starting with a letter")
         }
         // bd keeps `types.custom` as one comma-separated string; a YAML list works too.

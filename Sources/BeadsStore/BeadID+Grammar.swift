@@ -25,6 +25,15 @@ extension BeadID {
         return false
     }
 
+    /// Whether a prefix may be given to new beads (`beads init --prefix`, `prefix:` in
+    /// beads/config.yaml): lowercase letters and digits, starting with a letter. Checked
+    /// byte by byte: a regular expression here cost every command ICU's start-up.
+    public static func isNewPrefix(_ prefix: String) -> Bool {
+        let bytes = Array(prefix.utf8)
+        guard let first = bytes.first, isLower(first) else { return false }
+        return bytes.allSatisfy { isLower($0) || isDigit($0) }
+    }
+
     /// The prefix of an id (`mo` of `mo-jgo`), nil when it has none.
     public static func prefix(of id: String) -> String? {
         guard let dash = id.lastIndex(of: "-"), dash > id.startIndex else { return nil }
