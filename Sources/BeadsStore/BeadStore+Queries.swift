@@ -43,8 +43,7 @@ extension BeadStore {
     }
 
     public func statistics(now: String) throws(StoreError) -> BeadStatistics {
-        let ready = try readyBeads(now: now, limit: 0).count
-        let blocked = try blockedBeads(now: now).count
+        let (ready, blocked) = try readinessCounts(now: now)
         return try read { db in
             BeadStatistics(
                 total: try Int.fetchOne(db, sql: "SELECT count(*) FROM bead") ?? 0,

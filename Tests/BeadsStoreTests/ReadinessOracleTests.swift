@@ -221,6 +221,10 @@ struct BdGraphGenerator {
         let expected = oracle.blockedList()
         #expect(blocked.map(\.bead.id) == expected.map(\.id), "seed \(seed)")
         #expect(blocked.map(\.blockedBy) == expected.map(\.by), "seed \(seed)")
+        // stats counts them in SQL; the counts are the lists' lengths.
+        let counts = try store.readinessCounts(now: Self.now)
+        #expect(counts.ready == oracle.ready(now: instant, sort: .priority).count, "seed \(seed)")
+        #expect(counts.blocked == expected.count, "seed \(seed)")
     }
 
     /// The generator must make the cases the rules are about, or agreeing proves little.
