@@ -150,6 +150,35 @@ extension BeadStore {
     }
 
     public func beads(matching filter: BeadFilter) throws(StoreError) -> [Bead] {
+        let (condition, arguments) = Self.condition(filter)
+        var sql = "SELECT \(Self.beadColumns) FROM bead WHERE \(condition)"
+        sql += " ORDER BY " + filter.sort.orderBy(reverse: filter.reverse)
+        if filter.limit > 0 { sql += " LIMIT \(filter.limit)" }
+        let finalSQL = sql
+        return try read { db in
+            try Row.fetchAll(db, sql: finalSQL, arguments: StatementArguments(arguments)).map(Self.bead(from:))
+        }
+    }
+
+    /// The ids `beads(matching:)` would list, without decoding the beads (the board
+    /// places thousands of them in columns by id).
+    public func beadIDs(matching filter: BeadFilter) throws(StoreError) -> Set<String> {
+        let (condition, arguments) = Self.condition(filter)
+        return try read { db in
+            Set(try String.fetchAll(db, sql: "SELECT id FROM bead WHERE \(condition)", arguments: StatementArguments(arguments)))
+        }
+    }
+
+    /// The issue types and assignees in use, each once, in order.
+    public func typesAndAssignees() throws(StoreError) -> (types: [String], assignees: [String]) {
+        try read { db in
+            (try String.fetchAll(db, sql: "SELECT DISTINCT issue_type FROM bead ORDER BY issue_type"),
+             try String.fetchAll(db, sql: "SELECT DISTINCT assignee FROM bead WHERE assignee IS NOT NULL AND assignee != '' ORDER BY assignee"))
+        }
+    }
+
+    /// The filter as an SQL condition and its arguments.
+    static func condition(_ filter: BeadFilter) -> (String, [(any DatabaseValueConvertible)?]) {
         var clauses: [String] = []
         var arguments: [(any DatabaseValueConvertible)?] = []
         if let statuses = filter.statuses {
@@ -169,14 +198,7 @@ extension BeadStore {
             clauses.append("(instr(lower(title), lower(?)) > 0 OR instr(lower(description), lower(?)) > 0 OR instr(id, ?) > 0)")
             arguments += [text, text, text]
         }
-        var sql = "SELECT \(Self.beadColumns) FROM bead"
-        if !clauses.isEmpty { sql += " WHERE " + clauses.joined(separator: " AND ") }
-        sql += " ORDER BY " + filter.sort.orderBy(reverse: filter.reverse)
-        if filter.limit > 0 { sql += " LIMIT \(filter.limit)" }
-        let finalSQL = sql
-        return try read { db in
-            try Row.fetchAll(db, sql: finalSQL, arguments: StatementArguments(arguments)).map(Self.bead(from:))
-        }
+        return (clauses.isEmpty ? "1" : clauses.joined(separator: " AND "), arguments)
     }
 
     // MARK: - Writes (each one transaction, each re-exporting the JSONL)

@@ -139,6 +139,13 @@ extension BeadStore {
         }
     }
 
+    /// The ids `readyBeads` would list, without decoding them.
+    public func readyIDs(now: String) throws(StoreError) -> Set<String> {
+        try read { db in
+            Set(try String.fetchAll(db, sql: Self.blockedSetSQL + "SELECT id FROM bead WHERE \(Self.readyCondition)", arguments: ["now": now]))
+        }
+    }
+
     /// Work that can start now, as `bd ready` offers it: status open; not pinned or
     /// ephemeral; not deferred (defer_until in the future), nor the direct child of a
     /// bead deferred so; not a type of bd's own machinery; not deleted; not blocked.

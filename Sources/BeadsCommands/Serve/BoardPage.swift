@@ -57,45 +57,55 @@ struct BoardPage {
         let base = try site.open()
         let store = base.store
         let now = Timestamp.now()
-        let matching = try store.beads(matching: query.filter)
-        let ids = Set(matching.map(\.id))
-        let ready = try store.readyBeads(now: now, limit: 0).filter { ids.contains($0.bead.id) }
+        // Columns are placed by id; only the beads shown are decoded.
+        let ids = try store.beadIDs(matching: query.filter)
+        let readyIDs = try store.readyIDs(now: now).intersection(ids)
+        let ready = query.isEmpty ? try store.readyBeads(now: now, limit: columnShown)
+            : try store.readyBeads(now: now, limit: 0).filter { ids.contains($0.bead.id) }.prefix(columnShown).map { $0 }
         let blocked = try store.blockedBeads(now: now).filter { ids.contains($0.bead.id) }
-        let inProgress = matching.filter { $0.status == .inProgress }
-        let placed = Set(ready.map(\.bead.id) + blocked.map(\.bead.id) + inProgress.map(\.id))
-        let otherOpen = matching.filter { !$0.isClosed && !placed.contains($0.id) }
-        let closed = matching.filter { $0.status == .closed }.sorted { ($0.closedAt ?? "") > ($1.closedAt ?? "") }
-
+        var filter = query.filter
+        filter.statuses = [.inProgress]
+        let inProgress = try store.beads(matching: filter)
+        filter.statuses = nil
+        filter.includeClosed = false
+        let placed = readyIDs.union(blocked.map(\.bead.id)).union(inProgress.map(\.id))
+        let otherOpenIDs = try store.beadIDs(matching: filter).intersection(ids).subtracting(placed)
+        let otherOpen = try otherOpenIDs.sorted().prefix(columnShown).compactMap { try store.bead($0) }
+            .sorted { ($0.priority, $0.id) < ($1.priority, $1.id) }
+        filter.statuses = [.closed]
+        filter.sort = .closed
+        let closedCount = try store.beadIDs(matching: filter).count
+        filter.limit = closedShown
+        let closed = try store.beads(matching: filter)
+        let matchingCount = ids.count
         var body = "<h1>Board</h1>\n" + (try filters(query, store: store))
         if !query.isEmpty {
-            body += "<p>\(matching.count) bead\(matching.count == 1 ? "" : "s") match. <a href=\"/board\">Clear the filters</a></p>\n"
+            body += "<p>\(matchingCount) bead\(matchingCount == 1 ? "" : "s") match. <a href=\"/board\">Clear the filters</a></p>\n"
         }
         body += "<div class=\"columns\">\n"
         func more(_ count: Int, _ command: String) -> String? {
             count > columnShown ? "The first \(columnShown) of \(count); filter the board, or <code>\(command)</code> lists all." : nil
         }
-        body += column("Ready", id: "ready", count: ready.count, ready.prefix(columnShown).map { card($0.bead) }, empty: "Nothing is ready.",
-                       note: more(ready.count, "beads ready --limit 0"))
+        body += column("Ready", id: "ready", count: readyIDs.count, ready.map { card($0.bead) }, empty: "Nothing is ready.",
+                       note: more(readyIDs.count, "beads ready --limit 0"))
         body += column("In progress", id: "in-progress", count: inProgress.count, inProgress.prefix(columnShown).map { card($0) },
                        empty: "Nobody is on anything.", note: more(inProgress.count, "beads list --status in_progress --limit 0"))
         body += column("Blocked", id: "blocked", count: blocked.count, blocked.prefix(columnShown).map { item in
             card(item.bead, extra: "<div class=\"meta\">blocked by " + item.blockedBy.map(HTML.beadLink).joined(separator: ", ") + "</div>")
         }, empty: "Nothing is blocked.", note: more(blocked.count, "beads blocked"))
         if !otherOpen.isEmpty {
-            body += column("Other open", id: "other-open", count: otherOpen.count, otherOpen.prefix(columnShown).map { card($0) }, empty: "",
+            body += column("Other open", id: "other-open", count: otherOpenIDs.count, otherOpen.map { card($0) }, empty: "",
                            note: "Open, but not ready work: deferred, pinned, or of a type that is not ready work (epics…)."
-                               + (more(otherOpen.count, "beads list --limit 0").map { " " + $0 } ?? ""))
+                               + (more(otherOpenIDs.count, "beads list --limit 0").map { " " + $0 } ?? ""))
         }
-        body += column("Closed", id: "closed", count: closed.count, closed.prefix(closedShown).map { card($0) }, empty: "Nothing closed yet.",
-                       note: closed.count > closedShown ? "The \(closedShown) closed last of \(closed.count); <code>beads list --status closed</code> lists all." : nil)
+        body += column("Closed", id: "closed", count: closedCount, closed.map { card($0) }, empty: "Nothing closed yet.",
+                       note: closedCount > closedShown ? "The \(closedShown) closed last of \(closedCount); <code>beads list --status closed</code> lists all." : nil)
         body += "</div>\n"
         return HTML.page("Board", section: .board, body)
     }
 
     static func filters(_ query: Query, store: BeadStore) throws -> String {
-        var everything = BeadFilter()
-        everything.includeClosed = true
-        let all = try store.beads(matching: everything)
+        let (types, assignees) = try store.typesAndAssignees()
         func select(_ name: String, _ label: String, _ options: [(String, String)], _ chosen: String?) -> String {
             var html = "<label>\(label) <select name=\"\(name)\"><option value=\"\">any</option>"
             for (value, text) in options {
@@ -106,9 +116,9 @@ struct BoardPage {
         var form = "<form class=\"filters\" method=\"get\" action=\"/board\" role=\"search\">\n"
         form += "<label>Search <input type=\"search\" name=\"q\" value=\"\(HTML.escape(query.text ?? ""))\" placeholder=\"title, description or id\"></label>\n"
         form += select("priority", "Priority", (0...4).map { ("\($0)", "P\($0)") }, query.priority.map { "\($0)" })
-        form += select("type", "Type", Set(all.map(\.issueType)).sorted().map { ($0, $0) }, query.type)
+        form += select("type", "Type", types.map { ($0, $0) }, query.type)
         form += select("label", "Label", try store.labelCounts().map { ($0.0, "\($0.0) (\($0.1))") }, query.label)
-        form += select("assignee", "Assignee", Set(all.compactMap(\.assignee)).sorted().map { ($0, $0) }, query.assignee)
+        form += select("assignee", "Assignee", assignees.map { ($0, $0) }, query.assignee)
         return form + "<button type=\"submit\">Filter</button>\n</form>\n"
     }
 
