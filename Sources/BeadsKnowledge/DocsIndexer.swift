@@ -16,6 +16,7 @@ public struct DocsIndexer {
     public let store: BeadStore
     public let configPrefix: String
     static let prefixesKey = "docs.prefixes"
+    static let stampKey = "docs.stamp"
 
     public init(location: KnowledgeBaseLocation, store: BeadStore, configPrefix: String) {
         self.location = location
@@ -30,14 +31,20 @@ public struct DocsIndexer {
     /// Markdown files under docs/, as paths relative to the root (`docs/x.md`).
     public func markdownFiles() -> [String] { scanDocs().files }
 
+    public func scanDocs() -> (files: [String], skipped: [String]) {
+        let scan = scanDocsWithFingerprints()
+        return (scan.files.map(\.path), scan.skipped)
+    }
+
     /// Markdown files under docs/, and what was passed over and why. Hidden files and
     /// folders are skipped. Links are followed, each folder once (by device and inode,
     /// so `ln -s . docs/self` cannot loop), and only within the knowledge base; a doc
     /// that is not a regular file (a FIFO, a device) is skipped, never read. A plain
     /// readdir walk: Foundation's enumerator took tens of milliseconds over two thousand
-    /// docs, on every command.
-    public func scanDocs() -> (files: [String], skipped: [String]) {
-        var files: [String] = []
+    /// docs, on every command. Each entry is stat'ed relative to its open folder (not by
+    /// its whole path), once, and its size and time are kept for the caller.
+    func scanDocsWithFingerprints() -> (files: [(path: String, fingerprint: FileFingerprint)], skipped: [String]) {
+        var files: [(path: String, fingerprint: FileFingerprint)] = []
         var skipped: [String] = []
         var visited = Set<[UInt64]>()
         let root = Self.realPath(location.root) ?? location.root
@@ -59,7 +66,7 @@ public struct DocsIndexer {
                 let path = relative + "/" + name
                 let isLink = entry.pointee.d_type == UInt8(DT_LNK)
                 var target = stat()
-                guard stat(location.root + "/" + path, &target) == 0 else { continue }
+                guard fstatat(dirfd(dir), name, &target, 0) == 0 else { continue }
                 let kind = target.st_mode & S_IFMT
                 let markdown = name.lowercased().hasSuffix(".md") || name.lowercased().hasSuffix(".markdown")
                 if isLink, !inside(location.root + "/" + path) {
@@ -74,13 +81,13 @@ public struct DocsIndexer {
                     } else if Int(target.st_size) > Self.maxDocBytes {
                         skipped.append("\(path): \(target.st_size) bytes, over the \(Self.maxDocBytes / 1024) KiB a doc may have; skipped")
                     } else {
-                        files.append(path)
+                        files.append((path, FileFingerprint(target)))
                     }
                 }
             }
         }
         walk("docs")
-        return (files.sorted(), skipped.sorted())
+        return (files.sorted { $0.path < $1.path }, skipped.sorted())
     }
 
     static func realPath(_ path: String) -> String? {
@@ -91,8 +98,8 @@ public struct DocsIndexer {
 
     /// - Parameter force: re-parse every doc, even unchanged ones.
     public func refresh(force: Bool = false) throws(StoreError) -> DocsRefreshReport {
-        let (files, skipped) = scanDocs()
-        let states = try store.docStates()
+        let (scanned, skipped) = scanDocsWithFingerprints()
+        let files = scanned.map(\.path)
         // Mentions depend on which prefixes are bead ids: when those change (a new
         // prefix imported), every doc is read again.
         let prefixes = try store.beadPrefixes().union([configPrefix])
@@ -100,21 +107,34 @@ public struct DocsIndexer {
         // doc is read again, not only the ones that changed.
         let prefixKey = "\(DocumentAnalyzer.version);" + prefixes.sorted().joined(separator: ",")
         let prefixesChanged = try store.metaValue(Self.prefixesKey) != prefixKey
+        // Nothing moved since the last pass: the same files with the same sizes and
+        // times (one digest of them all), read by the same analyzer with the same
+        // prefixes. Then the index is not even read: at 2,000 docs this check is the
+        // scan alone.
+        let stamp = ContentHash.sha256(scanned.map { "\($0.path)\t\($0.fingerprint)\n" }.joined())
+        if !force, !prefixesChanged, try store.metaValue(Self.stampKey) == stamp {
+            var report = DocsRefreshReport()
+            report.warnings = skipped
+            report.unchanged = scanned.count
+            return report
+        }
+        let states = try store.docStates()
         let analyzer = DocumentAnalyzer(prefixes: prefixes)
         var report = DocsRefreshReport()
         report.warnings += skipped
         var replace: [IndexedDoc] = []
         var touch: [(path: String, fingerprint: FileFingerprint)] = []
         var pending: [(path: String, data: Data, fingerprint: FileFingerprint, hash: String)] = []
-        for path in files {
+        var unreadable = false
+        for (path, fingerprint) in scanned {
             let full = location.root + "/" + path
-            guard let fingerprint = FileFingerprint(path: full) else { continue }
             let state = states[path]
             if !force, !prefixesChanged, let state, state.fingerprint == fingerprint {
                 report.unchanged += 1
                 continue
             }
             guard let data = FileManager.default.contents(atPath: full) else {
+                unreadable = true
                 report.warnings.append("\(path): cannot be read; skipped")
                 continue
             }
@@ -138,6 +158,8 @@ public struct DocsIndexer {
         report.removed = states.keys.filter { !present.contains($0) }.sorted()
         try store.applyDocIndex(replace: replace, touch: touch, remove: report.removed)
         if prefixesChanged { try store.setMetaValue(Self.prefixesKey, prefixKey) }
+        // Only a pass that read every changed doc vouches for the stamp.
+        if !unreadable { try store.setMetaValue(Self.stampKey, stamp) }
         return report
     }
 

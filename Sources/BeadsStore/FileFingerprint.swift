@@ -24,6 +24,16 @@ public struct FileFingerprint: Sendable, Equatable, CustomStringConvertible {
         #endif
     }
 
+    /// From a stat already made.
+    public init(_ info: stat) {
+        size = Int64(info.st_size)
+        #if os(Linux)
+        mtimeNanoseconds = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
+        #else
+        mtimeNanoseconds = Int64(info.st_mtimespec.tv_sec) * 1_000_000_000 + Int64(info.st_mtimespec.tv_nsec)
+        #endif
+    }
+
     public var description: String { "\(size):\(mtimeNanoseconds)" }
 
     public init?(_ text: String) {

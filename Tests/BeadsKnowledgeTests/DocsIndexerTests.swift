@@ -27,4 +27,27 @@ import Testing
         #expect(report.indexed.isEmpty)
         #expect(report.unchanged >= 1)
     }
+
+    /// The whole-tree stamp lets an unchanged tree skip the index, but never hides a change:
+    /// an edit of the same size, a doc in a new folder, a removal, each after a pass that
+    /// took the short way.
+    @Test func theShortWayForAnUnchangedTreeMissesNoChange() throws {
+        let (dir, kb) = Repository.scratchKnowledgeBase()
+        let indexer = DocsIndexer(location: kb.location, store: kb.store, configPrefix: "mo")
+        dir.write("docs/team/a.md", "# A\n\n**Bead**: mo-jgo\n\n## Error\n\n```\nthe first distinctive failure\n```\n")
+        #expect(try indexer.refresh().indexed == ["docs/team/a.md"])
+        let quiet = try indexer.refresh()
+        #expect(quiet.indexed.isEmpty && quiet.removed.isEmpty && quiet.unchanged >= 2)
+        // Same size, new words, a later time.
+        dir.write("docs/team/a.md", "# A\n\n**Bead**: mo-jgo\n\n## Error\n\n```\nthe other distinctive failure\n```\n")
+        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: 5)], ofItemAtPath: dir.path + "/docs/team/a.md")
+        #expect(try indexer.refresh().indexed == ["docs/team/a.md"])
+        #expect(try kb.store.signatures(ofBead: "mo-jgo").contains { $0.text == "the other distinctive failure" })
+        _ = try indexer.refresh()
+        dir.write("docs/deep/er/b.md", "# B\n")
+        #expect(try indexer.refresh().indexed == ["docs/deep/er/b.md"])
+        _ = try indexer.refresh()
+        try FileManager.default.removeItem(atPath: dir.path + "/docs/team/a.md")
+        #expect(try indexer.refresh().removed == ["docs/team/a.md"])
+    }
 }
