@@ -35,7 +35,7 @@ import Testing
     @Test(.enabled(if: hyperfine, missingHyperfine)) func trackingVerbs() throws {
         let run = try script("tracking.sh", ["SIZES": "300", "RUNS": "2"])
         #expect(run.status == 0, "\(run.stderr)")
-        #expect(run.stdout.contains("| 300 | ready (first 100) |") && run.stdout.contains("| 300 | sqlite3 CLI"), "\(run.stdout)")
+        #expect(run.stdout.contains("| 300 | ready (first 100) |") && run.stdout.contains("|   floor: sqlite3 ready |"), "\(run.stdout)")
     }
 
     @Test(.enabled(if: hyperfine, missingHyperfine)) func matching() throws {
