@@ -33,8 +33,9 @@ PY
   # Each command beside its floor: the sqlite3 CLI running the query it needs
   # (bench/floor-queries.sql) on the same database.
   floor() {  # name: that section of floor-queries.sql, for one id
-    awk -v name="$1" '/^-- [a-z]+$/ { on = ($2 == name); next } on' "$repo/bench/floor-queries.sql" \
-      | sed "s/:id/$some_id/g" > "$work/floor-$1.sql"
+    section() { awk -v name="$1" '/^-- [a-z]+$/ { on = ($2 == name); next } on' "$repo/bench/floor-queries.sql"; }
+    section blockedset > "$work/blockedset.sql"
+    section "$1" | sed -e "/^:blockedset\$/{r $work/blockedset.sql" -e 'd}' -e "s/:id/$some_id/g" > "$work/floor-$1.sql"
     echo "sqlite3 beads/beads.db -init $work/floor-$1.sql .quit"
   }
   cd "$kb"
