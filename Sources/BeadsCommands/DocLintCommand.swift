@@ -28,10 +28,10 @@ struct DocLintCommand: ParsableCommand {
 
     func run() throws {
         let base = try kb.open()
-        let linter = try Self.linter(for: base)
         let docs = try DocFiles.resolve(paths, in: base)
         var texts: [String: String] = [:]
         for doc in docs { texts[doc] = try DocFiles.read(doc, in: base) }
+        let linter = try Self.linter(for: base, texts: Array(texts.values))
         func lintAll() -> [LintFinding] { docs.flatMap { linter.lint(path: $0, text: texts[$0]!) } }
         var findings = lintAll()
         if paths.isEmpty { findings += try Self.uncoveredBeads(linter, in: base) }
@@ -71,23 +71,40 @@ struct DocLintCommand: ParsableCommand {
 
     /// What `beads doc lint` finds with no PATH, here and from `beads serve`.
     static func wholeKnowledgeBase(_ base: KnowledgeBase) throws -> [LintFinding] {
-        let linter = try linter(for: base)
+        let docs = try DocFiles.resolve([], in: base)
+        let texts = try docs.map { try DocFiles.read($0, in: base) }
+        let linter = try linter(for: base, texts: texts)
         var findings: [LintFinding] = []
-        for doc in try DocFiles.resolve([], in: base) { findings += linter.lint(path: doc, text: try DocFiles.read(doc, in: base)) }
+        for (doc, text) in zip(docs, texts) { findings += linter.lint(path: doc, text: text) }
         return findings + (try uncoveredBeads(linter, in: base))
     }
 
-    static func linter(for base: KnowledgeBase) throws -> DocLinter {
-        var all = BeadFilter()
-        all.includeClosed = true
-        let beads = try base.store.beads(matching: all)
+    /// The linter for `texts`, the docs about to be checked. Its context holds the beads
+    /// those texts name (any id of a known prefix, and the parents of child ids) and the
+    /// open P0/P1 beads (for uncovered-bead), not every bead: at 10k beads loading them
+    /// all was most of a lint.
+    static func linter(for base: KnowledgeBase, texts: [String]) throws -> DocLinter {
         let prefixes = (try base.store.beadPrefixes()).union([base.config.prefix])
+        var named = Set<String>()
+        for text in texts {
+            for id in BeadID.mentions(in: text, prefixes: prefixes) {
+                var id = Substring(id)
+                named.insert(String(id))
+                while let dot = id.lastIndex(of: ".") { id = id[..<dot]; named.insert(String(id)) }
+            }
+        }
+        var urgent = BeadFilter()
+        var beads = try base.store.beads(ids: Array(named))
+        for priority in 0...1 {
+            urgent.priority = priority
+            for bead in try base.store.beads(matching: urgent) { beads[bead.id] = bead }
+        }
         let signed = try base.store.beadIDsWithSignatures()
         let locator = CommandLocator(environment: CommandContext.current.environment)
         let subcommands = Set(BeadsCommand.configuration.subcommands.compactMap { $0.configuration.commandName })
         let recipes = try base.store.allRecipes()
         var context = LintContext(
-            root: base.location.root, prefixes: prefixes, beads: Dictionary(beads.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a }),
+            root: base.location.root, prefixes: prefixes, beads: beads,
             beadsWithSignatures: signed, beadsSubcommands: subcommands, commandExists: { locator.find($0) != nil },
             signatureCandidates: { [store = base.store] terms in (try? store.signatureCandidates(terms: terms, limit: 40)) ?? [] })
         context.recipeLocations = Dictionary(grouping: recipes, by: \.name).mapValues { $0.map { "\($0.docPath):\($0.line)" } }

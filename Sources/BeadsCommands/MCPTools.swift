@@ -144,9 +144,10 @@ struct MCPTools: Sendable {
             return (DepAddCommand.json(issue: issue, dependsOn: target, type: type, added: added), added ? "\(issue) now depends on \(target) (\(type))." : "Already there.")
         case "doc_findings":
             let base = try open()
-            let linter = try DocLintCommand.linter(for: base)
             let docs = try DocFiles.resolve([], in: base)
-            let findings = try docs.flatMap { linter.lint(path: $0, text: try DocFiles.read($0, in: base)) }
+            let texts = try docs.map { try DocFiles.read($0, in: base) }
+            let linter = try DocLintCommand.linter(for: base, texts: texts)
+            let findings = zip(docs, texts).flatMap { linter.lint(path: $0, text: $1) }
             return (.object([("findings", .array(findings.map(DocLintCommand.json)))]), findings.isEmpty ? "\(docs.count) docs, nothing stale." : findings.prefix(20).map(\.display).joined(separator: "\n"))
         case "run_fix" where allowRun:
             return try await runFix(args)

@@ -15,14 +15,14 @@ enum DocPages {
     static func list(site: ServeSite) throws -> String {
         let base = try site.open()
         let docs = try base.store.docSummaries()
-        let linter = try DocLintCommand.linter(for: base)
+        let texts = docs.map { (try? DocFiles.read($0.path, in: base)) ?? "" }
+        let linter = try DocLintCommand.linter(for: base, texts: texts)
         var body = "<h1>Solution docs</h1>\n"
         guard !docs.isEmpty else {
             return HTML.page("Docs", section: .docs, body + "<p>No docs in <code>\(HTML.escape(base.location.docsDirectory))</code> yet: <code>beads doc new ID</code> writes one for a bead.</p>")
         }
         body += "<table><thead><tr><th scope=\"col\">Doc</th><th scope=\"col\">Beads</th><th scope=\"col\">Signatures</th><th scope=\"col\">Recipes</th><th scope=\"col\">Findings</th></tr></thead><tbody>\n"
-        for d in docs {
-            let text = (try? DocFiles.read(d.path, in: base)) ?? ""
+        for (d, text) in zip(docs, texts) {
             let findings = linter.lint(path: d.path, text: text).count
             body += "<tr><td>\(HTML.docLink(d.path, text: d.title.isEmpty ? d.path : d.title))<div class=\"meta\">\(HTML.escape(d.path))</div></td>"
             body += "<td>\(d.primaryBeads.map(HTML.beadLink).joined(separator: ", "))</td><td>\(d.signatureCount)</td><td>\(d.recipeCount)</td>"
@@ -41,7 +41,7 @@ enum DocPages {
         let path = summary.path
         let text = try DocFiles.read(path, in: base)
         let rendered = MarkdownHTML.render(text)
-        let findings = try DocLintCommand.linter(for: base).lint(path: path, text: text)
+        let findings = try DocLintCommand.linter(for: base, texts: [text]).lint(path: path, text: text)
         let beads = try base.store.docBeadLinks().filter { $0.path == path }.map(\.beadID)
         let e = HTML.escape
 
