@@ -66,16 +66,7 @@ struct TriageCommand: ParsableCommand {
         progress.finish()
         if let error = failure.current { throw error }
 
-        var known: [String: Int] = [:]
-        var unknown: [(name: String, signature: ErrorSignature.Generalized, line: String)] = []
-        var silent = 0
-        for (source, outcome) in zip(sources, outcomes.current) {
-            switch outcome {
-            case let .known(id)?: known[id, default: 0] += 1
-            case let .unknown(signature, line)?: unknown.append((source.name, signature, line))
-            case .noErrorLine?, nil: silent += 1
-            }
-        }
+        let (known, unknown, silent) = Self.tally(zip(sources.map(\.name), outcomes.current).map { ($0, $1) })
         var families = LogTriage.families(unknown, similarity: similarity)
         let total = families.count
         if limit > 0 { families = Array(families.prefix(limit)) }
@@ -113,10 +104,32 @@ struct TriageCommand: ParsableCommand {
 
     /// The command that turns a family into a bead whose signature recognises it.
     func create(_ family: LogTriage.Family) -> String {
+        Self.create(family, options: kb.repeated)
+    }
+
+    /// The same, for logs that were no file (pasted, or from stdin) given the error's text.
+    static func create(_ family: LogTriage.Family, options: String = "") -> String {
         if family.example.hasPrefix("-#") {
-            return "beads create --from-error \(ShellWords.quote(family.signature.text)) -t bug\(kb.repeated)"
+            return "beads create --from-error \(ShellWords.quote(family.signature.text)) -t bug\(options)"
         }
-        return "beads create --from-error --error-file \(ShellWords.quote(family.example)) -t bug\(kb.repeated)"
+        return "beads create --from-error --error-file \(ShellWords.quote(family.example)) -t bug\(options)"
+    }
+
+    /// Each log's outcome counted: known errors by bead, the unknown ones for grouping,
+    /// and those with no error line (or none read).
+    static func tally(_ outcomes: [(name: String, outcome: LogTriage.Outcome?)])
+        -> (known: [String: Int], unknown: [(name: String, signature: ErrorSignature.Generalized, line: String)], silent: Int) {
+        var known: [String: Int] = [:]
+        var unknown: [(name: String, signature: ErrorSignature.Generalized, line: String)] = []
+        var silent = 0
+        for (name, outcome) in outcomes {
+            switch outcome {
+            case let .known(id)?: known[id, default: 0] += 1
+            case let .unknown(signature, line)?: unknown.append((name, signature, line))
+            case .noErrorLine?, nil: silent += 1
+            }
+        }
+        return (known, unknown, silent)
     }
 
     static func size(_ bytes: Int) -> String {
@@ -186,7 +199,12 @@ struct LogSource: Sendable {
 
     /// Logs one after another on standard input, a separator line between them.
     static func standardInput(separator: String, tail: Int) throws -> [LogSource] {
-        let data = FileHandle.standardInput.readDataToEndOfFile()
+        split(FileHandle.standardInput.readDataToEndOfFile(), separator: separator, tail: tail)
+    }
+
+    /// Logs one after another in `data`, cut at lines that are the separator alone
+    /// (a CR before the newline allowed); blank pieces are dropped.
+    static func split(_ data: Data, separator: String, tail: Int) -> [LogSource] {
         let marker = Array(separator.utf8)
         var sources: [LogSource] = []
         var start = 0

@@ -44,6 +44,11 @@ public struct DocsIndexer {
     /// docs, on every command. Each entry is stat'ed relative to its open folder (not by
     /// its whole path), once, and its size and time are kept for the caller.
     func scanDocsWithFingerprints() -> (files: [(path: String, fingerprint: FileFingerprint)], skipped: [String]) {
+        Self.scan(location)
+    }
+
+    /// The scan itself, which needs no store (`beads serve` watches docs/ with it).
+    public static func scan(_ location: KnowledgeBaseLocation) -> (files: [(path: String, fingerprint: FileFingerprint)], skipped: [String]) {
         var files: [(path: String, fingerprint: FileFingerprint)] = []
         var skipped: [String] = []
         var visited = Set<[UInt64]>()

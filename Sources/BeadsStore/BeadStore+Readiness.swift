@@ -183,15 +183,16 @@ extension BeadStore {
               (SELECT max(d.depends_on_id) FROM dependency d JOIN bead parent ON parent.id = d.depends_on_id
                  WHERE d.issue_id = bead.id AND d.type = '\(DependencyRules.parentChild)') AS parent_id
             FROM bead
-            WHERE id IN (SELECT id FROM blocked)
+            WHERE \(Self.nameableBlockCondition)
             ORDER BY priority ASC, julianday(created_at) DESC, id ASC
             """
         return try read { db in
-            try Row.fetchAll(db, sql: sql, arguments: ["now": now]).compactMap { row in
+            // bd leaves out a bead whose block it cannot name (a gate whose spawner closed):
+            // nameableBlockCondition, which the count shares.
+            try Row.fetchAll(db, sql: sql, arguments: ["now": now]).map { row in
                 var blockers = Self.stringArray(row["blockers"]).sorted()
                 if blockers.isEmpty, let parent: String = row["parent_id"] { blockers = [parent] }
-                // bd leaves out a bead whose block it cannot name (a gate whose spawner closed).
-                return blockers.isEmpty ? nil : BlockedBead(bead: Self.bead(from: row), blockedBy: blockers)
+                return BlockedBead(bead: Self.bead(from: row), blockedBy: blockers)
             }
         }
     }

@@ -49,20 +49,13 @@ enum KnownErrorsPage {
         guard let text = FormFields.value("logs", in: bytes) else {
             throw ServeFailure(status: .badRequest, message: "The logs are not UTF-8 text (or the form has no logs field): paste them as text.")
         }
-        let logs = split(text)
+        let logs = LogSource.split(Data(text.utf8), separator: separator, tail: Int.max)
         guard !logs.isEmpty else { throw ServeFailure(status: .badRequest, message: "No logs to group: paste at least one.") }
         let base = try site.open()
         let triage = LogTriage(store: base.store)
-        var known: [String: Int] = [:]
-        var unknown: [(name: String, signature: ErrorSignature.Generalized, line: String)] = []
-        var silent = 0
-        for (k, log) in logs.enumerated() {
-            switch try triage.classify(Data(PasteInput.masked(log).utf8)) {
-            case .known(let id): known[id, default: 0] += 1
-            case let .unknown(signature, line): unknown.append(("log \(k + 1)", signature, line))
-            case .noErrorLine: silent += 1
-            }
-        }
+        // Secrets masked first, as every paste is.
+        let outcomes = try logs.map { log in (log.name, Optional(try triage.classify(Data(PasteInput.masked(String(decoding: try log.read(), as: UTF8.self)).utf8)))) }
+        let (known, unknown, silent) = TriageCommand.tally(outcomes)
         let families = LogTriage.families(unknown)
         let e = HTML.escape
         var body = "<h1>\(logs.count) log\(logs.count == 1 ? "" : "s") grouped</h1>\n"
@@ -75,26 +68,12 @@ enum KnownErrorsPage {
         if !families.isEmpty {
             body += "<h2>Unknown families</h2>\n<ol>\n"
             for f in families {
-                body += "<li><strong>\(f.count) log\(f.count == 1 ? "" : "s")</strong> <code>\(e(f.template))</code><br>e.g. \(e(f.example)): <code>\(e(FixReport.clip(f.exampleLine.trimmingCharacters(in: .whitespaces), 160)))</code>"
-                body += "<br>record it: <code>beads create --from-error \(e(ShellWords.quote(f.signature.text))) -t bug</code></li>\n"
+                body += "<li><strong>\(f.count) log\(f.count == 1 ? "" : "s")</strong> <code>\(e(f.template))</code><br>e.g. \(e(f.example.replacingOccurrences(of: "-#", with: "log "))): <code>\(e(FixReport.clip(f.exampleLine.trimmingCharacters(in: .whitespaces), 160)))</code>"
+                body += "<br>record it: <code>\(e(TriageCommand.create(f)))</code></li>\n"
             }
             body += "</ol>\n"
         }
         body += "<p><a href=\"/errors\">Back to the known errors</a></p>"
         return HTML.page("Triage", section: .errors, live: false, body)
-    }
-
-    /// Logs separated by lines that are the separator alone.
-    static func split(_ text: String) -> [String] {
-        var logs: [String] = [], current: [Substring] = []
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            if line.trimmingCharacters(in: .whitespacesAndNewlines) == separator {
-                logs.append(current.joined(separator: "\n")); current = []
-            } else {
-                current.append(line)
-            }
-        }
-        logs.append(current.joined(separator: "\n"))
-        return logs.filter { !$0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
     }
 }

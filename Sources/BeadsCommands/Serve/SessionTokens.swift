@@ -26,6 +26,6 @@ actor SessionTokens {
 
     static func random() -> String {
         var generator = SystemRandomNumberGenerator()
-        return (0..<4).map { _ in String(generator.next() as UInt64, radix: 16).leftPadded(16).replacingOccurrences(of: " ", with: "0") }.joined()
+        return (0..<4).map { _ in String(format: "%016llx", generator.next() as UInt64) }.joined()
     }
 }

@@ -1,4 +1,5 @@
 import BeadsKnowledge
+import BeadsStore
 import Foundation
 
 /// Tells the open pages that the store changed (a CLI write, a git pull, a hit recorded),
@@ -42,6 +43,7 @@ actor StoreEvents {
     /// every 15 s so that a page that went away is noticed (its write fails).
     func watch(_ location: KnowledgeBaseLocation, every interval: Duration = .milliseconds(250)) async {
         var last = StoreStamp.read(location)
+        var changes = 0
         var quiet = Duration.zero
         while !Task.isCancelled {
             try? await Task.sleep(for: interval)
@@ -49,7 +51,8 @@ actor StoreEvents {
             if now != last {
                 last = now
                 quiet = .zero
-                publish(Self.frame("change", data: String(now.hashValue)))
+                changes += 1
+                publish(Self.frame("change", data: String(changes)))
             } else {
                 quiet += interval
                 if quiet >= .seconds(15) {
@@ -61,28 +64,23 @@ actor StoreEvents {
     }
 }
 
-/// The size and modification time of each file the knowledge base is made of.
-struct StoreStamp: Equatable, Hashable {
-    var files: [String: [Double]]
+/// The size and modification time of each file the knowledge base is made of: the
+/// store's files, and the docs as the indexer's own scan finds them.
+struct StoreStamp: Equatable {
+    var files: [String: FileFingerprint]
+    /// The docs folder itself: a doc whose stat the scan refuses (too big, not a regular
+    /// file) still changes it when it comes or goes.
+    var folder: FileFingerprint?
 
     static func read(_ location: KnowledgeBaseLocation) -> StoreStamp {
-        var files: [String: [Double]] = [:]
-        func note(_ path: String) {
-            var info = stat()
-            guard stat(path, &info) == 0 else { return }
-            files[path] = [Double(info.st_size), Double(info.st_mtim.tv_sec) + Double(info.st_mtim.tv_nsec) / 1e9]
-        }
+        var files: [String: FileFingerprint] = [:]
         for path in [location.jsonlPath, location.beadsDirectory + "/hits.jsonl", location.databasePath, location.databasePath + "-wal",
                      location.configPath] {
-            note(path)
+            files[path] = FileFingerprint(path: path)
         }
-        // Docs: the folders (a file added or removed) and each Markdown file.
-        note(location.docsDirectory)
-        if let walker = FileManager.default.enumerator(atPath: location.docsDirectory) {
-            while let name = walker.nextObject() as? String {
-                note(location.docsDirectory + "/" + name)
-            }
-        }
-        return StoreStamp(files: files)
+        for doc in DocsIndexer.scan(location).files { files[doc.path] = doc.fingerprint }
+        var info = stat()
+        let folder = stat(location.docsDirectory, &info) == 0 ? FileFingerprint(info) : nil
+        return StoreStamp(files: files, folder: folder)
     }
 }
