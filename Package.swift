@@ -18,7 +18,8 @@ let package = Package(
         // Process waits for grandchildren on Linux, so a recipe's stray child would hang us.
         .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.2"),
         .package(url: "https://github.com/apple/swift-system", from: "1.8.1"),
-        // `beads mcp`: the official MCP SDK (stdio transport, tools, resources).
+        // Tests only: the official MCP SDK's client talks to `beads mcp` (MCPClientProbe).
+        // The server is beads' own: the SDK's module brings FoundationNetworking and libcurl.
         .package(url: "https://github.com/modelcontextprotocol/swift-sdk", from: "0.12.1"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         // Tests only: a real HTTP server on 127.0.0.1 standing in for GitHub's API.
@@ -68,7 +69,6 @@ let package = Package(
             dependencies: [
                 "BeadsStore", "BeadsMarkdown", "BeadsKnowledge", "BeadsRemedy",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-                .product(name: "MCP", package: "swift-sdk"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Hummingbird", package: "hummingbird"),
             ]
@@ -97,7 +97,7 @@ let package = Package(
         // The commands run in-process, each in a context of its own (folder, environment, streams).
         .testTarget(
             name: "BeadsCommandsTests",
-            dependencies: ["BeadsCommands", "BeadsStore", "BeadsKnowledge", "BeadsTestSupport", .product(name: "MCP", package: "swift-sdk")]
+            dependencies: ["BeadsCommands", "BeadsStore", "BeadsKnowledge", "BeadsTestSupport"]
         ),
         .testTarget(
             name: "BeadsEndToEndTests",

@@ -11,9 +11,7 @@ struct LabelCommand: ParsableCommand {
 
 /// One label change in one transaction, then the labels the bead has now.
 func editLabels(of id: String, in base: KnowledgeBase, _ change: (inout [String]) -> Void) throws {
-    let now = Timestamp.now()
-    let bead = try base.store.update(id) { bead in
-            change(&bead.labels)
-        }
+    // The store stamps updated_at when the labels change.
+    let bead = try base.store.update(id) { bead in change(&bead.labels) }
     Terminal.standardOutput.write("\(id) labels: \(bead.labels.isEmpty ? "none" : bead.labels.joined(separator: ", "))\n")
 }

@@ -1,19 +1,27 @@
 import BeadsStore
 import Foundation
-import MCP
 
 /// A tool call's arguments, read with the errors a CLI user would get: a missing or
 /// mistyped argument is a usage error naming it, never a crashed server.
 struct MCPArguments {
-    let values: [String: Value]
+    let values: [String: JSONValue]
 
-    init(_ values: [String: Value]) { self.values = values }
+    init(_ values: [String: JSONValue]) { self.values = values }
+
+    /// A call's `arguments` object; a later repeat of a key wins, as in JSON.parse.
+    init(_ object: JSONValue?) throws {
+        switch object {
+        case nil, .null?: values = [:]
+        case let .object(fields)?: values = Dictionary(fields, uniquingKeysWith: { _, last in last })
+        case let other?: throw CommandFailure.usage("arguments must be an object, not \(other.typeName)")
+        }
+    }
 
     func optionalString(_ key: String) throws -> String? {
         switch values[key] {
         case nil, .null?: return nil
         case let .string(text)?: return text.isEmpty ? nil : text
-        case let .int(number)?: return String(number)
+        case let .number(text)?: return text
         default: throw CommandFailure.usage("argument \(key) must be a string")
         }
     }
@@ -42,8 +50,7 @@ struct MCPArguments {
     func int(_ key: String) throws -> Int? {
         switch values[key] {
         case nil, .null?: return nil
-        case let .int(number)?: return number
-        case let .double(number)? where number == number.rounded(): return Int(number)
+        case let number? where number.intValue != nil: return number.intValue
         case let .string(text)?: if let number = Int(text) { return number }
         default: break
         }
@@ -68,20 +75,6 @@ struct MCPArguments {
             }
         case let .string(text)?: return text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
         default: throw CommandFailure.usage("argument \(key) must be a list of strings")
-        }
-    }
-}
-
-/// Our JSON values as MCP's.
-enum MCPValue {
-    static func from(_ json: JSONValue) -> Value {
-        switch json {
-        case .null: return .null
-        case let .bool(flag): return .bool(flag)
-        case let .number(text): return Int(text).map(Value.int) ?? Double(text).map(Value.double) ?? .string(text)
-        case let .string(text): return .string(text)
-        case let .array(items): return .array(items.map(from))
-        case let .object(fields): return .object(Dictionary(fields.map { ($0.0, from($0.1)) }, uniquingKeysWith: { _, last in last }))
         }
     }
 }

@@ -2,15 +2,14 @@ import ArgumentParser
 import BeadsKnowledge
 import BeadsStore
 import Foundation
-import MCP
 
 struct MCPCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "mcp",
         abstract: "Serve this knowledge base to a coding agent over MCP (stdio).",
         discussion: HelpText.prose("""
-            An MCP server on standard input and output (newline-delimited JSON-RPC), built
-            on the official Swift SDK. Tools: diagnose_error (a pasted error → bead, cause,
+            An MCP server on standard input and output (newline-delimited JSON-RPC, protocol
+            revisions 2024-11-05 to 2025-11-25). Tools: diagnose_error (a pasted error → bead, cause,
             fixes ranked for this machine), show_bead, list_beads (ready work too, paged),
             create_bead (from an error too), update_bead (claim, close), add_dependency,
             doc_findings; and run_fix only with --allow-run. Resources: bead://ID and
@@ -35,21 +34,12 @@ struct MCPCommand: AsyncParsableCommand {
         var redirected = context
         redirected.standardOutput = context.standardError
         let quiet = redirected
-        let server = Server(name: "beads", version: BeadsCommand.configuration.version,
-                            instructions: "Paste a failing build's error into diagnose_error before debugging it yourself.",
-                            capabilities: .init(resources: .init(subscribe: false, listChanged: false), tools: .init(listChanged: false)))
-        await server.withMethodHandler(ListTools.self) { _ in .init(tools: tools.catalogue()) }
-        await server.withMethodHandler(CallTool.self) { params in
-            await CommandContext.$current.withValue(quiet) { await tools.call(params.name, params.arguments ?? [:]) }
-        }
-        await server.withMethodHandler(ListResources.self) { _ in
-            try CommandContext.$current.withValue(quiet) { try MCPResources(tools: tools).list() }
-        }
-        await server.withMethodHandler(ReadResource.self) { params in
-            try CommandContext.$current.withValue(quiet) { try MCPResources(tools: tools).read(params.uri) }
-        }
-        try await server.start(transport: MCPStdioTransport())
-        await server.waitUntilCompleted()
+        // A client that goes away must not kill a fix that is running for it.
+        signal(SIGPIPE, SIG_IGN)
+        let server = MCPServer(info: .init(name: "beads", version: BeadsCommand.configuration.version,
+                                           instructions: "Paste a failing build's error into diagnose_error before debugging it yourself."),
+                               tools: tools, quiet: quiet, writer: MCPStdioWriter())
+        await server.serve(input: STDIN_FILENO)
     }
 }
 
@@ -57,33 +47,37 @@ struct MCPCommand: AsyncParsableCommand {
 struct MCPResources {
     let tools: MCPTools
 
-    func list() throws -> ListResources.Result {
+    func list() throws -> JSONValue {
         let base = try tools.open()
         let docs = try base.store.docSummaries().map { doc in
-            Resource(name: doc.title, uri: "doc://\(doc.path)", description: "Solution doc \(doc.path)", mimeType: "text/markdown")
+            MCPResource(uri: "doc://\(doc.path)", name: doc.title, description: "Solution doc \(doc.path)", mimeType: "text/markdown")
         }
         var open = BeadFilter()
         open.limit = 200
         let beads = try base.store.beads(matching: open).map { bead in
-            Resource(name: "\(bead.id) \(bead.title)", uri: "bead://\(bead.id)", mimeType: "application/json")
+            MCPResource(uri: "bead://\(bead.id)", name: "\(bead.id) \(bead.title)", mimeType: "application/json")
         }
-        return .init(resources: docs + beads, nextCursor: nil)
+        return .object([("resources", .array((docs + beads).map(\.json)))])
     }
 
-    func read(_ uri: String) throws -> ReadResource.Result {
+    func read(_ uri: String) throws -> JSONValue {
         let base = try tools.open()
         if uri.hasPrefix("bead://") {
             let bead = try requireBead(String(uri.dropFirst("bead://".count)), in: base)
-            return .init(contents: [.text(try ShowCommand.jsonObject(bead, in: base).prettyEncoded(), uri: uri, mimeType: "application/json")])
+            return Self.contents(uri, "application/json", try ShowCommand.jsonObject(bead, in: base).prettyEncoded())
         }
         if uri.hasPrefix("doc://") {
             let path = String(uri.dropFirst("doc://".count))
             // Only indexed docs: a doc:// URI cannot read any other file.
             guard try base.store.docSummaries().contains(where: { $0.path == path }) else {
-                throw MCPError.invalidParams("no indexed doc \(path); resources/list names them")
+                throw MCPProtocolError.invalidParams("no indexed doc \(path); resources/list names them")
             }
-            return .init(contents: [.text(try DocFiles.read(path, in: base), uri: uri, mimeType: "text/markdown")])
+            return Self.contents(uri, "text/markdown", try DocFiles.read(path, in: base))
         }
-        throw MCPError.invalidParams("unknown resource \(uri): use bead://ID or doc://PATH")
+        throw MCPProtocolError.invalidParams("unknown resource \(uri): use bead://ID or doc://PATH")
+    }
+
+    static func contents(_ uri: String, _ mimeType: String, _ text: String) -> JSONValue {
+        .object([("contents", .array([.object([("uri", .string(uri)), ("mimeType", .string(mimeType)), ("text", .string(text))])]))])
     }
 }

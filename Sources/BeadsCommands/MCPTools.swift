@@ -2,7 +2,6 @@ import BeadsKnowledge
 import BeadsRemedy
 import BeadsStore
 import Foundation
-import MCP
 
 /// The tools `beads mcp` offers an agent: few, read and write kept apart, each with an
 /// output schema its structured result matches and a short text for clients that only
@@ -18,34 +17,34 @@ struct MCPTools: Sendable {
 
     // MARK: - Catalogue
 
-    static func schema(_ properties: [String: Value], required: [String] = []) -> Value {
-        var object: [String: Value] = ["type": "object", "properties": .object(properties)]
-        if !required.isEmpty { object["required"] = .array(required.map(Value.string)) }
+    static func schema(_ properties: KeyValuePairs<String, JSONValue>, required: [String] = []) -> JSONValue {
+        var object: [(String, JSONValue)] = [("type", "object"), ("properties", .object(properties.map { ($0.key, $0.value) }))]
+        if !required.isEmpty { object.append(("required", JSONValue(required))) }
         return .object(object)
     }
 
-    static func property(_ type: String, _ description: String? = nil) -> Value {
-        var object: [String: Value] = ["type": .string(type)]
-        if let description { object["description"] = .string(description) }
+    static func property(_ type: String, _ description: String? = nil) -> JSONValue {
+        var object: [(String, JSONValue)] = [("type", .string(type))]
+        if let description { object.append(("description", .string(description))) }
         return .object(object)
     }
 
     /// A tool's output schema: its shape in the JSON contract (`OutputContract`), as
     /// `toolSchema` trims it because every session pays for `tools/list`.
-    static func output(_ tool: String) -> Value? {
-        OutputContract.forTool(tool).map { MCPValue.from($0.toolSchema()) }
+    static func output(_ tool: String) -> JSONValue? {
+        OutputContract.forTool(tool).map { $0.toolSchema() }
     }
 
-    func catalogue() -> [Tool] {
+    func catalogue() -> [MCPTool] {
         var tools = [
-            Tool(name: "diagnose_error",
+            MCPTool(name: "diagnose_error",
                  description: "Recognise a pasted build error: the known bead, root cause, doc, and fixes ranked for this machine (as `beads fix --json`).",
                  inputSchema: Self.schema(["text": Self.property("string", "The error or the end of the log (≤1 MiB).")], required: ["text"]),
-                 annotations: .init(readOnlyHint: true), outputSchema: Self.output("diagnose_error")),
-            Tool(name: "show_bead", description: "A bead with its dependencies, docs, error signatures, recipes and recent runs.",
+                 annotations: MCPTool.Annotations(readOnlyHint: true), outputSchema: Self.output("diagnose_error")),
+            MCPTool(name: "show_bead", description: "A bead with its dependencies, docs, error signatures, recipes and recent runs.",
                  inputSchema: Self.schema(["id": Self.property("string")], required: ["id"]),
-                 annotations: .init(readOnlyHint: true), outputSchema: Self.output("show_bead")),
-            Tool(name: "list_beads",
+                 annotations: MCPTool.Annotations(readOnlyHint: true), outputSchema: Self.output("show_bead")),
+            MCPTool(name: "list_beads",
                  description: "Compact rows (id, title, status, priority). ready=true: work that can start now. Page with cursor.",
                  inputSchema: Self.schema([
                      "ready": Self.property("boolean"), "status": Self.property("string"), "priority": Self.property("string", "0-4 or P0-P4"),
@@ -53,37 +52,37 @@ struct MCPTools: Sendable {
                      "query": Self.property("string", "Words in title or description."), "limit": Self.property("integer"),
                      "cursor": Self.property("string"),
                  ]),
-                 annotations: .init(readOnlyHint: true), outputSchema: Self.output("list_beads")),
-            Tool(name: "create_bead",
+                 annotations: MCPTool.Annotations(readOnlyHint: true), outputSchema: Self.output("list_beads")),
+            MCPTool(name: "create_bead",
                  description: "Create a bead. With error_text, its generalised signature is recorded so the error is recognised next time.",
                  inputSchema: Self.schema([
                      "title": Self.property("string"), "description": Self.property("string"), "priority": Self.property("string"),
-                     "type": Self.property("string"), "labels": .object(["type": "array", "items": Self.property("string")]),
+                     "type": Self.property("string"), "labels": .object([("type", "array"), ("items", Self.property("string"))]),
                      "error_text": Self.property("string"),
                  ]),
-                 annotations: .init(readOnlyHint: false, destructiveHint: false, idempotentHint: false), outputSchema: Self.output("create_bead")),
-            Tool(name: "update_bead",
+                 annotations: MCPTool.Annotations(readOnlyHint: false, destructiveHint: false, idempotentHint: false), outputSchema: Self.output("create_bead")),
+            MCPTool(name: "update_bead",
                  description: "Change status, priority or assignee; claim (assign to you, in_progress); close with a reason.",
                  inputSchema: Self.schema([
                      "id": Self.property("string"), "status": Self.property("string"), "priority": Self.property("string"),
                      "assignee": Self.property("string"), "claim": Self.property("boolean"), "close_reason": Self.property("string"),
                  ], required: ["id"]),
-                 annotations: .init(readOnlyHint: false, destructiveHint: false, idempotentHint: true), outputSchema: Self.output("update_bead")),
-            Tool(name: "add_dependency", description: "Make issue depend on depends_on (type blocks by default); cycles are refused.",
+                 annotations: MCPTool.Annotations(readOnlyHint: false, destructiveHint: false, idempotentHint: true), outputSchema: Self.output("update_bead")),
+            MCPTool(name: "add_dependency", description: "Make issue depend on depends_on (type blocks by default); cycles are refused.",
                  inputSchema: Self.schema(["issue": Self.property("string"), "depends_on": Self.property("string"), "type": Self.property("string")],
                                           required: ["issue", "depends_on"]),
-                 annotations: .init(readOnlyHint: false, destructiveHint: false, idempotentHint: true),
+                 annotations: MCPTool.Annotations(readOnlyHint: false, destructiveHint: false, idempotentHint: true),
                  outputSchema: Self.output("add_dependency")),
-            Tool(name: "doc_findings", description: "What went stale in the solution docs (beads doc lint).",
-                 inputSchema: Self.schema([:]), annotations: .init(readOnlyHint: true), outputSchema: Self.output("doc_findings")),
+            MCPTool(name: "doc_findings", description: "What went stale in the solution docs (beads doc lint).",
+                 inputSchema: Self.schema([:]), annotations: MCPTool.Annotations(readOnlyHint: true), outputSchema: Self.output("doc_findings")),
         ]
         if allowRun {
-            tools.append(Tool(name: "run_fix",
+            tools.append(MCPTool(name: "run_fix",
                               description: "Run a known error's recommended fix (or recipe) here; recorded as a CLI run is. Enabled by --allow-run.",
                               inputSchema: Self.schema(["bead": Self.property("string"), "recipe": Self.property("string"),
                                                         "text": Self.property("string", "The error, passed to the recipe as data.")],
                                                        required: ["bead"]),
-                              annotations: .init(readOnlyHint: false, destructiveHint: true, idempotentHint: false, openWorldHint: true),
+                              annotations: MCPTool.Annotations(readOnlyHint: false, destructiveHint: true, idempotentHint: false, openWorldHint: true),
                               outputSchema: Self.output("run_fix")))
         }
         return tools
@@ -92,16 +91,14 @@ struct MCPTools: Sendable {
     // MARK: - Calls
 
     /// One call, any failure turned into a tool error carrying the CLI's own guidance.
-    func call(_ name: String, _ arguments: [String: Value]) async -> CallTool.Result {
+    func call(_ name: String, _ arguments: JSONValue?) async -> MCPToolResult {
         do {
-            let (structured, text) = try await dispatch(name, arguments)
-            // Typed as an optional so the SDK's non-throwing initialiser is the one chosen.
-            let value: Value? = MCPValue.from(structured)
-            return .init(content: [.text(text)], structuredContent: value, isError: false)
+            let (structured, text) = try await dispatch(name, try MCPArguments(arguments))
+            return MCPToolResult(text: text, structured: structured, isError: false)
         } catch let error as PresentableError {
-            return .init(content: [.text(error.message)], isError: true)
+            return MCPToolResult(text: error.message, structured: nil, isError: true)
         } catch {
-            return .init(content: [.text("\(error)")], isError: true)
+            return MCPToolResult(text: "\(error)", structured: nil, isError: true)
         }
     }
 
@@ -109,8 +106,7 @@ struct MCPTools: Sendable {
         try KnowledgeBase(location: location, environment: environment)
     }
 
-    func dispatch(_ name: String, _ arguments: [String: Value]) async throws -> (JSONValue, String) {
-        let args = MCPArguments(arguments)
+    func dispatch(_ name: String, _ args: MCPArguments) async throws -> (JSONValue, String) {
         switch name {
         case "diagnose_error":
             let text = try args.text("text", limit: Self.maxText)

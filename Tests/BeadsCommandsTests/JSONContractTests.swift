@@ -4,7 +4,6 @@ import BeadsKnowledge
 import BeadsStore
 import BeadsTestSupport
 import Foundation
-import MCP
 import Testing
 
 /// The JSON contract's three homes agree: the code's shapes, the files in manual/json/,
@@ -47,7 +46,7 @@ import Testing
         #expect(Set(tools.map(\.name)) == producedByTools)
         for tool in tools {
             let contract = try #require(OutputContract.forTool(tool.name))
-            #expect(tool.outputSchema == MCPValue.from(contract.toolSchema()), "\(tool.name)")
+            #expect(tool.outputSchema == contract.toolSchema(), "\(tool.name)")
             // MCP wants an object at the top of structuredContent.
             #expect(contract.document()["type"] == .string("object"), "\(contract.name) is not an object")
         }

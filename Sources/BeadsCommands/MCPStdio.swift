@@ -1,62 +1,24 @@
+import BeadsStore
 import Foundation
-import Logging
-import MCP
 
-/// Newline-delimited JSON-RPC on standard input and output, as the SDK's StdioTransport
-/// speaks it, but reading in linear time and with a bound on a message: the SDK's own
-/// loop searches the whole pending buffer after every 4 KiB read, so one 10 MB paste
-/// kept the server busy for minutes. A message over `maxMessage` is dropped, and its
-/// request answered with an error naming the limit; the server keeps serving.
-actor MCPStdioTransport: Transport {
-    nonisolated let logger = Logger(label: "beads.mcp.stdio", factory: { _ in SwiftLogNoOpLogHandler() })
+/// Newline-delimited JSON-RPC on standard input, read in linear time and with a bound on
+/// a message. (The SDK's stdio loop searched the whole pending buffer after every 4 KiB
+/// read, so one 10 MB paste kept a server busy for minutes.) A message over `maxMessage`
+/// is dropped, and its request answered with an error naming the limit; the server keeps
+/// serving.
+enum MCPStdioReader {
     static let maxMessage = 2 << 20
 
-    private let input: Int32
-    private let output: Int32
-    private let stream: AsyncThrowingStream<Data, Swift.Error>
-    private let continuation: AsyncThrowingStream<Data, Swift.Error>.Continuation
-
-    init(input: Int32 = STDIN_FILENO, output: Int32 = STDOUT_FILENO) {
-        self.input = input
-        self.output = output
-        (stream, continuation) = AsyncThrowingStream.makeStream()
+    /// The messages on `fd`, read on a thread of their own (a blocking read must not hold
+    /// one of the concurrency pool's few threads); the stream ends with the input.
+    static func lines(from fd: Int32, reject: @escaping @Sendable (Data) -> Void) -> AsyncStream<Data> {
+        let (stream, continuation) = AsyncStream<Data>.makeStream()
+        Thread { readLines(from: fd, into: continuation, reject: reject) }.start()
+        return stream
     }
-
-    func connect() async throws {
-        let input = self.input, continuation = self.continuation
-        Thread { [weak self] in
-            MCPStdioTransport.readLines(from: input, into: continuation) { rejected in
-                guard let self else { return }
-                Task { try? await self.send(rejected) }
-            }
-        }.start()
-    }
-
-    func disconnect() async {
-        continuation.finish()
-    }
-
-    func send(_ data: Data) async throws {
-        var message = data
-        message.append(0x0A)
-        try message.withUnsafeBytes { bytes in
-            var offset = 0
-            while offset < bytes.count {
-                let written = write(output, bytes.baseAddress! + offset, bytes.count - offset)
-                if written < 0 {
-                    if errno == EINTR || errno == EAGAIN { continue }
-                    throw MCPError.transportError(POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO))
-                }
-                offset += written
-            }
-        }
-    }
-
-    func receive() -> AsyncThrowingStream<Data, Swift.Error> { stream }
 
     /// Splits standard input into messages, looking for the newline in new bytes only.
-    nonisolated static func readLines(from fd: Int32, into continuation: AsyncThrowingStream<Data, Swift.Error>.Continuation,
-                                      reject: (Data) -> Void) {
+    static func readLines(from fd: Int32, into continuation: AsyncStream<Data>.Continuation, reject: (Data) -> Void) {
         var pending = Data()
         var dropped = 0
         // Where the request's id may be: JSON objects keep no key order.
@@ -99,7 +61,7 @@ actor MCPStdioTransport: Transport {
 
     /// The error answer to a request too large to read: its id is in its first or its
     /// last bytes (outside the long argument), whichever way the keys were ordered.
-    nonisolated static func tooLarge(head: Data, size: Int) -> Data {
+    static func tooLarge(head: Data, size: Int) -> Data {
         let text = String(decoding: head, as: UTF8.self)
         var id = "null"
         if let range = text.range(of: #""id"\s*:\s*("[^"]*"|-?[0-9]+)"#, options: .regularExpression),
@@ -108,5 +70,35 @@ actor MCPStdioTransport: Transport {
         }
         let message = "the message is \(size >> 10) KiB; beads reads at most \(maxMessage >> 10) KiB. Send the end of the log, where builds report (diagnose_error takes up to 1 MiB)."
         return Data(#"{"jsonrpc":"2.0","id":\#(id),"error":{"code":-32600,"message":"\#(message)"}}"#.utf8)
+    }
+}
+
+/// Whole messages to standard output, one line each, never two interleaved: requests are
+/// answered concurrently.
+final class MCPStdioWriter: Sendable {
+    private let output: Locked<Int32>
+
+    init(output: Int32 = STDOUT_FILENO) { self.output = Locked(output) }
+
+    func send(_ message: JSONValue) { send(Data(message.encoded().utf8)) }
+
+    /// A client that has gone away cannot be told anything: a failed write is dropped,
+    /// and the closed input ends the session.
+    func send(_ data: Data) {
+        var message = data
+        message.append(0x0A)
+        output.withLock { fd in
+            message.withUnsafeBytes { bytes in
+                var offset = 0
+                while offset < bytes.count {
+                    let written = write(fd, bytes.baseAddress! + offset, bytes.count - offset)
+                    if written < 0 {
+                        if errno == EINTR || errno == EAGAIN { continue }
+                        return
+                    }
+                    offset += written
+                }
+            }
+        }
     }
 }

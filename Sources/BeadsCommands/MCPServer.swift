@@ -1,0 +1,172 @@
+import BeadsStore
+import Foundation
+
+/// The `beads mcp` session: messages in on standard input, answers out on standard
+/// output. Each request is answered in a task of its own, as the SDK's server did, so a
+/// long run_fix does not hold up a ping or a lookup; `notifications/cancelled` cancels
+/// one. When the input ends, the requests in flight are finished before the server
+/// returns.
+final class MCPServer: Sendable {
+    struct Info: Sendable {
+        var name: String
+        var version: String
+        var instructions: String
+    }
+
+    /// The requests being answered, by their id's JSON text.
+    private typealias InFlight = [String: Task<Void, Never>]
+
+    let info: Info
+    let tools: MCPTools
+    /// The context every tool runs in: its standard output is standard error, because
+    /// nothing but the protocol may reach standard output.
+    let quiet: CommandContext
+    let writer: MCPStdioWriter
+    private let inFlight = Locked(InFlight())
+
+    init(info: Info, tools: MCPTools, quiet: CommandContext, writer: MCPStdioWriter) {
+        self.info = info
+        self.tools = tools
+        self.quiet = quiet
+        self.writer = writer
+    }
+
+    func serve(input: Int32) async {
+        let writer = self.writer
+        for await line in MCPStdioReader.lines(from: input, reject: { writer.send($0) }) {
+            receive(line)
+        }
+        while let next = inFlight.withLock({ $0.values.first }) {
+            await next.value
+        }
+    }
+
+    /// One line off the wire: a message, or a batch of them (protocol revisions before
+    /// 2025-06-18 allow batches, and the SDK answers them).
+    func receive(_ line: Data) {
+        let message: JSONValue
+        do {
+            message = try JSONValue.parse(bytes: [UInt8](line))
+        } catch {
+            writer.send(MCPIncoming.answer(.null, error: .parse("the message is not JSON (\(error)); send one JSON-RPC object a line")))
+            return
+        }
+        if case let .array(items) = message {
+            guard !items.isEmpty else {
+                writer.send(MCPIncoming.answer(.null, error: .invalidRequest("an empty batch; send at least one message")))
+                return
+            }
+            track(key: nil) {
+                var answers: [JSONValue] = []
+                for item in items { if let answer = await self.handle(item) { answers.append(answer) } }
+                if !answers.isEmpty { self.writer.send(.array(answers)) }
+            }
+            return
+        }
+        do {
+            switch try MCPIncoming(message) {
+            case let .request(id, method, params):
+                track(key: id.encoded()) {
+                    self.writer.send(await self.respond(id: id, method: method, params: params))
+                }
+            case let .notification(method, params):
+                notice(method, params)
+            case .response:
+                break
+            }
+        } catch {
+            writer.send(MCPIncoming.answer(Self.echoableID(message), error: error))
+        }
+    }
+
+    /// A batch item's answer, or nil for a notification or a response.
+    func handle(_ message: JSONValue) async -> JSONValue? {
+        do {
+            switch try MCPIncoming(message) {
+            case let .request(id, method, params): return await respond(id: id, method: method, params: params)
+            case let .notification(method, params): notice(method, params); return nil
+            case .response: return nil
+            }
+        } catch {
+            return MCPIncoming.answer(Self.echoableID(message), error: error)
+        }
+    }
+
+    static func echoableID(_ message: JSONValue) -> JSONValue {
+        guard let id = message["id"], id.stringValue != nil || id.intValue != nil else { return .null }
+        return id
+    }
+
+    private func track(key: String?, _ work: @escaping @Sendable () async -> Void) {
+        let key = key ?? "batch-\(UUID().uuidString)"
+        // Under the lock, so the task cannot remove itself before it is added.
+        inFlight.withLock { tasks in
+            tasks[key] = Task { [self] in
+                await CommandContext.$current.withValue(quiet) { await work() }
+                finished(key)
+            }
+        }
+    }
+
+    /// A client reusing an id still gets both answers; only the later can be cancelled.
+    private func finished(_ key: String) {
+        inFlight.withLock { _ = $0.removeValue(forKey: key) }
+    }
+
+    func notice(_ method: String, _ params: JSONValue?) {
+        switch method {
+        case "notifications/cancelled":
+            if let id = params?["requestId"] { inFlight.withLock { $0[id.encoded()] }?.cancel() }
+        default:
+            // notifications/initialized and the rest (progress, roots changed) ask
+            // nothing of this server: it answers before initialisation too, as the SDK did.
+            break
+        }
+    }
+
+    func respond(id: JSONValue, method: String, params: JSONValue?) async -> JSONValue {
+        do {
+            return MCPIncoming.answer(id, result: try await result(method, params))
+        } catch let error as MCPProtocolError {
+            return MCPIncoming.answer(id, error: error)
+        } catch let error as PresentableError {
+            return MCPIncoming.answer(id, error: .invalidParams(error.message))
+        } catch {
+            return MCPIncoming.answer(id, error: .internalError("\(error)"))
+        }
+    }
+
+    func result(_ method: String, _ params: JSONValue?) async throws -> JSONValue {
+        switch method {
+        case "initialize":
+            let requested = params?["protocolVersion"]?.stringValue
+            return .object([
+                ("protocolVersion", .string(MCPVersion.negotiate(requested))),
+                ("capabilities", .object([
+                    ("resources", .object([("subscribe", .bool(false)), ("listChanged", .bool(false))])),
+                    ("tools", .object([("listChanged", .bool(false))])),
+                ])),
+                ("serverInfo", .object([("name", .string(info.name)), ("version", .string(info.version))])),
+                ("instructions", .string(info.instructions)),
+            ])
+        case "ping":
+            return .object([])
+        case "tools/list":
+            return .object([("tools", .array(tools.catalogue().map(\.json)))])
+        case "tools/call":
+            guard let name = params?["name"]?.stringValue else {
+                throw MCPProtocolError.invalidParams("tools/call needs params.name, the tool to call; tools/list names them")
+            }
+            return await tools.call(name, params?["arguments"]).json
+        case "resources/list":
+            return try MCPResources(tools: tools).list()
+        case "resources/read":
+            guard let uri = params?["uri"]?.stringValue else {
+                throw MCPProtocolError.invalidParams("resources/read needs params.uri, such as bead://ID or doc://PATH")
+            }
+            return try MCPResources(tools: tools).read(uri)
+        default:
+            throw MCPProtocolError.methodNotFound(method)
+        }
+    }
+}
