@@ -73,7 +73,14 @@ let package = Package(
                 .product(name: "Hummingbird", package: "hummingbird"),
             ]
         ),
-        .executableTarget(name: "beads", dependencies: ["BeadsCommands", "BeadsRemedy"]),
+        .executableTarget(
+            name: "beads", dependencies: ["BeadsCommands", "BeadsRemedy"],
+            exclude: ["exports.map"],
+            // `--static-swift-stdlib` links with --export-dynamic (for the backtracer's
+            // dladdr), exporting every symbol of ours; the map keeps the table to `main`.
+            // Crash backtraces still name functions: swift-backtrace reads the symbol table.
+            linkerSettings: [.unsafeFlags(["-Xlinker", "--version-script=\(Context.packageDirectory)/Sources/beads/exports.map"])]
+        ),
 
         .target(name: "BeadsTestSupport", path: "Tests/BeadsTestSupport"),
         // A test helper, not a product: the MCP SDK's own Client, driving `beads mcp` from a
