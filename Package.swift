@@ -38,6 +38,8 @@ let package = Package(
             name: "BeadsStore",
             dependencies: [
                 .product(name: "GRDB", package: "GRDB.swift"),
+                // SQLite's C API, for the one loop GRDB's Row makes slow (the JSONL export).
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),

@@ -73,6 +73,23 @@ import Testing
         #expect(try store.syncFromJSONL(now: "n") == .upToDate)
     }
 
+    /// A checkout or `touch` gives the file a new time but the same bytes: nothing to
+    /// import. Other bytes of the same length are imported.
+    @Test func aTouchedJSONLIsNotImportedAgainButAnEditOfTheSameSizeIs() throws {
+        let store = try BeadStore(databasePath: db, jsonlPath: jsonl)
+        try store.insert(bead("mo-a", "first"))
+        let text = try String(contentsOfFile: jsonl, encoding: .utf8)
+        let later = Date().addingTimeInterval(5)
+        try FileManager.default.setAttributes([.modificationDate: later], ofItemAtPath: jsonl)
+        #expect(try store.syncFromJSONL(now: "n") == .upToDate)
+        let edited = text.replacingOccurrences(of: "first", with: "FIRST")
+        #expect(edited.utf8.count == text.utf8.count)
+        try edited.write(toFile: jsonl, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.modificationDate: later.addingTimeInterval(5)], ofItemAtPath: jsonl)
+        #expect(try store.syncFromJSONL(now: "n") == .imported(count: 1))
+        #expect(try store.bead("mo-a")?.title == "FIRST")
+    }
+
     @Test func aMissingDatabaseIsRebuiltFromTheJSONL() throws {
         do {
             let store = try BeadStore(databasePath: db, jsonlPath: jsonl)
