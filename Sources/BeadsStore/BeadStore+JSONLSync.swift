@@ -45,12 +45,17 @@ extension BeadStore {
             // was two thirds of a `create` at 10k beads).
             if try Self.renderedJSONL(db, capacity: data.count) == data {
                 try setMeta(db, Self.jsonlFingerprintKey, current.description)
+                try setMeta(db, Self.jsonlCanonicalKey, "1")
                 return .upToDate
             }
             let beads = try JSONLFile.read(data, path: jsonlPath, now: now)
             try db.execute(sql: "DELETE FROM bead")
             for bead in beads { try Self.save(bead, in: db) }
+            _ = try takeChangedIDs(db)
             try setMeta(db, Self.jsonlFingerprintKey, current.description)
+            // A file another tool wrote may differ from this store's export of it (key
+            // order, spacing): then a later write exports whole rather than patching it.
+            try setMeta(db, Self.jsonlCanonicalKey, try Self.renderedJSONL(db, capacity: data.count) == data ? "1" : "0")
             return .imported(count: beads.count)
         }
     }
@@ -62,9 +67,15 @@ extension BeadStore {
             throw StoreError.readOnly(path: (jsonlPath as NSString).deletingLastPathComponent,
                                       reason: "this process may not write there; read commands work from a private copy")
         }
-        // The file as it is now is about the size it will be: one buffer, no regrowing.
-        let bytes = try Self.renderedJSONL(db, capacity: Int(FileFingerprint(path: jsonlPath)?.size ?? 0) + 64 << 10)
-        try JSONLFile.writeAtomically(bytes, to: jsonlPath)
+        let changed = try takeChangedIDs(db)
+        if let changed, try patchJSONL(db, changed: changed) {
+            patchedExports.withLock { $0 += 1 }
+        } else {
+            // The file as it is now is about the size it will be: one buffer, no regrowing.
+            let bytes = try Self.renderedJSONL(db, capacity: Int(FileFingerprint(path: jsonlPath)?.size ?? 0) + 64 << 10)
+            try JSONLFile.writeAtomically(bytes, to: jsonlPath)
+            try setMeta(db, Self.jsonlCanonicalKey, "1")
+        }
         guard let written = FileFingerprint(path: jsonlPath) else {
             throw StoreError.io(path: jsonlPath, reason: "vanished right after it was written")
         }

@@ -23,6 +23,11 @@ public final class BeadStore: Sendable {
     private let actorName = Mutex<String?>(nil)
     private let resolveActor: @Sendable () -> String
     let pool: DatabasePool
+    /// Whether the writer connection notes changed beads for patched exports.
+    let changesTracked = Locked(false)
+    /// How many exports this store patched rather than wrote whole (the tests check
+    /// that the short way is taken, not only that its result is right).
+    let patchedExports = Locked(0)
 
     /// Seconds a write waits for another process's lock.
     public let lockTimeout: Int
@@ -143,6 +148,7 @@ public final class BeadStore: Sendable {
 
     /// Runs one write transaction. Everything in it lands or nothing does.
     func write<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
+        try trackBeadChanges()
         do {
             return try pool.write(body)
         } catch {

@@ -82,22 +82,40 @@ public enum JSONLFile {
     }
 
     public static func writeAtomically(_ bytes: Data, to path: String) throws(StoreError) {
+        let result = bytes.withUnsafeBytes { buffer in Result { () throws(StoreError) in try writeAtomically(pieces: [buffer], to: path) } }
+        try result.get()
+    }
+
+    /// The file made of `pieces` one after another, written as above: a patched export
+    /// writes the unchanged runs of the old file straight from its mapping.
+    static func writeAtomically(pieces: [UnsafeRawBufferPointer], to path: String) throws(StoreError) {
         let url = URL(fileURLWithPath: path)
         removeStaleTemporaries(of: url)
         let temp = url.deletingLastPathComponent()
-            .appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
-        do {
-            try bytes.write(to: temp)
-            if rename(temp.path, url.path) != 0 {
-                let reason = String(cString: strerror(errno))
-                try? FileManager.default.removeItem(at: temp)
-                throw StoreError.io(path: path, reason: "cannot be replaced (\(reason))")
-            }
-        } catch let error as StoreError {
-            throw error
-        } catch {
-            try? FileManager.default.removeItem(at: temp)
-            throw StoreError.io(path: path, reason: "cannot be written (\(error.localizedDescription))")
+            .appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp").path
+        func fail(_ what: String) -> StoreError {
+            let reason = String(cString: strerror(errno))
+            unlink(temp)
+            return StoreError.io(path: path, reason: "\(what) (\(reason))")
         }
+        // 0666 less the umask, as any editor would create it.
+        let fd = open(temp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
+        guard fd >= 0 else { throw fail("cannot be written") }
+        for piece in pieces {
+            var offset = 0
+            while offset < piece.count {
+                let written = write(fd, piece.baseAddress! + offset, piece.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    let cause = errno
+                    close(fd)
+                    errno = cause
+                    throw fail("cannot be written")
+                }
+                offset += written
+            }
+        }
+        guard close(fd) == 0 else { throw fail("cannot be written") }
+        guard rename(temp, path) == 0 else { throw fail("cannot be replaced") }
     }
 }
