@@ -24,9 +24,12 @@ seconds=$(echo "$(date +%s.%N) - $start" | bc)
 cd "$work"
 stored=$("$bin" list --all -n 0 --json | python3 -c 'import json,sys; print(len(json.load(sys.stdin)))')
 lines=$(wc -l < beads/issues.jsonl)
+# The file the last write left is the whole export, byte for byte (writes patch it).
+stable=yes
+"$bin" export | cmp -s - beads/issues.jsonl || stable=no
 errors=$(cat errors.* 2>/dev/null | wc -l)
 locked=$(cat errors.* 2>/dev/null | grep -c "locked" || true)
 expected=$((writers * each))
-printf 'writers %d × %d beads: %d expected, %d in the store, %d JSONL lines, %d error lines (%d "locked"), %.1f s (%.1f creates/s)\n' \
-  "$writers" "$each" "$expected" "$stored" "$lines" "$errors" "$locked" "$seconds" "$(echo "$expected / $seconds" | bc -l)"
-[ "$stored" -eq "$expected" ] && [ "$lines" -eq "$expected" ] && [ "$errors" -eq 0 ]
+printf 'writers %d × %d beads: %d expected, %d in the store, %d JSONL lines (equal to export: %s), %d error lines (%d "locked"), %.1f s (%.1f creates/s)\n' \
+  "$writers" "$each" "$expected" "$stored" "$lines" "$stable" "$errors" "$locked" "$seconds" "$(echo "$expected / $seconds" | bc -l)"
+[ "$stored" -eq "$expected" ] && [ "$lines" -eq "$expected" ] && [ "$errors" -eq 0 ] && [ "$stable" = yes ]

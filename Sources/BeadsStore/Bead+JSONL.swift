@@ -130,13 +130,10 @@ extension Bead {
         if let closeReason, !closeReason.isEmpty { fields.append(("close_reason", .string(closeReason))) }
         if !labels.isEmpty { fields.append(("labels", .array(labels.map(JSONValue.string)))) }
         fields += extra
-        // Stable sort: canonical keys by rank, the rest after them in input order.
-        let ordered = fields.enumerated().sorted { a, b in
-            let ra = Bead.canonicalRank[a.element.0] ?? Int.max
-            let rb = Bead.canonicalRank[b.element.0] ?? Int.max
-            return ra != rb ? ra < rb : a.offset < b.offset
-        }.map(\.element)
-        return .object(ordered)
+        // Stable sort: canonical keys by rank, the rest after them in input order. Each
+        // key's rank is looked up once, not in every comparison.
+        let ranked = fields.enumerated().map { (rank: Bead.canonicalRank[$0.element.0] ?? Int.max, offset: $0.offset, field: $0.element) }
+        return .object(ranked.sorted { $0.rank != $1.rank ? $0.rank < $1.rank : $0.offset < $1.offset }.map(\.field))
     }
 
     /// The value of a kept, unmodelled key.

@@ -218,7 +218,25 @@ public enum StoreClock {
         var seconds = time_t(date.timeIntervalSince1970.rounded(.down))
         var parts = tm()
         gmtime_r(&seconds, &parts)
-        return String(format: "%04d-%02d-%02dT%02d:%02d:%02dZ", Int(parts.tm_year) + 1900, Int(parts.tm_mon) + 1,
-                      Int(parts.tm_mday), Int(parts.tm_hour), Int(parts.tm_min), Int(parts.tm_sec))
+        // Digits placed by hand too: String(format:) goes through CoreFoundation, and an
+        // import stamps every history event.
+        var text = [UInt8](repeating: 0, count: 20)
+        func put(_ value: Int32, _ width: Int, at offset: Int) {
+            var value = value
+            for position in stride(from: offset + width - 1, through: offset, by: -1) {
+                text[position] = UInt8(ascii: "0") + UInt8(value % 10)
+                value /= 10
+            }
+        }
+        put(parts.tm_year + 1900, 4, at: 0)
+        put(parts.tm_mon + 1, 2, at: 5)
+        put(parts.tm_mday, 2, at: 8)
+        put(parts.tm_hour, 2, at: 11)
+        put(parts.tm_min, 2, at: 14)
+        put(parts.tm_sec, 2, at: 17)
+        for (offset, byte) in [(4, "-"), (7, "-"), (10, "T"), (13, ":"), (16, ":"), (19, "Z")] as [(Int, Unicode.Scalar)] {
+            text[offset] = UInt8(ascii: byte)
+        }
+        return String(decoding: text, as: UTF8.self)
     }
 }

@@ -128,36 +128,45 @@ private struct JSONByteParser {
         return .number(String(decoding: bytes[start..<index], as: UTF8.self))
     }
 
+    /// A string's bytes are copied as they are between escapes and decoded once at the
+    /// end (scalar by scalar into a String it was a sixth of an import).
     mutating func parseString() throws(JSONParseError) -> String {
         index += 1
-        var scalars = String.UnicodeScalarView()
-        var runStart = index
-        func flushRun(_ p: JSONByteParser, _ end: Int, _ out: inout String.UnicodeScalarView) {
-            if end > runStart { out.append(contentsOf: String(decoding: p.bytes[runStart..<end], as: UTF8.self).unicodeScalars) }
-        }
+        let start = index
+        // Most strings have no escape: one decode of the slice.
         while index < bytes.count {
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {
-                flushRun(self, index, &scalars)
                 index += 1
-                return String(scalars)
+                return String(decoding: bytes[start..<(index - 1)], as: UTF8.self)
+            }
+            if byte < 0x20 { throw error("control character inside a string") }
+            if byte == UInt8(ascii: "\\") { break }
+            index += 1
+        }
+        var out = Array(bytes[start..<index])
+        var runStart = index
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "\"") {
+                out.append(contentsOf: bytes[runStart..<index])
+                index += 1
+                return String(decoding: out, as: UTF8.self)
             }
             if byte < 0x20 { throw error("control character inside a string") }
             if byte != UInt8(ascii: "\\") { index += 1; continue }
-            flushRun(self, index, &scalars)
+            out.append(contentsOf: bytes[runStart..<index])
             index += 1
             guard index < bytes.count else { throw error("unterminated string") }
             let escape = bytes[index]
             index += 1
             switch escape {
-            case UInt8(ascii: "\""): scalars.append("\"")
-            case UInt8(ascii: "\\"): scalars.append("\\")
-            case UInt8(ascii: "/"): scalars.append("/")
-            case UInt8(ascii: "b"): scalars.append("\u{08}")
-            case UInt8(ascii: "f"): scalars.append("\u{0C}")
-            case UInt8(ascii: "n"): scalars.append("\n")
-            case UInt8(ascii: "r"): scalars.append("\r")
-            case UInt8(ascii: "t"): scalars.append("\t")
+            case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): out.append(escape)
+            case UInt8(ascii: "b"): out.append(0x08)
+            case UInt8(ascii: "f"): out.append(0x0C)
+            case UInt8(ascii: "n"): out.append(0x0A)
+            case UInt8(ascii: "r"): out.append(0x0D)
+            case UInt8(ascii: "t"): out.append(0x09)
             case UInt8(ascii: "u"):
                 var code = try hex4()
                 if (0xD800...0xDBFF).contains(code), index + 1 < bytes.count,
@@ -167,11 +176,11 @@ private struct JSONByteParser {
                     if (0xDC00...0xDFFF).contains(low) {
                         code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
                     } else {
-                        scalars.append("\u{FFFD}")
+                        out.append(contentsOf: "\u{FFFD}".utf8)
                         code = low
                     }
                 }
-                scalars.append(UnicodeScalar(code) ?? "\u{FFFD}")
+                out.append(contentsOf: String(UnicodeScalar(code) ?? "\u{FFFD}").utf8)
             default:
                 throw error("invalid escape '\\\(Character(UnicodeScalar(escape)))'")
             }

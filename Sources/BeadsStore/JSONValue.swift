@@ -59,93 +59,93 @@ extension JSONValue {
     /// Compact JSON as Go's encoding/json writes it (bd is written in Go): no spaces,
     /// `<`, `>`, `&`, U+2028 and U+2029 escaped as `\u003c`-style sequences.
     public func encoded() -> String {
-        var out = ""
+        var out: [UInt8] = []
         encode(into: &out)
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
     public func encode(into out: inout String) {
+        out += encoded()
+    }
+
+    /// Bytes, not a String: appending short Strings piece by piece was most of encoding
+    /// a bead's line, done for every bead an import saves.
+    public func encode(into out: inout [UInt8]) {
         switch self {
-        case .null: out += "null"
-        case let .bool(b): out += b ? "true" : "false"
-        case let .number(text): out += text
+        case .null: out.append(contentsOf: "null".utf8)
+        case let .bool(b): out.append(contentsOf: (b ? "true" : "false").utf8)
+        case let .number(text): out.append(contentsOf: text.utf8)
         case let .string(s): JSONValue.encodeString(s, into: &out)
         case let .array(items):
-            out += "["
+            out.append(UInt8(ascii: "["))
             for (i, item) in items.enumerated() {
-                if i > 0 { out += "," }
+                if i > 0 { out.append(UInt8(ascii: ",")) }
                 item.encode(into: &out)
             }
-            out += "]"
+            out.append(UInt8(ascii: "]"))
         case let .object(fields):
-            out += "{"
+            out.append(UInt8(ascii: "{"))
             for (i, (key, value)) in fields.enumerated() {
-                if i > 0 { out += "," }
+                if i > 0 { out.append(UInt8(ascii: ",")) }
                 JSONValue.encodeString(key, into: &out)
-                out += ":"
+                out.append(UInt8(ascii: ":"))
                 value.encode(into: &out)
             }
-            out += "}"
+            out.append(UInt8(ascii: "}"))
         }
     }
 
-    private static let hexDigits = Array("0123456789abcdef")
+    private static let hexDigits = Array("0123456789abcdef".utf8)
+
+    public static func encodeString(_ s: String, into out: inout String) {
+        var bytes: [UInt8] = []
+        encodeString(s, into: &bytes)
+        out += String(decoding: bytes, as: UTF8.self)
+    }
 
     /// Runs of bytes that need no escape are copied whole: escaping scalar by scalar was
     /// a quarter of `import` (every bead's JSONL line is encoded on save).
-    public static func encodeString(_ s: String, into out: inout String) {
-        out += "\""
+    public static func encodeString(_ s: String, into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
         var s = s
         s.withUTF8 { bytes in
             var start = 0, k = 0
-            func flush(_ end: Int) {
-                if end > start { out += String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self) }
-            }
             while k < bytes.count {
                 let b = bytes[k]
                 var width = 1
-                let escape: String?
+                var escaped: UInt8 = 0
+                var unicode: UInt32?
                 switch b {
-                case 0x22: escape = "\\\""
-                case 0x5C: escape = "\\\\"
-                case 0x0A: escape = "\\n"
-                case 0x0D: escape = "\\r"
-                case 0x09: escape = "\\t"
-                case 0x08: escape = "\\b"
-                case 0x0C: escape = "\\f"
+                case 0x22: escaped = UInt8(ascii: "\"")
+                case 0x5C: escaped = UInt8(ascii: "\\")
+                case 0x0A: escaped = UInt8(ascii: "n")
+                case 0x0D: escaped = UInt8(ascii: "r")
+                case 0x09: escaped = UInt8(ascii: "t")
+                case 0x08: escaped = UInt8(ascii: "b")
+                case 0x0C: escaped = UInt8(ascii: "f")
                 // `<`, `>`, `&` and the line separators (U+2028, U+2029) are escaped, so
                 // the JSON is safe inside HTML and JavaScript.
-                case 0x3C, 0x3E, 0x26: escape = unicodeEscape(UInt32(b))
+                case 0x3C, 0x3E, 0x26: unicode = UInt32(b)
                 case 0xE2 where k + 2 < bytes.count && bytes[k + 1] == 0x80 && (bytes[k + 2] == 0xA8 || bytes[k + 2] == 0xA9):
-                    escape = unicodeEscape(bytes[k + 2] == 0xA8 ? 0x2028 : 0x2029)
+                    unicode = bytes[k + 2] == 0xA8 ? 0x2028 : 0x2029
                     width = 3
-                default: escape = b < 0x20 ? unicodeEscape(UInt32(b)) : nil
+                default: if b < 0x20 { unicode = UInt32(b) }
                 }
-                if let escape {
-                    flush(k)
-                    out += escape
-                    k += width
-                    start = k
+                guard escaped != 0 || unicode != nil else { k += 1; continue }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<k]))
+                out.append(UInt8(ascii: "\\"))
+                if let unicode {
+                    out.append(UInt8(ascii: "u"))
+                    for shift in stride(from: 12, through: 0, by: -4) { out.append(hexDigits[Int((unicode >> UInt32(shift)) & 0xF)]) }
                 } else {
-                    k += 1
+                    out.append(escaped)
                 }
+                k += width
+                start = k
             }
-            flush(bytes.count)
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<bytes.count]))
         }
-        out += "\""
-    }
-
-    private static func unicodeEscape(_ value: UInt32) -> String {
-        var out = ""
-        appendUnicodeEscape(value, into: &out)
-        return out
-    }
-
-    private static func appendUnicodeEscape(_ value: UInt32, into out: inout String) {
-        out += "\\u"
-        for shift in stride(from: 12, through: 0, by: -4) {
-            out.append(hexDigits[Int((value >> UInt32(shift)) & 0xF)])
-        }
+        out.append(UInt8(ascii: "\""))
     }
 }
 

@@ -49,6 +49,35 @@ import Testing
         }
     }
 
+    /// Whatever the encoder writes, the parser reads back as the same string: every
+    /// escape, multi-byte text, and strings with no escape at all (the parser's short way).
+    @Test func parsesBackEveryEncodedString() throws {
+        let pieces: [String] = ["a", " ", "\"", "\\", "/", "\n", "\r", "\t", "\u{08}", "\u{0C}", "\u{00}", "\u{1B}", "<", ">", "&",
+                                "\u{2028}", "\u{2029}", "€", "é", "✅", "🧵", "plain words "]
+        var random = SeededRandom(state: 1203)
+        for _ in 0..<2_000 {
+            let text = (0..<random.below(24)).map { _ in pieces[random.below(pieces.count)] }.joined()
+            var encoded = ""
+            JSONValue.encodeString(text, into: &encoded)
+            #expect(try JSONValue.parse(encoded) == .string(text), "\(Array(text.unicodeScalars))")
+        }
+    }
+
+    @Test func aLoneSurrogateIsReadAsTheReplacementCharacter() throws {
+        #expect(try JSONValue.parse(#""\ud800x""#) == .string("\u{FFFD}x"))
+        #expect(try JSONValue.parse(#""\ud800\u0041""#) == .string("\u{FFFD}A"))
+        #expect(try JSONValue.parse(#""\udc00""#) == .string("\u{FFFD}"))
+    }
+
+    @Test func timestampsAreISO8601InUTC() {
+        let formatter = ISO8601DateFormatter()
+        var random = SeededRandom(state: 42)
+        for _ in 0..<500 {
+            let date = Date(timeIntervalSince1970: Double(random.below(4_000_000_000)) + 0.75)
+            #expect(StoreClock.timestamp(date) == formatter.string(from: date))
+        }
+    }
+
     @Test func decodesEscapesAndSurrogatePairs() throws {
         let value = try JSONValue.parse(#""\u00e9\ud83d\ude00\/x""#)
         #expect(value == .string("é😀/x"))
