@@ -39,3 +39,7 @@ SELECT count(*) FROM bead WHERE status = 'open' AND id NOT IN (SELECT id FROM bl
 BEGIN;
 INSERT INTO bead (id, title, created_at, updated_at, line) VALUES (':id-floor-' || abs(random()), 'bench bead', datetime('now'), datetime('now'), '{}');
 COMMIT;
+-- update
+BEGIN;
+UPDATE bead SET title = 'bench title ' || abs(random()), updated_at = datetime('now') WHERE id = ':id';
+COMMIT;

@@ -52,8 +52,10 @@ PY
   run "stats" "$bin stats"
   run "  floor: sqlite3 stats" "$(floor stats)"
   run "export" "$bin export -o $work/out.jsonl"
-  RUNS=5 run "create (rewrites the JSONL)" "$bin create 'bench bead'"
-  RUNS=5 run "  floor: sqlite3 insert" "$(floor create)"
+  RUNS=10 run "create (patches the JSONL)" "$bin create 'bench bead'"
+  RUNS=10 run "  floor: sqlite3 insert" "$(floor create)"
+  RUNS=10 run "update ID --title" "$bin update $some_id --title 'bench title'"
+  RUNS=10 run "  floor: sqlite3 update" "$(floor update)"
   run "--version (start-up)" "$bin --version"
   cd - >/dev/null
 done

@@ -13,8 +13,13 @@ final class MCPServer: Sendable {
         var instructions: String
     }
 
-    /// The requests being answered, by their id's JSON text.
-    private typealias InFlight = [String: Task<Void, Never>]
+    /// The work being done, each piece under a token of its own; requests also by
+    /// their id's JSON text, for cancelling (a client may reuse an id).
+    private struct InFlight {
+        var nextToken = 0
+        var tasks: [Int: Task<Void, Never>] = [:]
+        var byRequest: [String: Int] = [:]
+    }
 
     let info: Info
     let tools: MCPTools
@@ -36,7 +41,7 @@ final class MCPServer: Sendable {
         for await line in MCPStdioReader.lines(from: input, reject: { writer.send($0) }) {
             receive(line)
         }
-        while let next = inFlight.withLock({ $0.values.first }) {
+        while let next = inFlight.withLock({ $0.tasks.values.first }) {
             await next.value
         }
     }
@@ -56,7 +61,7 @@ final class MCPServer: Sendable {
                 writer.send(MCPIncoming.answer(.null, error: .invalidRequest("an empty batch; send at least one message")))
                 return
             }
-            track(key: nil) {
+            track(request: nil) {
                 var answers: [JSONValue] = []
                 for item in items { if let answer = await self.handle(item) { answers.append(answer) } }
                 if !answers.isEmpty { self.writer.send(.array(answers)) }
@@ -66,7 +71,7 @@ final class MCPServer: Sendable {
         do {
             switch try MCPIncoming(message) {
             case let .request(id, method, params):
-                track(key: id.encoded()) {
+                track(request: id.encoded()) {
                     self.writer.send(await self.respond(id: id, method: method, params: params))
                 }
             case let .notification(method, params):
@@ -97,26 +102,32 @@ final class MCPServer: Sendable {
         return id
     }
 
-    private func track(key: String?, _ work: @escaping @Sendable () async -> Void) {
-        let key = key ?? "batch-\(UUID().uuidString)"
+    private func track(request: String?, _ work: @escaping @Sendable () async -> Void) {
         // Under the lock, so the task cannot remove itself before it is added.
-        inFlight.withLock { tasks in
-            tasks[key] = Task { [self] in
+        inFlight.withLock { state in
+            let token = state.nextToken
+            state.nextToken += 1
+            state.tasks[token] = Task { [self] in
                 await CommandContext.$current.withValue(quiet) { await work() }
-                finished(key)
+                finished(token, request: request)
             }
+            if let request { state.byRequest[request] = token }
         }
     }
 
-    /// A client reusing an id still gets both answers; only the later can be cancelled.
-    private func finished(_ key: String) {
-        inFlight.withLock { _ = $0.removeValue(forKey: key) }
+    private func finished(_ token: Int, request: String?) {
+        inFlight.withLock { state in
+            state.tasks[token] = nil
+            if let request, state.byRequest[request] == token { state.byRequest[request] = nil }
+        }
     }
 
     func notice(_ method: String, _ params: JSONValue?) {
         switch method {
         case "notifications/cancelled":
-            if let id = params?["requestId"] { inFlight.withLock { $0[id.encoded()] }?.cancel() }
+            if let id = params?["requestId"] {
+                inFlight.withLock { state in state.byRequest[id.encoded()].flatMap { state.tasks[$0] } }?.cancel()
+            }
         default:
             // notifications/initialized and the rest (progress, roots changed) ask
             // nothing of this server: it answers before initialisation too, as the SDK did.
