@@ -16,7 +16,7 @@ import Testing
     @Test func concurrentWriters() throws {
         let run = try script("writers.sh", ["WRITERS": "2", "EACH": "4"])
         #expect(run.status == 0, "\(run.stderr)")
-        #expect(run.stdout.contains("8 expected, 8 in the store, 8 JSONL lines, 0 error lines"), "\(run.stdout)")
+        #expect(run.stdout.contains("8 expected, 8 in the store, 8 JSONL lines (equal to export: yes), 0 error lines"), "\(run.stdout)")
     }
 
     @Test func triageThroughput() throws {
