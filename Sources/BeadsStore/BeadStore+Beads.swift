@@ -284,6 +284,7 @@ extension BeadStore {
     public func upsert(_ beads: [Bead]) throws(StoreError) -> (created: Int, updated: Int, unchanged: Int) {
         try write { db in
             var counts = (created: 0, updated: 0, unchanged: 0)
+            var changes: [(before: Bead?, after: Bead)] = []
             for bead in beads {
                 var before: Bead?
                 if let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT \(Self.beadColumns) FROM bead WHERE id = ?"), arguments: [bead.id]) {
@@ -293,8 +294,14 @@ extension BeadStore {
                 } else {
                     counts.created += 1
                 }
-                try Self.save(bead, in: db)
-                try recordChanges(from: before, to: bead, in: db)
+                changes.append((before, bead))
+            }
+            let existing = try Int.fetchOne(db, sql: "SELECT count(*) FROM bead") ?? 0
+            try Self.writingMany(changes.count, into: existing, in: db) {
+                for (before, bead) in changes {
+                    try Self.save(bead, in: db)
+                    try recordChanges(from: before, to: bead, in: db)
+                }
             }
             try exportJSONL(db)
             return counts

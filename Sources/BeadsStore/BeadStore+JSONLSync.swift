@@ -49,8 +49,12 @@ extension BeadStore {
                 return .upToDate
             }
             let beads = try JSONLFile.read(data, path: jsonlPath, now: now)
-            try db.execute(sql: "DELETE FROM bead")
-            for bead in beads { try Self.save(bead, in: db) }
+            // Everything is replaced: rebuilding the index costs no more than the new beads.
+            let existing = try Int.fetchOne(db, sql: "SELECT count(*) FROM bead") ?? 0
+            try Self.writingMany(max(beads.count, existing), into: 0, in: db) {
+                try db.execute(sql: "DELETE FROM bead")
+                for bead in beads { try Self.save(bead, in: db) }
+            }
             _ = try takeChangedIDs(db)
             try setMeta(db, Self.jsonlFingerprintKey, current.description)
             // A file another tool wrote may differ from this store's export of it (key

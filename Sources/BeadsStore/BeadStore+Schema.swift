@@ -156,19 +156,8 @@ extension BeadStore {
                     new_value TEXT                           -- JSON
                 ) STRICT;
                 CREATE INDEX event_by_bead ON event(bead_id, id);
-
-                CREATE VIRTUAL TABLE bead_fts USING fts5(id UNINDEXED, title, description, tokenize = "unicode61 tokenchars '_'");
-                INSERT INTO bead_fts(rowid, id, title, description) SELECT rowid, id, title, description FROM bead;
-                CREATE TRIGGER bead_fts_insert AFTER INSERT ON bead BEGIN
-                    INSERT INTO bead_fts(rowid, id, title, description) VALUES (new.rowid, new.id, new.title, new.description);
-                END;
-                CREATE TRIGGER bead_fts_update AFTER UPDATE OF title, description ON bead BEGIN
-                    UPDATE bead_fts SET title = new.title, description = new.description WHERE rowid = old.rowid;
-                END;
-                CREATE TRIGGER bead_fts_delete AFTER DELETE ON bead BEGIN
-                    DELETE FROM bead_fts WHERE rowid = old.rowid;
-                END;
                 """)
+            try db.execute(sql: BeadStore.beadSearchIndexSQL)
         }
         migrator.registerMigration("v5-stored-lines") { db in
             // The bead's JSONL line, kept so exports (one on every write) just concatenate.
