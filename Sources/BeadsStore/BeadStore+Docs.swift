@@ -20,14 +20,26 @@ extension BeadStore {
     ) throws(StoreError) {
         guard !replace.isEmpty || !touch.isEmpty || !remove.isEmpty else { return }
         try write { db in
-            for path in remove + replace.map(\.path) {
-                try db.cachedStatement(sql: "DELETE FROM doc WHERE path = ?").execute(arguments: [path])
+            let leaving = remove + replace.map(\.path)
+            // Signatures deleted (with their docs) and inserted: many of them, and the
+            // signature index is rebuilt once instead of row by row.
+            var changed = replace.reduce(0) { $0 + $1.signatures.count }
+            for chunk in stride(from: 0, to: leaving.count, by: 500).map({ Array(leaving[$0..<min($0 + 500, leaving.count)]) }) {
+                let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
+                changed += try Int.fetchOne(db, sql: "SELECT count(*) FROM signature WHERE doc_path IN (\(marks))",
+                                            arguments: StatementArguments(chunk)) ?? 0
             }
-            for item in touch {
-                try db.execute(sql: "UPDATE doc SET size = ?, mtime_ns = ? WHERE path = ?",
-                               arguments: [item.fingerprint.size, item.fingerprint.mtimeNanoseconds, item.path])
+            let existing = try Int.fetchOne(db, sql: "SELECT count(*) FROM signature") ?? 0
+            try SearchIndex.signatures.writingMany(changed, into: existing, in: db) {
+                for path in leaving {
+                    try db.cachedStatement(sql: "DELETE FROM doc WHERE path = ?").execute(arguments: [path])
+                }
+                for item in touch {
+                    try db.execute(sql: "UPDATE doc SET size = ?, mtime_ns = ? WHERE path = ?",
+                                   arguments: [item.fingerprint.size, item.fingerprint.mtimeNanoseconds, item.path])
+                }
+                for doc in replace { try Self.insert(doc, in: db) }
             }
-            for doc in replace { try Self.insert(doc, in: db) }
         }
     }
 

@@ -51,7 +51,7 @@ extension BeadStore {
             let beads = try JSONLFile.read(data, path: jsonlPath, now: now)
             // Everything is replaced: rebuilding the index costs no more than the new beads.
             let existing = try Int.fetchOne(db, sql: "SELECT count(*) FROM bead") ?? 0
-            try Self.writingMany(max(beads.count, existing), into: 0, in: db) {
+            try SearchIndex.beads.writingMany(max(beads.count, existing), into: 0, in: db) {
                 try db.execute(sql: "DELETE FROM bead")
                 for bead in beads { try Self.save(bead, in: db) }
             }

@@ -70,15 +70,6 @@ extension BeadStore {
                 ) STRICT;
                 CREATE INDEX signature_by_bead ON signature(bead_id);
                 CREATE INDEX signature_by_doc ON signature(doc_path);
-                CREATE VIRTUAL TABLE signature_fts USING fts5(terms, tokenize = "unicode61 tokenchars '_'");
-                CREATE VIRTUAL TABLE signature_vocab USING fts5vocab(signature_fts, row);
-                CREATE TRIGGER signature_fts_insert AFTER INSERT ON signature BEGIN
-                    INSERT INTO signature_fts(rowid, terms) VALUES (new.id, new.terms);
-                END;
-                -- Fires for cascaded deletes too, so re-indexing a doc never leaves stale rows.
-                CREATE TRIGGER signature_fts_delete AFTER DELETE ON signature BEGIN
-                    DELETE FROM signature_fts WHERE rowid = old.id;
-                END;
 
                 CREATE TABLE recipe (
                     id INTEGER PRIMARY KEY,
@@ -100,6 +91,7 @@ extension BeadStore {
                 ) STRICT;
                 CREATE INDEX recipe_bead_by_bead ON recipe_bead(bead_id);
                 """)
+            try db.execute(sql: SearchIndex.signatures.build)
         }
         migrator.registerMigration("v2-recipe-runs") { db in
             try db.execute(sql: """
@@ -157,7 +149,7 @@ extension BeadStore {
                 ) STRICT;
                 CREATE INDEX event_by_bead ON event(bead_id, id);
                 """)
-            try db.execute(sql: BeadStore.beadSearchIndexSQL)
+            try db.execute(sql: SearchIndex.beads.build)
         }
         migrator.registerMigration("v5-stored-lines") { db in
             // The bead's JSONL line, kept so exports (one on every write) just concatenate.

@@ -28,7 +28,7 @@ import Testing
         let store = try BeadStore(databasePath: db, jsonlPath: jsonl)
         let before = try triggers(store)
         _ = try store.upsert([bead(0, "seed")])
-        let many = (1...BeadStore.bulkIndexThreshold + 50).map { bead($0, $0 % 7 == 0 ? "kaniko overlay" : "plain") }
+        let many = (1...SearchIndex.bulkThreshold + 50).map { bead($0, $0 % 7 == 0 ? "kaniko overlay" : "plain") }
         #expect(try store.upsert(many).created == many.count)
         #expect(try triggers(store) == before)
         #expect(try indexedRows(store) == many.count + 1)
@@ -59,10 +59,40 @@ import Testing
         // The file cannot be written, so the transaction rolls back after the rebuild.
         try FileManager.default.createDirectory(atPath: jsonl + ".blocker", withIntermediateDirectories: true)
         let blocked = try BeadStore(databasePath: db, jsonlPath: jsonl + ".blocker/x/issues.jsonl")
-        #expect(throws: StoreError.self) { _ = try blocked.upsert((1...BeadStore.bulkIndexThreshold).map { bead($0, "lost") }) }
+        #expect(throws: StoreError.self) { _ = try blocked.upsert((1...SearchIndex.bulkThreshold).map { bead($0, "lost") }) }
         #expect(try triggers(store) == before)
         #expect(try indexedRows(store) == 1)
         #expect(try store.search("kept", limit: 0).map(\.id) == ["mo-0"])
         #expect(try store.search("lost", limit: 0).isEmpty)
+    }
+
+    func doc(_ path: String, signatures: Int, word: String) -> IndexedDoc {
+        IndexedDoc(path: path, title: path, fingerprint: FileFingerprint(size: 1, mtimeNanoseconds: 1), hash: path, primaryBeads: [],
+                   warnings: [], sections: [], mentions: [],
+                   signatures: (0..<signatures).map {
+                       SignatureRecord(beadID: "mo-\($0)", docPath: path, sectionAnchor: "", line: $0, origin: "doc",
+                                       text: "\(word) failed \($0)", pattern: "\(word) failed <*>", terms: "\(word) failed n\($0)")
+                   }, recipes: [])
+    }
+
+    func signatureMatches(_ store: BeadStore, _ word: String) throws -> Int {
+        try store.pool.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM signature_fts WHERE signature_fts MATCH ?", arguments: [word]) ?? -1 }
+    }
+
+    @Test func reindexingManySignaturesRebuildsTheirIndexOnce() throws {
+        let store = try BeadStore(databasePath: db, jsonlPath: jsonl)
+        try store.applyDocIndex(replace: [doc("docs/a.md", signatures: 300, word: "overlay"), doc("docs/b.md", signatures: 2, word: "kaniko")],
+                                touch: [], remove: [])
+        #expect(try signatureMatches(store, "overlay") == 300)
+        // Re-indexing the big doc with other words: the old rows leave the index too.
+        try store.applyDocIndex(replace: [doc("docs/a.md", signatures: 250, word: "devpod")], touch: [], remove: [])
+        #expect(try signatureMatches(store, "overlay") == 0)
+        #expect(try signatureMatches(store, "devpod") == 250)
+        // A small change afterwards goes through the triggers, and the vocabulary is back.
+        try store.applyDocIndex(replace: [doc("docs/b.md", signatures: 1, word: "buildkit")], touch: [], remove: [])
+        #expect(try signatureMatches(store, "kaniko") == 0)
+        #expect(try signatureMatches(store, "buildkit") == 1)
+        let vocabulary = try store.pool.read { try Int.fetchOne($0, sql: "SELECT doc FROM signature_vocab WHERE term = 'devpod'") }
+        #expect(vocabulary == 250)
     }
 }
