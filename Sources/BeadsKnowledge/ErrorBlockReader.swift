@@ -1,3 +1,4 @@
+import BeadsStore
 /// Reads the error messages out of a block of output as a team pasted it into a doc: a
 /// whole incident, 10 to 20 lines with the commands typed, the steps that ran, the
 /// wrappers that say a step failed, and somewhere in it the lines that say why.
@@ -36,9 +37,9 @@ enum ErrorBlockReader {
 
     /// A build step's header: `[builder 4/7] RUN npm ci`, `Step 3/9 : RUN make`.
     static func isBuildStep(_ message: String) -> Bool {
-        if message.hasPrefix("Step "), message.contains(" : ") { return true }
+        if message.hasPrefix("Step "), message.containsBytes(" : ") { return true }
         if message.hasPrefix("["), let close = message.firstIndex(of: "]") {
-            let rest = message[message.index(after: close)...].trimmingCharacters(in: .whitespaces)
+            let rest = message[message.index(after: close)...].trimmingBlanks()
             return ["RUN ", "COPY ", "FROM ", "ADD ", "WORKDIR "].contains { rest.hasPrefix($0) }
         }
         return false

@@ -1,3 +1,4 @@
+import BeadsStore
 import Foundation
 
 /// The one home of the word lists that decide what a line of output is: an error, a
@@ -81,7 +82,7 @@ public enum ErrorVocabulary {
     /// `user@host:~$ `, `[user@host dir]$ `, `PS C:\> `) or a known program followed
     /// by an argument, with no error marker in it.
     public static func readsLikeCommand(_ line: String) -> Bool {
-        let text = line.trimmingCharacters(in: .whitespaces)
+        let text = line.trimmingBlanks()
         for prompt in ["$ ", "% ", "> ", "# ", "❯ ", "➜ ", "PS "] where text.hasPrefix(prompt) {
             // `# 12 0.5 …` is BuildKit; `# comment` is a comment, context all the same.
             return !(prompt == "# " && text.dropFirst(2).first?.isNumber == true)

@@ -1,3 +1,4 @@
+import BeadsStore
 /// A line of pasted output after normalisation.
 public struct NormalizedLine: Sendable, Equatable {
     /// 1-based line number in the paste.
@@ -10,7 +11,7 @@ public struct NormalizedLine: Sendable, Equatable {
 
     /// The message without the wrapping CI and tools put before it.
     public var message: String {
-        String(decoding: text.utf8.dropFirst(messageStart), as: UTF8.self).trimmingCharacters(in: .whitespaces)
+        String(decoding: text.utf8.dropFirst(messageStart), as: UTF8.self).trimmingBlanks()
     }
 }
 

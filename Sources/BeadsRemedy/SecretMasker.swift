@@ -47,34 +47,14 @@ public struct SecretMasker: Sendable {
 
     public func mask(_ text: String) -> String {
         var out = text
-        for value in values where Self.occurs(value, in: out) {
+        for value in values where out.containsBytes(value) {
             out = out.replacingOccurrences(of: value, with: Self.replacement)
         }
         return Self.maskTokenShapes(out)
     }
 
-    /// Whether `needle`'s bytes occur in `haystack`: memchr for the first byte, memcmp
-    /// for the rest, where Foundation's `contains` walked Characters and, for the six
-    /// token prefixes alone, took a tenth of `fix` on a 200-line paste.
-    static func occurs(_ needle: String, in haystack: String) -> Bool {
-        var needle = needle, haystack = haystack
-        return haystack.withUTF8 { hay in
-            needle.withUTF8 { pin in
-                guard let first = pin.first else { return true }
-                var offset = 0
-                while hay.count - offset >= pin.count {
-                    guard let hit = memchr(hay.baseAddress! + offset, Int32(first), hay.count - offset - pin.count + 1) else { return false }
-                    let at = hay.baseAddress!.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-                    if memcmp(hay.baseAddress! + at, pin.baseAddress!, pin.count) == 0 { return true }
-                    offset = at + 1
-                }
-                return false
-            }
-        }
-    }
-
     static func maskTokenShapes(_ text: String) -> String {
-        guard tokenPrefixes.contains(where: { occurs($0, in: text) }) else { return text }
+        guard tokenPrefixes.contains(where: { text.containsBytes($0) }) else { return text }
         var out = ""
         var rest = Substring(text)
         while let (prefix, range) = tokenPrefixes.compactMap({ p in rest.range(of: p).map { (p, $0) } }).min(by: { $0.1.lowerBound < $1.1.lowerBound }) {

@@ -9,19 +9,6 @@ import Testing
         #expect(masker.mask(text) == "login with *** and *** as *** and *** in /root")
     }
 
-    /// The byte search agrees with a plain one on texts built to have near misses:
-    /// repeated first bytes, a needle at either end, longer than the text, multi-byte.
-    @Test func theByteSearchFindsWhatContainsFinds() {
-        let pieces = ["g", "h", "p", "_", "gh", "ghp", "ghp_", "é", "✅", " ", "x"]
-        var generator = SystemRandomNumberGenerator()
-        for _ in 0..<3000 {
-            let hay = (0..<Int.random(in: 0...12, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
-            let needle = (0..<Int.random(in: 1...3, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
-            let expected = Array(hay.utf8).indices.contains { Array(hay.utf8)[$0...].starts(with: needle.utf8) }
-            #expect(SecretMasker.occurs(needle, in: hay) == expected, "\(needle) in \(hay)")
-        }
-    }
-
     @Test func shortValuesAndBarePrefixesAreLeftAlone() {
         let masker = SecretMasker(environment: ["TOKEN_TTL": "60"])
         #expect(masker.mask("ttl 60, see ghp_ in the docs") == "ttl 60, see ghp_ in the docs")
