@@ -1,3 +1,5 @@
+import Foundation
+
 /// Colour and bold for people at a terminal: the bead id, the verdict, the recommended
 /// fix. Styled text carries markers (private-use characters) that `Terminal` turns into
 /// ANSI codes on a terminal and drops everywhere else: in a pipe, a file, with
@@ -34,17 +36,29 @@ enum Style: Character, CaseIterable {
         sink.isTerminal && (environment["NO_COLOR"] ?? "").isEmpty && environment["TERM"] != "dumb"
     }
 
-    /// The text with its markers as ANSI codes, or without them.
+    /// The text with its markers as ANSI codes, or without them. On the UTF-8 bytes
+    /// (each marker is EE 80 9x): walking Characters made this 44% of `blocked` at 10k.
     static func render(_ text: String, enabled: Bool) -> String {
-        guard text.contains(where: { markers.contains($0) }) else { return text }
-        var out = ""
-        for character in text {
-            if let style = Style(rawValue: character) {
-                if enabled { out += "\u{1B}[\(style.code)m" }
-            } else {
-                out.append(character)
+        var text = text
+        return text.withUTF8 { bytes -> String in
+            guard bytes.count >= 3, memchr(bytes.baseAddress!, 0xEE, bytes.count) != nil else { return String(decoding: bytes, as: UTF8.self) }
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count + bytes.count / 8)
+            var k = 0, copied = 0
+            while k + 2 < bytes.count {
+                guard bytes[k] == 0xEE, bytes[k + 1] == 0x80, let style = byThirdByte[bytes[k + 2]] else { k += 1; continue }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<k]))
+                if enabled { out.append(contentsOf: "\u{1B}[\(style.code)m".utf8) }
+                k += 3
+                copied = k
             }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied...]))
+            return String(decoding: out, as: UTF8.self)
         }
-        return out
     }
+
+    /// Each marker by the last byte of its UTF-8 form.
+    private static let byThirdByte: [UInt8: Style] = Dictionary(uniqueKeysWithValues: allCases.map {
+        (Array(String($0.rawValue).utf8)[2], $0)
+    })
 }

@@ -41,4 +41,28 @@ import Testing
         #expect(!rendered.contains("\u{1B}[2J"))
         #expect(rendered == "title \u{1B}[36m^[[2J\u{1B}[0m")
     }
+
+    /// The byte-level renderer against the rule as first written, Character by Character,
+    /// on texts of markers, their neighbours in the private-use area, and other text.
+    @Test func renderingAgreesWithTheCharacterByCharacterRule() {
+        func reference(_ text: String, _ enabled: Bool) -> String {
+            var out = ""
+            for character in text {
+                if let style = Style(rawValue: character) {
+                    if enabled { out += "\u{1B}[\(style.code)m" }
+                } else {
+                    out.append(character)
+                }
+            }
+            return out
+        }
+        let pieces = Style.allCases.map { String($0.rawValue) } + ["\u{E000}", "\u{E010}", "\u{E020}", "\u{E0FF}", "a", "é", "✅", " ", "\u{1B}"]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<2000 {
+            let text = (0..<Int.random(in: 0...10, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            for enabled in [true, false] {
+                #expect(Style.render(text, enabled: enabled) == reference(text, enabled), "\(Array(text.unicodeScalars))")
+            }
+        }
+    }
 }
