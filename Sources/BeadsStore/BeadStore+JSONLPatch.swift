@@ -5,7 +5,7 @@ import GRDB
 // the table read every line back out of SQLite on each write (a third of a `create` at
 // 10k beads, most of one at 100k). When the file on disk is known to be the store's own
 // export, the new file is instead the old one with the changed lines replaced, inserted
-// or dropped: unchanged runs go from the old file's mapping straight to the new file.
+// or dropped: unchanged runs of the old file are written as they are.
 //
 // Which beads changed is SQLite's to say, not each write path's: temporary triggers on
 // the writer connection note every id inserted, updated or deleted in `jsonl_dirty`, a
@@ -65,9 +65,18 @@ extension BeadStore {
         guard fstat(fd, &info) == 0, FileFingerprint(info) == onDisk else { return false }
         let size = Int(info.st_size)
         guard size > 0 else { return false }
-        guard let mapped = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0), mapped != MAP_FAILED else { return false }
-        defer { munmap(mapped, size) }
-        let old = UnsafeRawBufferPointer(start: mapped, count: size)
+        // Read, not mapped: a file another program truncates in place while it is mapped
+        // kills the reader with SIGBUS. A read that comes up short means it changed.
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: size, alignment: 1)
+        defer { buffer.deallocate() }
+        var filled = 0
+        while filled < size {
+            let count = pread(fd, buffer.baseAddress! + filled, size - filled, off_t(filled))
+            if count < 0, errno == EINTR { continue }
+            guard count > 0 else { return false }
+            filled += count
+        }
+        let old = UnsafeRawBufferPointer(buffer)
         guard let oldLines = JSONLLineIndex(old) else { return false }
 
         // The changed beads' lines, one after another in one buffer the pieces point into.

@@ -90,7 +90,7 @@ public enum JSONLFile {
     }
 
     /// The file made of `pieces` one after another, written as above: a patched export
-    /// writes the unchanged runs of the old file straight from its mapping.
+    /// writes the unchanged runs of the old file as they are.
     static func writeAtomically(pieces: [UnsafeRawBufferPointer], to path: String) throws(StoreError) {
         let url = URL(fileURLWithPath: path)
         removeStaleTemporaries(of: url)
