@@ -4,7 +4,7 @@ import BeadsStore
 // beads once used the official Swift SDK's server; the SDK's module also holds an HTTP
 // client transport, which brings FoundationNetworking and with it libcurl and thirty
 // shared libraries that every command paid for at start-up (about 10 ms of 22). A stdio
-// server needs five methods of the protocol, so they are written here; the SDK's own
+// server needs six methods of the protocol, so they are written here; the SDK's own
 // client still talks to this server in the tests (MCPClientProbe).
 
 /// The protocol revisions this server speaks, newest first. A client asking for one of
