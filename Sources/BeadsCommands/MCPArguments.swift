@@ -6,8 +6,6 @@ import Foundation
 struct MCPArguments {
     let values: [String: JSONValue]
 
-    init(_ values: [String: JSONValue]) { self.values = values }
-
     /// A call's `arguments` object; a later repeat of a key wins, as in JSON.parse.
     init(_ object: JSONValue?) throws {
         switch object {

@@ -63,37 +63,44 @@ final class MCPServer: Sendable {
             }
             track(request: nil) {
                 var answers: [JSONValue] = []
-                for item in items { if let answer = await self.handle(item) { answers.append(answer) } }
+                for item in items {
+                    switch self.accept(item) {
+                    case let .request(id, method, params): answers.append(await self.respond(id: id, method: method, params: params))
+                    case let .answered(answer?): answers.append(answer)
+                    case .answered(nil): break
+                    }
+                }
                 if !answers.isEmpty { self.writer.send(.array(answers)) }
             }
             return
         }
-        do {
-            switch try MCPIncoming(message) {
-            case let .request(id, method, params):
-                track(request: id.encoded()) {
-                    self.writer.send(await self.respond(id: id, method: method, params: params))
-                }
-            case let .notification(method, params):
-                notice(method, params)
-            case .response:
-                break
+        switch accept(message) {
+        case let .request(id, method, params):
+            track(request: id.encoded()) {
+                self.writer.send(await self.respond(id: id, method: method, params: params))
             }
-        } catch {
-            writer.send(MCPIncoming.answer(Self.echoableID(message), error: error))
+        case let .answered(answer):
+            if let answer { writer.send(answer) }
         }
     }
 
-    /// A batch item's answer, or nil for a notification or a response.
-    func handle(_ message: JSONValue) async -> JSONValue? {
+    /// What a message asks: a request still to answer, or nothing more than what was
+    /// done now (a notification heeded: no answer; a client's response: none; a
+    /// malformed message: its error).
+    enum Accepted {
+        case request(id: JSONValue, method: String, params: JSONValue?)
+        case answered(JSONValue?)
+    }
+
+    func accept(_ message: JSONValue) -> Accepted {
         do {
             switch try MCPIncoming(message) {
-            case let .request(id, method, params): return await respond(id: id, method: method, params: params)
-            case let .notification(method, params): notice(method, params); return nil
-            case .response: return nil
+            case let .request(id, method, params): return .request(id: id, method: method, params: params)
+            case let .notification(method, params): notice(method, params); return .answered(nil)
+            case .response: return .answered(nil)
             }
         } catch {
-            return MCPIncoming.answer(Self.echoableID(message), error: error)
+            return .answered(MCPIncoming.answer(Self.echoableID(message), error: error))
         }
     }
 

@@ -296,8 +296,7 @@ extension BeadStore {
                 }
                 changes.append((before, bead))
             }
-            let existing = try Int.fetchOne(db, sql: "SELECT count(*) FROM bead") ?? 0
-            try SearchIndex.beads.writingMany(changes.count, into: existing, in: db) {
+            try SearchIndex.beads.writingMany(changes.count, into: try Int.fetchOne(db, sql: "SELECT count(*) FROM bead") ?? 0, in: db) {
                 for (before, bead) in changes {
                     try Self.save(bead, in: db)
                     try recordChanges(from: before, to: bead, in: db)

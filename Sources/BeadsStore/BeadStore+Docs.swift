@@ -24,13 +24,10 @@ extension BeadStore {
             // Signatures deleted (with their docs) and inserted: many of them, and the
             // signature index is rebuilt once instead of row by row.
             var changed = replace.reduce(0) { $0 + $1.signatures.count }
-            for chunk in stride(from: 0, to: leaving.count, by: 500).map({ Array(leaving[$0..<min($0 + 500, leaving.count)]) }) {
-                let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
-                changed += try Int.fetchOne(db, sql: "SELECT count(*) FROM signature WHERE doc_path IN (\(marks))",
-                                            arguments: StatementArguments(chunk)) ?? 0
+            for path in leaving {
+                changed += try Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) FROM signature WHERE doc_path = ?"), arguments: [path]) ?? 0
             }
-            let existing = try Int.fetchOne(db, sql: "SELECT count(*) FROM signature") ?? 0
-            try SearchIndex.signatures.writingMany(changed, into: existing, in: db) {
+            try SearchIndex.signatures.writingMany(changed, into: try Int.fetchOne(db, sql: "SELECT count(*) FROM signature") ?? 0, in: db) {
                 for path in leaving {
                     try db.cachedStatement(sql: "DELETE FROM doc WHERE path = ?").execute(arguments: [path])
                 }

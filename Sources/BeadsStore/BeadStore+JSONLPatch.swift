@@ -84,8 +84,8 @@ extension BeadStore {
         var added: [UInt8] = []
         for id in changed {
             let bytes = Array(id.utf8)
-            // An id JSON would escape is not found by its bytes: export whole.
-            guard bytes.allSatisfy({ $0 >= 0x20 && !"\"\\<>&".utf8.contains($0) }) else { return false }
+            // An id the encoder escapes is not found in the file by its bytes: export whole.
+            guard JSONValue.string(id).encoded().utf8.count == bytes.count + 2 else { return false }
             guard let line = try String.fetchOne(db, sql: "SELECT line FROM bead WHERE id = ?", arguments: [id]) else {
                 lines.append((bytes, nil))
                 continue

@@ -64,10 +64,6 @@ extension JSONValue {
         return String(decoding: out, as: UTF8.self)
     }
 
-    public func encode(into out: inout String) {
-        out += encoded()
-    }
-
     /// Bytes, not a String: appending short Strings piece by piece was most of encoding
     /// a bead's line, done for every bead an import saves.
     public func encode(into out: inout [UInt8]) {
@@ -96,12 +92,6 @@ extension JSONValue {
     }
 
     private static let hexDigits = Array("0123456789abcdef".utf8)
-
-    public static func encodeString(_ s: String, into out: inout String) {
-        var bytes: [UInt8] = []
-        encodeString(s, into: &bytes)
-        out += String(decoding: bytes, as: UTF8.self)
-    }
 
     /// Runs of bytes that need no escape are copied whole: escaping scalar by scalar was
     /// a quarter of `import` (every bead's JSONL line is encoded on save).
@@ -158,9 +148,7 @@ extension JSONValue {
             return "[\n" + items.map { inner + $0.prettyEncoded(indent: inner) }.joined(separator: ",\n") + "\n\(indent)]"
         case let .object(fields) where !fields.isEmpty:
             return "{\n" + fields.map { key, value in
-                var k = ""
-                JSONValue.encodeString(key, into: &k)
-                return inner + k + ": " + value.prettyEncoded(indent: inner)
+                inner + JSONValue.string(key).encoded() + ": " + value.prettyEncoded(indent: inner)
             }.joined(separator: ",\n") + "\n\(indent)}"
         default:
             return encoded()

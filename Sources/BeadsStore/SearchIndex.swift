@@ -9,10 +9,22 @@ import GRDB
 // builds them again once, at the end of the same transaction.
 
 /// One search index: the SQL that builds it (filled from its table) with the triggers
-/// that keep it, and the SQL that drops both.
+/// that keep it, and the SQL that drops what that made.
 struct SearchIndex: Sendable {
     let build: String
+    /// Read off `build`, so the two cannot drift apart: each trigger and table it
+    /// creates, dropped in reverse order (triggers first, a vocabulary before its table).
     let drop: String
+
+    init(build: String) {
+        self.build = build
+        drop = build.split(separator: "\n").compactMap { line -> String? in
+            let words = line.split(separator: " ")
+            if words.starts(with: ["CREATE", "TRIGGER"]), words.count > 2 { return "DROP TRIGGER \(words[2]);" }
+            if words.starts(with: ["CREATE", "VIRTUAL", "TABLE"]), words.count > 3 { return "DROP TABLE \(words[3]);" }
+            return nil
+        }.reversed().joined(separator: "\n")
+    }
 
     /// Migration v4 ran exactly this: a change needs a migration of its own.
     static let beads = SearchIndex(
@@ -28,12 +40,6 @@ struct SearchIndex: Sendable {
             CREATE TRIGGER bead_fts_delete AFTER DELETE ON bead BEGIN
                 DELETE FROM bead_fts WHERE rowid = old.rowid;
             END;
-            """,
-        drop: """
-            DROP TRIGGER bead_fts_insert;
-            DROP TRIGGER bead_fts_update;
-            DROP TRIGGER bead_fts_delete;
-            DROP TABLE bead_fts;
             """)
 
     /// Migration v1 ran exactly this: a change needs a migration of its own. The delete
@@ -49,12 +55,6 @@ struct SearchIndex: Sendable {
             CREATE TRIGGER signature_fts_delete AFTER DELETE ON signature BEGIN
                 DELETE FROM signature_fts WHERE rowid = old.id;
             END;
-            """,
-        drop: """
-            DROP TRIGGER signature_fts_insert;
-            DROP TRIGGER signature_fts_delete;
-            DROP TABLE signature_vocab;
-            DROP TABLE signature_fts;
             """)
 
     /// Fewer changed rows than this are indexed row by row.
@@ -62,10 +62,11 @@ struct SearchIndex: Sendable {
 
     /// Runs `body`, which inserts or deletes `count` rows of a table of `existing`, with
     /// the index rebuilt once afterwards when that is cheaper than row by row: many rows,
-    /// and not a small part of a large table (rebuilding costs the whole table). Inside
-    /// the caller's transaction: if `body` throws, the index is back as it was.
-    func writingMany<T>(_ count: Int, into existing: Int, in db: Database, _ body: () throws -> T) throws -> T {
-        guard count >= Self.bulkThreshold, count * 4 >= existing else { return try body() }
+    /// and not a small part of a large table (rebuilding costs the whole table). The
+    /// table is counted only for a write that many rows. Inside the caller's
+    /// transaction: if `body` throws, the index is back as it was.
+    func writingMany<T>(_ count: Int, into existing: @autoclosure () throws -> Int, in db: Database, _ body: () throws -> T) throws -> T {
+        guard count >= Self.bulkThreshold, try count * 4 >= existing() else { return try body() }
         try db.execute(sql: drop)
         let result = try body()
         try db.execute(sql: build)

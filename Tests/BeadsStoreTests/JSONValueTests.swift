@@ -43,8 +43,7 @@ import Testing
         var random = SeededRandom(state: 2026)
         for _ in 0..<2_000 {
             let text = (0..<random.below(24)).map { _ in pieces[random.below(pieces.count)] }.joined()
-            var encoded = ""
-            JSONValue.encodeString(text, into: &encoded)
+            let encoded = JSONValue.string(text).encoded()
             #expect(encoded == reference(text), "\(Array(text.unicodeScalars))")
         }
     }
@@ -57,8 +56,7 @@ import Testing
         var random = SeededRandom(state: 1203)
         for _ in 0..<2_000 {
             let text = (0..<random.below(24)).map { _ in pieces[random.below(pieces.count)] }.joined()
-            var encoded = ""
-            JSONValue.encodeString(text, into: &encoded)
+            let encoded = JSONValue.string(text).encoded()
             #expect(try JSONValue.parse(encoded) == .string(text), "\(Array(text.unicodeScalars))")
         }
     }

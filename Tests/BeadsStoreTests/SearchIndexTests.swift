@@ -24,6 +24,17 @@ import Testing
         try store.pool.read { try String.fetchAll($0, sql: "SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'bead' ORDER BY name") }
     }
 
+    /// The drop is read off the build: every trigger and table, newest first.
+    @Test func theDropUndoesTheBuild() {
+        #expect(SearchIndex.signatures.drop == """
+            DROP TRIGGER signature_fts_delete;
+            DROP TRIGGER signature_fts_insert;
+            DROP TABLE signature_vocab;
+            DROP TABLE signature_fts;
+            """)
+        #expect(SearchIndex.beads.drop.split(separator: "\n").count == 4)
+    }
+
     @Test func aLargeImportIsSearchableAndLaterWritesStayIndexed() throws {
         let store = try BeadStore(databasePath: db, jsonlPath: jsonl)
         let before = try triggers(store)
