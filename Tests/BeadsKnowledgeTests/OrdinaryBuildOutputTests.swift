@@ -4,7 +4,7 @@ import Testing
 
 @Suite struct OrdinaryBuildOutputTests {
     static let listFile = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("Sources/BeadsKnowledge/OrdinaryBuildOutput+CommonWords.swift").path
+        .deletingLastPathComponent().appendingPathComponent("Sources/BeadsKnowledge/Text/OrdinaryBuildOutput+CommonWords.swift").path
 
     static func generated(_ words: Set<String>) -> String {
         let lines = words.sorted().map { word in
