@@ -42,7 +42,9 @@ extension BeadID {
 
     /// Every id with one of `prefixes` written in `text`, in order: in a word of its
     /// own (not inside `xmo-jgo`, `mo-jgo-2` or `MO-JGO`), with its child suffix.
-    public static func mentions(in text: String, prefixes: Set<String>) -> [String] {
+    /// An id of another shape (`sf-k7`, a two-character hash) counts when it is in `held`:
+    /// the tracker decides what a bead is; the grammar serves ids it does not hold yet.
+    public static func mentions(in text: String, prefixes: Set<String>, held: Set<String> = []) -> [String] {
         guard !prefixes.isEmpty else { return [] }
         let bytes = Array(text.utf8)
         let candidates = prefixes.map { Array($0.utf8) }.sorted { $0.count > $1.count }
@@ -54,6 +56,12 @@ extension BeadID {
             for prefix in candidates where k + prefix.count < bytes.count && bytes[k + prefix.count] == UInt8(ascii: "-") {
                 guard bytes[k..<(k + prefix.count)].elementsEqual(prefix) else { continue }
                 if let end = suffixEnd(bytes, from: k + prefix.count + 1), end == bytes.count || !isIDContinuation(bytes[end]) {
+                    matchedEnd = end
+                    break
+                }
+                if !held.isEmpty, let end = looseSuffixEnd(bytes, from: k + prefix.count + 1),
+                   end == bytes.count || !isIDContinuation(bytes[end]),
+                   held.contains(String(decoding: bytes[k..<end], as: UTF8.self)) {
                     matchedEnd = end
                     break
                 }
@@ -85,6 +93,21 @@ extension BeadID {
         }
         return q
     }
+
+    /// Where a suffix of any length starting at `start` ends, children included.
+    static func looseSuffixEnd(_ bytes: [UInt8], from start: Int) -> Int? {
+        var q = start
+        while q < bytes.count, isLower(bytes[q]) || isDigit(bytes[q]) { q += 1 }
+        guard q > start else { return nil }
+        while q + 1 < bytes.count, bytes[q] == UInt8(ascii: "."), isDigit(bytes[q + 1]) {
+            q += 1
+            while q < bytes.count, isDigit(bytes[q]) { q += 1 }
+        }
+        return q
+    }
+
+    /// Whether the store must be asked about an id: it is not of the grammar's shape.
+    public static func needsTracker(_ id: String) -> Bool { !isWellFormed(id) }
 
     static func isLower(_ b: UInt8) -> Bool { b >= 0x61 && b <= 0x7A }
     static func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }

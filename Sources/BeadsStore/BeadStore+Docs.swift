@@ -87,10 +87,10 @@ extension BeadStore {
     static func insertSignature(_ s: SignatureRecord, docPath: String?, in db: Database) throws {
         try db.cachedStatement(
             sql: """
-                INSERT INTO signature (bead_id, doc_path, section_anchor, line, origin, text, pattern, terms)
-                VALUES (?,?,?,?,?,?,?,?)
+                INSERT INTO signature (bead_id, doc_path, section_anchor, line, origin, text, pattern, terms, traits)
+                VALUES (?,?,?,?,?,?,?,?,?)
                 """).execute(
-            arguments: [s.beadID, docPath, s.sectionAnchor, s.line, s.origin, s.text, s.pattern, s.terms])
+            arguments: [s.beadID, docPath, s.sectionAnchor, s.line, s.origin, s.text, s.pattern, s.terms, s.traits])
     }
 
     // MARK: - Reading the index
@@ -131,7 +131,15 @@ extension BeadStore {
 
     static func signature(from row: Row) -> SignatureRecord {
         SignatureRecord(id: row["id"], beadID: row["bead_id"], docPath: row["doc_path"], sectionAnchor: row["section_anchor"],
-                        line: row["line"], origin: row["origin"], text: row["text"], pattern: row["pattern"], terms: row["terms"])
+                        line: row["line"], origin: row["origin"], text: row["text"], pattern: row["pattern"], terms: row["terms"],
+                        traits: row["traits"])
+    }
+
+    /// Every signature, by doc and line.
+    public func allSignatures() throws(StoreError) -> [SignatureRecord] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM signature ORDER BY doc_path, line, bead_id").map(Self.signature(from:))
+        }
     }
 
     public func signatures(ofBead id: String) throws(StoreError) -> [SignatureRecord] {
@@ -189,6 +197,23 @@ extension BeadStore {
             try query(rarest(Array(documents.keys), maxTerms), limit)
             for line in focus { try query(rarest(line, 16), perLine) }
             return found
+        }
+    }
+
+    /// How many signatures hold each word (FTS5's vocabulary), and how many there are:
+    /// how rare a word is among known errors.
+    public func signatureWordCounts(_ words: [String]) throws(StoreError) -> (counts: [String: Int], total: Int) {
+        try read { db in
+            var counts: [String: Int] = [:]
+            for start in stride(from: 0, to: words.count, by: 500) {
+                let chunk = Array(words[start..<min(start + 500, words.count)])
+                let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
+                for row in try Row.fetchAll(db, sql: "SELECT term, doc FROM signature_vocab WHERE term IN (\(marks))",
+                                            arguments: StatementArguments(chunk)) {
+                    counts[row["term"]] = row["doc"]
+                }
+            }
+            return (counts, try Int.fetchOne(db, sql: "SELECT count(*) FROM signature") ?? 0)
         }
     }
 

@@ -188,6 +188,26 @@ extension BeadStore {
                 CREATE INDEX hit_by_time ON hit(at);
                 """)
         }
+        migrator.registerMigration("v8-signature-traits") { db in
+            // What the doc reader knew of a signature: its role, its place in the doc and
+            // how firmly the doc ties it to its bead (`SignatureTraits`), as `key=value;…`.
+            try db.execute(sql: "ALTER TABLE signature ADD COLUMN traits TEXT NOT NULL DEFAULT ''")
+            // Ids of a shape the grammar does not take (`sf-k7`) are recognised in docs only
+            // when the tracker holds them: this index finds them without a table scan.
+            try db.execute(sql: "CREATE INDEX bead_loose_id ON bead(id) WHERE \(BeadStore.looseIDCondition)")
+        }
         return migrator
     }()
+
+    /// Ids whose last part is one or two characters: the only ones the id grammar may
+    /// refuse while the tracker holds them.
+    static let looseIDCondition = "id GLOB '*-[a-z0-9]' OR id GLOB '*-[a-z0-9][a-z0-9]'"
+
+    /// Ids the store holds that the id grammar does not take, in order.
+    public func looseBeadIDs() throws(StoreError) -> [String] {
+        try read { db in
+            try String.fetchAll(db, sql: "SELECT id FROM bead INDEXED BY bead_loose_id WHERE \(Self.looseIDCondition) ORDER BY id")
+                .filter(BeadID.needsTracker)
+        }
+    }
 }

@@ -88,9 +88,12 @@ public struct SignatureRecord: Sendable, Equatable {
     public var pattern: String
     /// The searchable words, separated by spaces.
     public var terms: String
+    /// What the doc reader knew of it (role, place, how firmly it names its bead), as
+    /// `key=value;…`; empty for signatures recorded from pastes.
+    public var traits: String
 
     public init(id: Int64? = nil, beadID: String, docPath: String?, sectionAnchor: String, line: Int,
-                origin: String, text: String, pattern: String, terms: String) {
+                origin: String, text: String, pattern: String, terms: String, traits: String = "") {
         self.id = id
         self.beadID = beadID
         self.docPath = docPath
@@ -100,6 +103,7 @@ public struct SignatureRecord: Sendable, Equatable {
         self.text = text
         self.pattern = pattern
         self.terms = terms
+        self.traits = traits
     }
 }
 
