@@ -84,10 +84,10 @@ struct DocLintCommand: ParsableCommand {
     /// open P0/P1 beads (for uncovered-bead), not every bead: at 10k beads loading them
     /// all was most of a lint.
     static func linter(for base: KnowledgeBase, texts: [String]) throws -> DocLinter {
-        let prefixes = (try base.store.beadPrefixes()).union([base.config.prefix])
+        let analyzer = try base.docAnalyzer()
         var named = Set<String>()
         for text in texts {
-            for id in BeadID.mentions(in: text, prefixes: prefixes) {
+            for id in BeadID.mentions(in: text, prefixes: analyzer.prefixes, held: analyzer.heldIDs) {
                 var id = Substring(id)
                 named.insert(String(id))
                 while let dot = id.lastIndex(of: ".") { id = id[..<dot]; named.insert(String(id)) }
@@ -104,9 +104,10 @@ struct DocLintCommand: ParsableCommand {
         let subcommands = Set(BeadsCommand.configuration.subcommands.compactMap { $0.configuration.commandName })
         let recipes = try base.store.allRecipes()
         var context = LintContext(
-            root: base.location.root, prefixes: prefixes, beads: beads,
+            root: base.location.root, prefixes: analyzer.prefixes, beads: beads,
             beadsWithSignatures: signed, beadsSubcommands: subcommands, commandExists: { locator.find($0) != nil },
             signatureCandidates: { [store = base.store] terms in (try? store.signatureCandidates(terms: terms, limit: 40)) ?? [] })
+        context.heldIDs = analyzer.heldIDs
         context.recipeLocations = Dictionary(grouping: recipes, by: \.name).mapValues { $0.map { "\($0.docPath):\($0.line)" } }
         context.hits = try base.store.hitSummaries(HitWindows(now: Date()))
         return DocLinter(context: context)

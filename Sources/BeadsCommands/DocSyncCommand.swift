@@ -25,8 +25,7 @@ struct DocSyncCommand: ParsableCommand {
     func run() throws {
         let base = try kb.open()
         let docs = try DocFiles.resolve(paths, in: base)
-        let prefixes = (try base.store.beadPrefixes()).union([base.config.prefix])
-        let analyzer = DocumentAnalyzer(prefixes: prefixes)
+        let analyzer = try base.docAnalyzer()
         let out = Terminal.standardOutput
         var stale = 0
         for doc in docs {

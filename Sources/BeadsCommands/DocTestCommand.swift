@@ -27,8 +27,7 @@ struct DocTestCommand: ParsableCommand {
 
     func run() throws {
         let base = try kb.open()
-        let prefixes = (try base.store.beadPrefixes()).union([base.config.prefix])
-        let analyzer = DocumentAnalyzer(prefixes: prefixes)
+        let analyzer = try base.docAnalyzer()
         var examples: [DocExample] = []
         for doc in try DocFiles.resolve(paths, in: base) {
             let text = try DocFiles.read(doc, in: base)

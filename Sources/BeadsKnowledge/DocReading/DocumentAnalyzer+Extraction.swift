@@ -3,12 +3,20 @@ import BeadsStore
 import Foundation
 
 extension DocumentAnalyzer {
-    /// Collects signatures, recipes and examples while walking the Markdown tree.
+    /// One walk over a doc's tree: its scopes and the beads each names, the candidate
+    /// signatures with their traits, recipes and examples. Candidates are tied to beads
+    /// at the end (`finish`), when every scope's mentions are known: an FAQ answer names
+    /// its ticket after the error it quotes.
     struct Extraction {
         let path: String
         let sections: [Section]
         let primary: [String]
         let analyzer: DocumentAnalyzer
+        let admonitions: [Admonition]
+        var scopes = DocScopes()
+        var sectionScopes: [Int] = []
+        var admonitionScopes: [Int] = []
+        var candidates: [Candidate] = []
         var signatures: [SignatureRecord] = []
         var recipes: [RecipeRecord] = []
         var examples: [DocExample] = []
@@ -20,241 +28,245 @@ extension DocumentAnalyzer {
         /// Error texts found that name no bead (each would have been a signature).
         var unlinked: [(line: Int, text: String)] = []
 
-        init(path: String, sections: [Section], primary: [String], analyzer: DocumentAnalyzer) {
+        /// Error text found, waiting to be tied to beads.
+        struct Candidate {
+            var text: String
+            var line: Int
+            var section: Int
+            var scope: Int
+            var traits: SignatureTraits
+            /// For `signatures:` in front matter: the beads it names itself.
+            var beads: [String]?
+        }
+
+        /// What encloses a block: the scope it is in, and the block quote around it.
+        struct Context {
+            var scope: Int
+            /// The quote's GitHub alert kind (`warning` for `> [!WARNING]`), "" for a plain quote.
+            var quote: String?
+        }
+
+        init(path: String, sections: [Section], primary: [String], analyzer: DocumentAnalyzer, admonitions: [Admonition]) {
             self.path = path
             self.sections = sections
             self.primary = primary
             self.analyzer = analyzer
-        }
-
-        /// The beads a place in the doc is about: the nearest heading naming beads, else
-        /// the doc's own.
-        func subjectBeads(ofSection ordinal: Int) -> [String] {
-            var current: Int? = ordinal
-            while let c = current {
-                if !sections[c].headingBeads.isEmpty { return sections[c].headingBeads }
-                current = sections[c].record.parentOrdinal
+            self.admonitions = admonitions
+            for section in sections {
+                guard let parent = section.record.parentOrdinal ?? (section.record.ordinal == 0 ? nil : 0) else {
+                    sectionScopes.append(0)
+                    continue
+                }
+                let scope = scopes.add(.section, parent: sectionScopes[parent])
+                sectionScopes.append(scope)
+                for id in section.headingBeads { scopes.mention(id, strength: 3, line: section.record.lineStart, in: scope) }
             }
-            return primary
-        }
-
-        /// Set when a doc has no error section at all: then its error text is wherever
-        /// it is, outside the sections about remedies.
-        var anywhere = false
-
-        func isSignatureSection(_ ordinal: Int) -> Bool {
-            if anywhere {
-                return !DocumentAnalyzer.isRemedySection(ordinal, in: sections) && !isExampleSection(ordinal)
+            for admonition in admonitions {
+                let scope = scopes.add(.admonition, parent: sectionScopes[DocumentAnalyzer.sectionOrdinal(forLine: admonition.lines.lowerBound, in: sections)])
+                admonitionScopes.append(scope)
+                for id in analyzer.beadIDs(in: admonition.title) { scopes.mention(id, strength: 3, line: admonition.lines.lowerBound, in: scope) }
             }
-            return DocumentAnalyzer.isErrorSection(ordinal, in: sections)
         }
 
-        func isExampleSection(_ ordinal: Int) -> Bool { DocumentAnalyzer.isExampleSection(ordinal, in: sections) }
+        mutating func collect(from root: MarkdownNode) {
+            visit(root.children, inside: nil, quote: nil)
+        }
+
+        /// The scope a top-level block at `line` is in: its admonition, else its section.
+        func baseScope(_ line: Int) -> Int {
+            if let k = admonitions.lastIndex(where: { $0.lines.contains(line) }) { return admonitionScopes[k] }
+            return sectionScopes[DocumentAnalyzer.sectionOrdinal(forLine: line, in: sections)]
+        }
+
+        mutating func visit(_ nodes: [MarkdownNode], inside: Int?, quote: String?) {
+            var details: [Int] = []
+            for node in nodes {
+                let context = Context(scope: details.last ?? inside ?? baseScope(node.startLine), quote: quote)
+                switch node.kind {
+                case .heading:
+                    heading(node)
+                    previousParagraph = ""
+                case .paragraph:
+                    paragraph(node, context)
+                    previousParagraph = node.plainText
+                case .codeBlock:
+                    codeBlock(node, context)
+                    previousParagraph = ""
+                case .htmlBlock:
+                    html(node, context, details: &details)
+                case .list:
+                    for item in node.children where item.kind == .item {
+                        let scope = scopes.add(.item, parent: context.scope)
+                        visit(item.children, inside: scope, quote: quote)
+                    }
+                case .blockQuote:
+                    let scope = scopes.add(.quote, parent: context.scope)
+                    visit(node.children, inside: scope, quote: Self.alertKind(node) ?? "")
+                    previousParagraph = ""
+                case .table:
+                    table(node, context)
+                    previousParagraph = ""
+                default:
+                    visit(node.children, inside: inside, quote: quote)
+                }
+            }
+        }
+
+        /// `warning` for a quote that opens with GitHub's `[!WARNING]`.
+        static func alertKind(_ quote: MarkdownNode) -> String? {
+            guard let first = quote.children.first, first.kind == .paragraph else { return nil }
+            let text = first.plainText.trimmingBlanks()
+            guard text.hasPrefix("[!"), let close = text.firstIndex(of: "]") else { return nil }
+            return text[text.index(text.startIndex, offsetBy: 2)..<close].lowercased()
+        }
+
+        // MARK: - Mentions
+
+        /// Records the ids in one line of a scope's own text, by how firmly it names them.
+        mutating func mentions(in text: String, line: Int, scope: Int, strength fixed: Int? = nil) {
+            let ids = analyzer.beadIDs(in: text)
+            guard !ids.isEmpty else { return }
+            for (id, strength) in MentionStrength.classify(text, ids: ids) {
+                scopes.mention(id, strength: fixed ?? strength, line: line, in: scope)
+            }
+        }
+
+        /// A paragraph's lines and link targets.
+        mutating func mentions(in node: MarkdownNode, scope: Int) {
+            for (k, line) in Self.lines(of: node).enumerated() { mentions(in: line, line: node.startLine + k, scope: scope) }
+            for link in node.all(.link) {
+                guard let destination = link.destination else { continue }
+                let shown = Set(analyzer.beadIDs(in: link.plainText))
+                for id in analyzer.beadIDs(in: destination) where !shown.contains(id) {
+                    scopes.mention(id, strength: 1, line: link.startLine, in: scope)
+                }
+            }
+        }
+
+        /// A paragraph's text line by line (soft breaks end lines).
+        static func lines(of node: MarkdownNode) -> [String] {
+            var lines = [""]
+            func walk(_ n: MarkdownNode) {
+                switch n.kind {
+                case .softBreak, .lineBreak: lines.append("")
+                case .text, .code, .htmlInline: lines[lines.count - 1] += n.literal ?? ""
+                default: for c in n.children { walk(c) }
+                }
+            }
+            walk(node)
+            return lines
+        }
+
+        // MARK: - Place
+
+        /// What the text at `line` is about, by its paragraph, admonition, quote and section.
+        func place(line: Int, context: Context, paragraph: String = "") -> SignatureTraits.Place {
+            let ordinal = DocumentAnalyzer.sectionOrdinal(forLine: line, in: sections)
+            if Self.contains(paragraph, anyOf: DocumentAnalyzer.lookAlikePhrases)
+                || Self.contains(previousParagraph, anyOf: DocumentAnalyzer.lookAlikePhrases)
+                || DocumentAnalyzer.sectionMatches(ordinal, in: sections, DocumentAnalyzer.lookAlikeHeadingWords) {
+                return .lookAlike
+            }
+            if DocumentAnalyzer.isExampleSection(ordinal, in: sections) { return .example }
+            if let admonition = admonitions.last(where: { $0.lines.contains(line) }) {
+                if admonition.saysError { return .error }
+                if ["tip", "success", "check", "done", "hint"].contains(admonition.kind) { return .remedy }
+            }
+            if let alert = context.quote, ["warning", "caution", "important"].contains(alert) { return .error }
+            if let alert = context.quote, alert == "tip" { return .remedy }
+            if DocumentAnalyzer.isErrorSection(ordinal, in: sections) { return .error }
+            if DocumentAnalyzer.isRemedySection(ordinal, in: sections) { return .remedy }
+            return .neutral
+        }
 
         static func contains(_ text: String, anyOf phrases: [String]) -> Bool {
             let lower = text.lowercased()
             return phrases.contains { lower.contains($0) }
         }
 
-        mutating func collect(from root: MarkdownNode) {
-            walk(root)
-            // A short note (a title, a line naming the bead, the error in a block) has no
-            // error section: read it again taking error text from anywhere but remedies
-            // (what its headings quote is kept).
-            let headingLines = Set(sections.map(\.record.lineStart))
-            if signatures.allSatisfy({ headingLines.contains($0.line) }), unlinked.isEmpty {
-                let kept = (recipes, examples, warnings)
-                anywhere = true
-                walk(root)
-                (recipes, examples, warnings) = kept
-            }
+        /// The beads a scope's text belongs to, nearest first.
+        func subjectBeads(ofScope scope: Int) -> [String] {
+            let attributed = scopes.attribution(of: scope)
+            let nearest = attributed.filter { $0.attribution == attributed.first?.attribution }.map(\.beadID)
+            return nearest.isEmpty ? primary : nearest
         }
 
-        mutating func walk(_ root: MarkdownNode) {
-            previousParagraph = ""
-            root.walk { node in
-                switch node.kind {
-                case .codeBlock:
-                    codeBlock(node)
-                    previousParagraph = ""
-                    return .skipChildren
-                case .paragraph:
-                    paragraph(node)
-                    previousParagraph = node.plainText
-                    return .skipChildren
-                case .heading:
-                    heading(node)
-                    previousParagraph = ""
-                    return .skipChildren
-                case .blockQuote:
-                    blockQuote(node)
-                    previousParagraph = ""
-                    return .skipChildren
-                case .table:
-                    table(node)
-                    previousParagraph = ""
-                    return .skipChildren
-                default:
-                    return .descend
-                }
-            }
-        }
-
-        mutating func codeBlock(_ node: MarkdownNode) {
-            let info = RecipeInfo(node.fenceInfo ?? "")
-            let ordinal = DocumentAnalyzer.sectionOrdinal(forLine: node.startLine, in: sections)
-            let body = node.literal ?? ""
-            if let name = info.attributes["recipe"] {
-                guard !name.isEmpty, name != "true" else {
-                    warnings.append("\(path):\(node.startLine): recipe block has no name; write {recipe=NAME}")
-                    return
-                }
-                recipes.append(RecipeRecord(
-                    docPath: path, name: name, sectionAnchor: sections[ordinal].record.anchor, line: node.startLine,
-                    language: info.language.isEmpty ? "sh" : info.language, info: node.fenceInfo ?? "",
-                    attributes: info.attributes, body: body, bodyHash: info.approvalHash(body: body),
-                    beadIDs: DocumentAnalyzer.unique(subjectBeads(ofSection: ordinal) + primary)))
-                return
-            }
-            if let example = exampleKind(info: info, section: ordinal) {
-                let text = body.trimmingCharacters(in: .newlines)
-                guard !text.isEmpty else { return }
-                let beads = info.attributes["bead"].map { analyzer.beadIDs(in: $0) } ?? subjectBeads(ofSection: ordinal)
-                examples.append(DocExample(path: path, line: node.startLine + 1, text: text, expectsMatch: example,
-                                           beads: example ? beads : []))
-                return
-            }
-            let forced = info.language == "signature" || info.attributes["signature"] != nil
-            if forced {
-                // Written as a signature on purpose: each blank-line group is one, whole.
-                for group in Self.groups(body) {
-                    add(group.text, line: node.startLine + 1 + group.line, section: ordinal, origin: "doc")
-                }
-                return
-            }
-            guard DocumentAnalyzer.outputLanguages.contains(info.language), isSignatureSection(ordinal) else { return }
-            let (messages, listsWordings) = ErrorBlockReader.read(body)
-            // The first error of an incident is its cause; the errors after it are its
-            // fallout (`rsync: connection unexpectedly closed` after any refused key),
-            // which on their own say little about which error it was.
-            // A block that lists wordings ("also seen as:") holds causes only; so does
-            // any message the section's heading or the doc's title names.
-            let wordings = listsWordings || Self.contains(previousParagraph, anyOf: DocumentAnalyzer.alternateWordingPhrases)
-            let titleWords = DocumentAnalyzer.chain(ordinal, in: sections).reduce(into: Set<String>()) {
-                $0.formUnion(LogToken.corroboratingWords(in: $1.record.title))
-            }
-            var causeFound = false
-            for message in messages {
-                let line = node.startLine + 1 + message.line
-                let named = Self.isNamed(message.text, by: titleWords)
-                let isFallout = causeFound && !wordings && !named && !message.standsAlone
-                let origin = isFallout ? SignatureOrigin.fallout : SignatureOrigin.doc
-                if add(message.text, line: line, section: ordinal, origin: origin, quiet: messages.count > 1) { causeFound = true }
-                addClauses(of: message.text, line: line, section: ordinal, origin: origin)
-            }
-            if messages.isEmpty {
-                // No line reads like an error: a short block is taken as written; a long one
-                // is an incident paste whose error this reader cannot tell, said so.
-                let groups = Self.groups(body)
-                if groups.count <= 3, groups.allSatisfy({ !$0.text.contains("\n") || $0.text.split(separator: "\n").count <= 3 }) {
-                    for group in groups { add(group.text, line: node.startLine + 1 + group.line, section: ordinal, origin: "doc") }
-                } else {
-                    warnings.append("\(path):\(node.startLine): no line of this block reads like an error message; quote the error line itself, or mark the block ```signature")
-                }
-            }
-        }
-
-        /// Whether a heading above a message names it: two of its distinctive words (or
-        /// its only one) are in the heading.
-        static func isNamed(_ message: String, by titleWords: Set<String>) -> Bool {
-            let words = LogNormalizer.signatureTokens(message).compactMap { token -> String? in
-                if case let .word(w) = token, token.weight >= 1 { return w } else { return nil }
-            }
-            guard !words.isEmpty else { return false }
-            let named = Set(words.filter(titleWords.contains)).count
-            return named >= min(2, Set(words).count)
-        }
-
-        /// true for a match example, false for a look-alike, nil for no example.
-        func exampleKind(info: RecipeInfo, section: Int) -> Bool? {
-            if let value = info.attributes["example"]?.lowercased() {
-                return !["not", "no", "none", "lookalike", "look-alike", "false", "negative"].contains(value)
-            }
-            guard isExampleSection(section), DocumentAnalyzer.outputLanguages.contains(info.language) else { return nil }
-            return !Self.contains(previousParagraph, anyOf: DocumentAnalyzer.lookAlikePhrases)
-        }
-
-        /// Lines separated by blank lines.
-        static func groups(_ body: String) -> [(text: String, line: Int)] {
-            var out: [(String, Int)] = []
-            var group: [String] = []
-            var start = 0
-            let lines = body.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-            for (k, line) in (lines + [""]).enumerated() {
-                if line.trimmingCharacters(in: .whitespaces).isEmpty {
-                    if !group.isEmpty { out.append((group.joined(separator: "\n"), start)) }
-                    group = []
-                    start = k + 1
-                } else {
-                    group.append(line)
-                }
-            }
-            return out
-        }
-
-        /// The last clause of a message's `a: b: c` chain, kept when it reads like an error
-        /// or carries two distinctive words.
-        mutating func addClauses(of message: String, line: Int, section: Int, origin: String = SignatureOrigin.doc) {
-            for clause in ErrorBlockReader.tailClauses(of: message)
-            where ErrorVocabulary.readsLikeError(clause) || LogToken.distinctiveCount(clause) >= 2 {
-                add(clause, line: line, section: section, origin: origin, quiet: true)
-            }
-        }
+        // MARK: - Candidates
 
         /// The most signatures one doc may give; past that it is cut short, said once.
         static let maxSignatures = 2_000
 
+        /// Keeps one candidate: not a wrapper every failed build prints, and long enough to
+        /// tell errors apart. Returns whether it was kept.
         @discardableResult
-        mutating func add(_ text: String, line: Int, section: Int, origin: String, beads: [String]? = nil, quiet: Bool = false) -> Bool {
-            // A wrapper a build prints whatever the cause says nothing of which error it is.
-            if !text.contains("\n"), let line = LogNormalizer.lines(of: text).first, ErrorBlockReader.isGeneric(line) { return false }
+        mutating func add(_ text: String, line: Int, context: Context, traits: SignatureTraits, beads: [String]? = nil,
+                          quiet: Bool = true) -> Bool {
+            if !text.contains("\n"), let first = LogNormalizer.lines(of: text).first, ErrorBlockReader.isGeneric(first) { return false }
             let tokens = LogNormalizer.signatureTokens(text)
-            let weight = tokens.reduce(0) { $0 + $1.weight }
-            guard weight >= DocumentAnalyzer.minimumSignatureWeight, tokens.contains(where: { $0.searchTerm != nil }),
-                  tokens.contains(where: { $0.weight >= 1 }) else {
+            guard DocumentAnalyzer.tellsErrorsApart(text, tokens: tokens) else {
                 if !quiet {
                     warnings.append("\(path):\(line): signature \"\(text.prefix(60))\" is too short to recognise anything; add more of the message")
                 }
                 return false
             }
-            guard signatures.count < Self.maxSignatures else {
-                if !warnedTooMany {
-                    warnings.append("\(path):\(line): more than \(Self.maxSignatures) error signatures; the rest of the doc's error text was not read")
-                    warnedTooMany = true
-                }
-                return false
-            }
-            let subjects = beads ?? subjectBeads(ofSection: section)
-            if subjects.isEmpty {
-                if !warnedNoBead {
-                    warnings.append("\(path):\(line): error text \"\(text.prefix(60))\" names no bead, so it cannot be matched; write `**Bead**: ID` under the title, or put the id in the heading")
-                    warnedNoBead = true
-                }
-                unlinked.append((line, text))
-                return false
-            }
-            let pattern = tokens.map(\.description).joined(separator: " ")
-            let terms = DocumentAnalyzer.unique(tokens.compactMap(\.searchTerm) + LogToken.hiddenWords(in: text, tokens: tokens))
-                .joined(separator: " ")
-            // The same shape written with other words hidden in its masks is kept: those
-            // words (`containerd` in `/tmp/containerd-mount…`) corroborate a match.
-            for bead in subjects where !signatures.contains(where: { $0.beadID == bead && $0.pattern == pattern && $0.text == text }) {
-                signatures.append(SignatureRecord(
-                    beadID: bead, docPath: path, sectionAnchor: sections[section].record.anchor, line: line,
-                    origin: origin, text: text, pattern: pattern, terms: terms))
-            }
+            let section = DocumentAnalyzer.sectionOrdinal(forLine: line, in: sections)
+            if candidates.contains(where: { $0.text == text && $0.scope == context.scope && $0.traits == traits }) { return true }
+            candidates.append(Candidate(text: text, line: line, section: section, scope: context.scope, traits: traits, beads: beads))
             return true
         }
+
+        /// Ties every candidate to its beads and makes the signatures: one per bead it is
+        /// attributed to, each with how.
+        mutating func finish() {
+            for candidate in candidates {
+                var attributed = scopes.attribution(of: candidate.scope)
+                if let beads = candidate.beads {
+                    attributed = beads.map { DocScopes.Attributed(beadID: $0, attribution: .nearest, strength: 3, share: beads.count) }
+                }
+                guard !attributed.isEmpty else {
+                    // Text in a look-alike or example place is not this doc's error anyway.
+                    guard candidate.traits.place != .lookAlike, candidate.traits.place != .example else { continue }
+                    if !warnedNoBead {
+                        warnings.append("\(path):\(candidate.line): error text \"\(candidate.text.prefix(60))\" names no bead, so it cannot be matched; name its bead in the doc (a `Bead: ID` line, front matter `issue: ID`, or the id in its heading or table row)")
+                        warnedNoBead = true
+                    }
+                    unlinked.append((candidate.line, candidate.text))
+                    continue
+                }
+                let tokens = LogNormalizer.signatureTokens(candidate.text)
+                let pattern = tokens.map(\.description).joined(separator: " ")
+                let terms = DocumentAnalyzer.unique(tokens.compactMap(\.searchTerm) + LogToken.hiddenWords(in: candidate.text, tokens: tokens))
+                    .joined(separator: " ")
+                for bead in attributed.prefix(Self.maxBeadsPerCandidate) {
+                    guard signatures.count < Self.maxSignatures else {
+                        if !warnedTooMany {
+                            warnings.append("\(path):\(candidate.line): more than \(Self.maxSignatures) error signatures; the rest of the doc's error text was not read")
+                            warnedTooMany = true
+                        }
+                        return
+                    }
+                    var traits = candidate.traits
+                    traits.attribution = bead.attribution
+                    traits.share = bead.share
+                    traits.strength = bead.strength
+                    traits.order = bead.order
+                    let origin = candidate.beads != nil ? "front-matter" : (traits.fallout ? SignatureOrigin.fallout : SignatureOrigin.doc)
+                    let record = SignatureRecord(
+                        beadID: bead.beadID, docPath: path, sectionAnchor: sections[candidate.section].record.anchor,
+                        line: candidate.line, origin: origin, text: candidate.text, pattern: pattern, terms: terms,
+                        traits: traits.encoded)
+                    // The same text quoted in two places is two signatures: each place says
+                    // something of it (an Error section, a summary at the top).
+                    if !signatures.contains(where: { $0.beadID == record.beadID && $0.line == record.line && $0.text == record.text }) {
+                        signatures.append(record)
+                    }
+                }
+            }
+        }
+
+        /// A candidate is tied to at most this many beads (a page naming many gives its
+        /// unscoped text to all of them, each weakly).
+        static let maxBeadsPerCandidate = 4
 
         /// `signatures:` in front matter: strings, or `{text:, bead:}` / `{text:, beads:}` maps.
         mutating func collectFrontMatter(_ front: [String: Any], yamlLine: Int) {
@@ -263,12 +275,16 @@ extension DocumentAnalyzer {
                 warnings.append("\(path):\(yamlLine): front matter `signatures` must be a list")
                 return
             }
+            var traits = SignatureTraits()
+            traits.role = .declared
+            traits.place = .error
+            let context = Context(scope: 0, quote: nil)
             for item in items {
                 if let text = item as? String {
-                    add(text, line: yamlLine, section: 0, origin: "front-matter", beads: primary)
+                    add(text, line: yamlLine, context: context, traits: traits, beads: primary, quiet: false)
                 } else if let map = item as? [String: Any], let text = map["text"] as? String {
                     let beads = DocumentAnalyzer.stringList(map["beads"]) + DocumentAnalyzer.stringList(map["bead"])
-                    add(text, line: yamlLine, section: 0, origin: "front-matter", beads: beads.isEmpty ? primary : beads)
+                    add(text, line: yamlLine, context: context, traits: traits, beads: beads.isEmpty ? primary : beads, quiet: false)
                 } else {
                     warnings.append("\(path):\(yamlLine): a front matter signature must be text or {text: …, bead: …}")
                 }

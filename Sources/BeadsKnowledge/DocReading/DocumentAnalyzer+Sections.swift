@@ -15,7 +15,13 @@ extension DocumentAnalyzer {
     static let lookAlikePhrases = ["not to be confused", "don't confuse", "do not confuse", "not this", "unlike ",
                                    "different problem", "different error", "look-alike", "lookalike", "red herring",
                                    "must not match", "should not match", "does not match", "reads differently",
-                                   "is not the same", "isn't the same", "not the same", "is a different", "not covered here"]
+                                   "is not the same", "isn't the same", "not the same", "is a different", "not covered here",
+                                   "is not a ", "is not an ", "isn't a ", "isn't an ", "not related", "unrelated",
+                                   "that's a different", "that is a different", "something else"]
+    /// Headings of sections about other errors than the doc's own.
+    static let lookAlikeHeadingWords = ["not this", "look-alike", "lookalike", "look alike", "not to be confused",
+                                        "don't confuse", "do not confuse", "similar error", "similar-looking",
+                                        "different error", "unrelated"]
     /// Words in a paragraph that say its quoted text is what you type, not what you get.
     static let commandContextPhrases = ["when you run", "if you run", "running ", "you get:", "you'll get", "you will get",
                                         "run `", "type `", "execute `"]
@@ -26,6 +32,18 @@ extension DocumentAnalyzer {
     /// A signature must weigh at least this much (a distinctive word and a weak one) to be kept:
     /// shorter ones would match too much.
     static let minimumSignatureWeight = 1.3
+
+    /// Whether a text can be a signature: a distinctive word and enough weight, or an
+    /// error code written as a name (`error: externally-managed-environment`), whose
+    /// words the mask hides from the alignment but not from retrieval and scoring.
+    static func tellsErrorsApart(_ text: String, tokens: [LogToken]) -> Bool {
+        let weight = tokens.reduce(0) { $0 + $1.weight }
+        if weight >= minimumSignatureWeight, tokens.contains(where: { $0.searchTerm != nil }), tokens.contains(where: { $0.weight >= 1 }) {
+            return true
+        }
+        let hidden = LogToken.hiddenWords(in: text, tokens: tokens).filter { $0.count >= 4 && !LogToken.fragmentWords.contains($0) }
+        return tokens.count >= 2 && hidden.count >= 2 && ErrorVocabulary.readsLikeError(text)
+    }
 
     /// Whether a section's own heading (not a parent's) says it shows an error. A
     /// heading about signatures (`## Signatures in docs`) is not one.

@@ -20,13 +20,16 @@ struct TextSpan {
 public struct DocumentAnalyzer: Sendable {
     /// Bumped whenever docs are read differently (other signatures, ids or examples from
     /// the same text), so that existing indexes are rebuilt.
-    public static let version = 6
+    public static let version = 7
 
     /// Prefixes of bead ids to recognise (`mo` for `mo-jgo`).
     public var prefixes: Set<String>
+    /// Ids the tracker holds that the id grammar does not take (`sf-k7`): recognised too.
+    public var heldIDs: Set<String>
 
-    public init(prefixes: Set<String>) {
+    public init(prefixes: Set<String>, heldIDs: Set<String> = []) {
         self.prefixes = prefixes
+        self.heldIDs = heldIDs
     }
 
     public func analyze(path: String, text: String, fingerprint: FileFingerprint, hash: String) -> IndexedDoc {
@@ -76,22 +79,27 @@ public struct DocumentAnalyzer: Sendable {
             warnings.append("\(path):\(wide.line): a table row of \(wide.cells) cells (more than \(Self.maxTableColumns)); the doc was not read")
             body = ""
         }
-        let (root, flattened) = MarkdownParser.parseReporting(body)
+        // MkDocs and Docusaurus admonitions are read first: cmark knows neither.
+        let (markdown, admonitions) = Admonitions.read(body)
+        let (root, flattened) = MarkdownParser.parseReporting(markdown)
         if flattened {
             warnings.append("\(path): lists or quotes nested more than \(MarkdownParser.maxDepth) levels deep were read as plain text")
         }
         var sections = Self.sections(of: root)
         for k in sections.indices { sections[k].headingBeads = beadIDs(in: sections[k].record.title) }
-        let spans = Self.textSpans(of: root, sections: sections, source: body)
+        let spans = Self.textSpans(of: root, sections: sections, source: markdown)
         var mentions = self.mentions(in: spans, sections: sections)
 
-        let inFrontMatter = Self.unique(Self.declaringKeys.flatMap { Self.stringList(front[$0]) }.flatMap { beadIDs(in: $0) })
+        // Front matter names beads under any key (`issue:`, `tags: [ci, ops-7]`, a link):
+        // the declaring keys and tag lists declare the doc's beads.
+        let frontMentions = frontMatterMentions(front)
+        let inFrontMatter = Self.unique(frontMentions.filter { $0.strength == 3 }.map(\.id))
         var declared = inFrontMatter.isEmpty ? declaredBeads(in: spans, sections: sections) : inFrontMatter
         declared = Self.unique(declared)
         // A bead named only in front matter is as much the doc's as one named in its text:
         // `show` and `doc links` find it through a mention of the whole doc.
         let mentioned = Set(mentions.map(\.beadID))
-        for id in inFrontMatter where !mentioned.contains(id) {
+        for id in Self.unique(frontMentions.map(\.id)) where !mentioned.contains(id) {
             mentions.insert(MentionRecord(beadID: id, line: split.yamlFirstLine, sectionAnchor: "", context: "front matter"), at: 0)
         }
         var primary = declared
@@ -99,9 +107,11 @@ public struct DocumentAnalyzer: Sendable {
 
         let title = (front["title"] as? String) ?? sections.first(where: { $0.record.level == 1 })?.record.title
             ?? URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
-        var extraction = Extraction(path: path, sections: sections, primary: primary, analyzer: self)
+        var extraction = Extraction(path: path, sections: sections, primary: primary, analyzer: self, admonitions: admonitions)
+        for (id, strength) in frontMentions { extraction.scopes.mention(id, strength: strength, line: split.yamlFirstLine, in: 0) }
         extraction.collect(from: root)
         extraction.collectFrontMatter(front, yamlLine: split.yamlFirstLine)
+        extraction.finish()
         let doc = IndexedDoc(
             path: path, title: title, fingerprint: fingerprint, hash: hash, primaryBeads: primary,
             warnings: warnings + extraction.warnings, sections: sections.map(\.record), mentions: mentions,
@@ -214,9 +224,10 @@ public struct DocumentAnalyzer: Sendable {
         return spans
     }
 
-    /// Bead ids with known prefixes, by the store's own grammar (`BeadID`).
+    /// Bead ids with known prefixes, by the store's own grammar (`BeadID`), and ids of
+    /// other shapes that the tracker holds.
     func beadIDs(in text: String) -> [String] {
-        BeadID.mentions(in: text, prefixes: prefixes)
+        BeadID.mentions(in: text, prefixes: prefixes, held: heldIDs)
     }
 
     func mentions(in spans: [TextSpan], sections: [Section]) -> [MentionRecord] {
@@ -267,6 +278,32 @@ public struct DocumentAnalyzer: Sendable {
             out += beadIDs(in: String(value))
         }
         return out
+    }
+
+    /// Every bead id in front matter, under any key, with how firmly the key names it:
+    /// declaring keys and tag lists declare, `related:` and the like name in passing.
+    func frontMatterMentions(_ front: [String: Any]) -> [(id: String, strength: Int)] {
+        var out: [(String, Int)] = []
+        func visit(_ value: Any, strength: Int) {
+            if let text = value as? String {
+                for id in beadIDs(in: text) { out.append((id, strength)) }
+            } else if let list = value as? [Any] {
+                for item in list { visit(item, strength: strength) }
+            } else if let map = value as? [String: Any] {
+                for (key, item) in map.sorted(by: { $0.key < $1.key }) { visit(item, strength: min(strength, Self.frontMatterStrength(key))) }
+            }
+        }
+        for (key, value) in front.sorted(by: { $0.key < $1.key }) where key != "signatures" {
+            visit(value, strength: Self.frontMatterStrength(key))
+        }
+        return out
+    }
+
+    static func frontMatterStrength(_ key: String) -> Int {
+        let k = key.lowercased().replacingOccurrences(of: "_", with: " ").replacingOccurrences(of: "-", with: " ")
+        if declaringKeys.contains(k) || MentionStrength.declaringKeys.contains(k) || ["tags", "labels", "tag", "bead ids"].contains(k) { return 3 }
+        if MentionStrength.passingPhrases.contains(where: k.contains) { return 0 }
+        return 1
     }
 
     // MARK: - Helpers

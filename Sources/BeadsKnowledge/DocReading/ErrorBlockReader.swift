@@ -17,6 +17,12 @@ enum ErrorBlockReader {
         /// Set apart by blank lines with nothing but error lines around it: an item of a
         /// list of wordings, not a line in the middle of an incident.
         var standsAlone = false
+        /// A stack trace's exception line (`KeyError: 'x'`, `Caused by: …`, `panic: …`).
+        var isException = false
+        /// A command or build step comes before it in the block: it is that step's log.
+        var afterCommand = false
+        /// Not the exception line of a block that has one: a banner or wrapper around it.
+        var besideException = false
     }
 
     /// Lines one message may span.
@@ -69,7 +75,16 @@ enum ErrorBlockReader {
     /// an incident as it happened (nothing but error lines in it).
     static func read(_ body: String) -> (messages: [Message], isListOfWordings: Bool) {
         let lines = LogNormalizer.lines(of: body)
-        let kinds = lines.map(kind(of:))
+        // A trace's frames and headers are context whatever words they hold; its
+        // exception line is the error even when it holds no error word.
+        let trace = StackTraceReader.roles(of: lines.map(\.message))
+        let kinds = zip(lines, trace).map { line, role -> Kind in
+            switch role {
+            case .exception?: return line.tokens.isEmpty ? .blank : .error
+            case .frame?, .context?: return line.tokens.isEmpty ? .blank : .context
+            case nil: return kind(of: line)
+            }
+        }
         let wordings = !kinds.contains(.command) && !kinds.contains(.context)
         // Runs of lines between blank lines that hold nothing but errors.
         var alone = [Bool](repeating: false, count: lines.count)
@@ -98,8 +113,14 @@ enum ErrorBlockReader {
                 last = next
                 next += 1
             }
-            out.append(Message(text: parts.joined(separator: "\n"), line: k, standsAlone: alone[k]))
+            out.append(Message(text: parts.joined(separator: "\n"), line: k, standsAlone: alone[k], isException: trace[k] == .exception,
+                               afterCommand: kinds[..<k].contains(.command)))
             k = last + 1
+        }
+        // Around a trace's exception, the other lines of an incident are its banners and
+        // wrappers; a list of wordings has none.
+        if !wordings, out.contains(where: \.isException) {
+            for n in out.indices where !out[n].isException && !out[n].standsAlone { out[n].besideException = true }
         }
         return (out, wordings)
     }

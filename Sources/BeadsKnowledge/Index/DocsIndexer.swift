@@ -101,6 +101,12 @@ public struct DocsIndexer {
         return String(cString: resolved)
     }
 
+    /// The doc reader for this tracker: its prefixes, and the ids it holds that the id
+    /// grammar does not take.
+    public func analyzer() throws(StoreError) -> DocumentAnalyzer {
+        DocumentAnalyzer(prefixes: try store.beadPrefixes().union([configPrefix]), heldIDs: Set(try store.looseBeadIDs()))
+    }
+
     /// - Parameter force: re-parse every doc, even unchanged ones.
     public func refresh(force: Bool = false) throws(StoreError) -> DocsRefreshReport {
         let (scanned, skipped) = scanDocsWithFingerprints()
@@ -108,9 +114,13 @@ public struct DocsIndexer {
         // Mentions depend on which prefixes are bead ids: when those change (a new
         // prefix imported), every doc is read again.
         let prefixes = try store.beadPrefixes().union([configPrefix])
+        // Ids of a shape the grammar does not take count where the tracker holds them:
+        // when those change, every doc is read again too.
+        let held = try store.looseBeadIDs()
         // The analyzer's version is part of the key: when it reads docs differently, every
         // doc is read again, not only the ones that changed.
         let prefixKey = "\(DocumentAnalyzer.version);" + prefixes.sorted().joined(separator: ",")
+            + (held.isEmpty ? "" : ";" + ContentHash.sha256(held.joined(separator: ",")))
         let prefixesChanged = try store.metaValue(Self.prefixesKey) != prefixKey
         // Nothing moved since the last pass: the same files with the same sizes and
         // times (one digest of them all), read by the same analyzer with the same
@@ -124,7 +134,7 @@ public struct DocsIndexer {
             return report
         }
         let states = try store.docStates()
-        let analyzer = DocumentAnalyzer(prefixes: prefixes)
+        let analyzer = DocumentAnalyzer(prefixes: prefixes, heldIDs: Set(held))
         var report = DocsRefreshReport()
         report.warnings += skipped
         var replace: [IndexedDoc] = []

@@ -197,6 +197,11 @@ public final class KnowledgeBase: Sendable {
             throw KnowledgeError.store(error)
         }
     }
+
+    /// A doc reader that knows this tracker's ids, as the index reads docs.
+    public func docAnalyzer() throws(StoreError) -> DocumentAnalyzer {
+        try DocsIndexer(location: location, store: store, configPrefix: config.prefix).analyzer()
+    }
 }
 
 public enum Timestamp {

@@ -37,8 +37,8 @@ extension DocLinter {
         for signature in doc.indexed.signatures where reported.insert(signature.pattern).inserted {
             let pattern = signature.pattern.split(separator: " ").map { LogToken(text: String($0)) }
             let shown = String(signature.text.split(separator: "\n").first?.prefix(60) ?? "")
-            if let alignment = SignatureMatcher.align(pattern, in: OrdinaryBuildOutput.index, atLeast: SignatureMatcher.threshold),
-               KnownErrorFinder.rounded(alignment.score) >= SignatureMatcher.threshold {
+            if let alignment = SignatureMatcher.align(pattern, in: OrdinaryBuildOutput.index, atLeast: SignatureMatcher.sameText),
+               KnownErrorFinder.rounded(alignment.score) >= SignatureMatcher.sameText {
                 let line = OrdinaryBuildOutput.index.lines[alignment.firstLine].message
                 out.append(LintFinding(
                     rule: .genericSignature, path: doc.path, line: signature.line,
@@ -67,8 +67,8 @@ extension DocLinter {
             where other.beadID != signature.beadID && other.docPath != doc.path && other.origin != SignatureOrigin.fallout
                 && signature.origin != SignatureOrigin.fallout && !reported.contains(other.beadID) {
                 let pattern = other.pattern.split(separator: " ").map { LogToken(text: String($0)) }
-                guard let alignment = SignatureMatcher.align(pattern, in: paste, atLeast: SignatureMatcher.threshold),
-                      KnownErrorFinder.rounded(alignment.score) >= SignatureMatcher.threshold else { continue }
+                guard let alignment = SignatureMatcher.align(pattern, in: paste, atLeast: SignatureMatcher.sameText),
+                      KnownErrorFinder.rounded(alignment.score) >= SignatureMatcher.sameText else { continue }
                 reported.insert(other.beadID)
                 out.append(LintFinding(
                     rule: .overlappingSignatures, path: doc.path, line: signature.line,

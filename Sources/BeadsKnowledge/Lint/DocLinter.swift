@@ -8,6 +8,8 @@ public struct LintContext: Sendable {
     /// The knowledge base root (the repository), for resolving paths.
     public var root: String
     public var prefixes: Set<String>
+    /// Ids the tracker holds that the id grammar does not take (`sf-k7`).
+    public var heldIDs: Set<String> = []
     public var beads: [String: Bead]
     public var beadsWithSignatures: Set<String>
     /// `beads` subcommand names, so a recipe calling `beads frobnicate` is caught.
@@ -47,7 +49,7 @@ public struct DocLinter: Sendable {
 
     /// Everything wrong with one doc. `path` is how findings name it (relative to the root).
     public func lint(path: String, text: String) -> [LintFinding] {
-        let doc = ParsedDoc(path: path, text: text, analyzer: DocumentAnalyzer(prefixes: context.prefixes))
+        let doc = ParsedDoc(path: path, text: text, analyzer: DocumentAnalyzer(prefixes: context.prefixes, heldIDs: context.heldIDs))
         var findings: [LintFinding] = []
         findings += mojibake(in: doc)
         findings += unknownBeads(in: doc)

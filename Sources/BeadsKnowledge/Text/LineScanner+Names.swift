@@ -68,8 +68,14 @@ extension LineScanner {
     static let statusWords: Set<String> = ["code", "status", "exit", "exited", "returned", "http", "error", "statuscode"]
 
     static func statusCode(_ run: UnsafeBufferPointer<UInt8>, after previous: LogToken?) -> LogToken? {
-        guard run.count == 3, run.allSatisfy(isDigit), run[0] != UInt8(ascii: "0"),
+        guard (3...5).contains(run.count), run.allSatisfy(isDigit), run[0] != UInt8(ascii: "0"),
               case let .word(w)? = previous, statusWords.contains(w) else { return nil }
+        // Three digits are a status or exit code; four or five only an error's own code
+        // (`ERROR 1045`, `error 53300`), not a count after `exit`.
+        guard run.count == 3 || errorCodeWords.contains(w) else { return nil }
         return .word(String(decoding: run, as: UTF8.self))
     }
+
+    /// Words after which a number of four or five digits is the error's code.
+    static let errorCodeWords: Set<String> = ["error", "errno", "code"]
 }

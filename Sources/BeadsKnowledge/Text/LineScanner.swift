@@ -69,6 +69,7 @@ struct LineScanner {
             stripBuildKitStep()
             stripLiteralPrefixes()
             stripWorkflowCommand()
+            stripComposeService()
             if i == before { return }
         }
     }
@@ -152,6 +153,20 @@ struct LineScanner {
             while k < bytes.count, !Self.isSpace(bytes[k]) { k += 1 }
             i = k
         }
+    }
+
+    /// docker compose's service column: `catalog-api-1  | `, `web_1     | `.
+    mutating func stripComposeService() {
+        var k = i
+        var letters = 0
+        while k < bytes.count, Self.isAlpha(bytes[k]) || Self.isDigit(bytes[k]) || bytes[k] == 0x2D || bytes[k] == 0x5F || bytes[k] == 0x2E {
+            if Self.isAlpha(bytes[k]) { letters += 1 }
+            k += 1
+        }
+        guard letters >= 2, k > i, k < bytes.count, Self.isSpace(bytes[k]) else { return }
+        while k < bytes.count, Self.isSpace(bytes[k]) { k += 1 }
+        guard at(k) == UInt8(ascii: "|"), k + 1 >= bytes.count || Self.isSpace(bytes[k + 1]) else { return }
+        i = k + 1
     }
 
     /// Actions workflow commands: `::error file=x,line=3::message`.
