@@ -15,11 +15,13 @@ struct TriageCommand: ParsableCommand {
         discussion: HelpText.prose("""
             Each log is read from its end (the last --tail bytes: builds report there), its lines
             that read like errors are diagnosed as `beads fix` would, and the logs that match no
-            known error are grouped by the template of their error line: its variable parts
-            masked, and similar templates merged, the words that differ shown as <*>. The biggest
+            known error are grouped by the template of their root error line (a stack trace's
+            exception, not its header or frames): its variable parts masked, and similar
+            templates merged, the words that differ shown as <*>. The biggest
             families come first, each with one example and the command that records it as a
             bead, so the next paste is recognised. Triage records no hits: the logs are history.
-            --json prints the unknown families (each with its count); the summary goes to stderr.
+            --json prints the unknown families, each with its count and the logs in it; the
+            summary goes to stderr.
             """))
 
     @OptionGroup var kb: KnowledgeBaseOptions
@@ -85,7 +87,7 @@ struct TriageCommand: ParsableCommand {
             out.write(JSONValue.array(families.map { f in
                 .object([("count", JSONValue(f.count)), ("template", .string(f.template)), ("example", .string(f.example)),
                          ("example_line", .string(f.exampleLine)), ("signature", .string(f.signature.text)),
-                         ("create", .string(create(f)))])
+                         ("logs", JSONValue(f.logs)), ("create", .string(create(f)))])
             }).prettyEncoded() + "\n")
             return
         }

@@ -8,6 +8,9 @@ public struct PasteIndex: Sendable {
     /// aligner compares integers, not strings.
     let tokenNumbers: [LogToken: Int32]
     let lineTokenNumbers: [[Int32]]
+    /// What each line is, read as a person reads a log: its error lines, its stack
+    /// traces' frames and context, and the lines that say what failed.
+    public let reading: PasteReading
 
     public init(text: String) {
         self.init(lines: LogNormalizer.lines(of: text))
@@ -36,6 +39,7 @@ public struct PasteIndex: Sendable {
         linesByWord = index
         tokenNumbers = numbers
         lineTokenNumbers = lineNumbers
+        reading = PasteReading(lines: lines)
     }
 
     /// Distinct searchable words of the paste, for candidate retrieval.
@@ -54,7 +58,8 @@ public struct PasteIndex: Sendable {
     /// long build log's noise (package names, hashes) must not crowd out of retrieval.
     /// At most `limit` lines: the first few and the last ones, where builds report.
     public func focusTerms(limit: Int = 16) -> [[String]] {
-        let errorLines = lines.indices.filter { Self.readsLikeError(lines[$0].text) }
+        // The lines that say what failed first (a trace's exception line), then the rest.
+        let errorLines = reading.rootLines + reading.errorLines.filter { !reading.rootLines.contains($0) }
         let chosen = errorLines.count <= limit ? errorLines : Array(errorLines.prefix(limit / 4)) + errorLines.suffix(limit - limit / 4)
         return chosen.map { n in
             var seen = Set<String>()

@@ -13,22 +13,32 @@ public enum ErrorSignature {
     }
 
     public static func generalize(_ paste: String) -> Generalized? {
-        // A wrapper (`Process completed with exit code 1`) says that a build failed, not
-        // why: it is never the signature.
-        let lines = LogNormalizer.lines(of: paste).filter { line in
-            line.tokens.contains { $0.searchTerm != nil } && line.tokens.reduce(0) { $0 + $1.weight } >= DocumentAnalyzer.minimumSignatureWeight
-                && !ErrorVocabulary.holdsGenericPhrase(line.text)
-        }
-        // A warning (`npm WARN deprecated … not supported`) reads like an error but did not
-        // fail the build: the first error line that is not one, else the first at all.
-        let errors = lines.filter { ErrorVocabulary.readsLikeError($0.text) && !ErrorVocabulary.readsLikeCommand($0.text) }
-        let chosen = errors.first { !ErrorVocabulary.readsLikeWarning($0.text) } ?? errors.first ?? lines.last
+        let lines = LogNormalizer.lines(of: paste)
+        let reading = PasteReading(lines: lines)
+        // The line that says what failed, as a person reads the log: a stack trace's
+        // exception (not its `Traceback` header, frames, or Node's `throw er;`), else the
+        // first error that is neither a wrapper (`Process completed with exit code 1`) nor a
+        // warning (a Kubernetes `Warning FailedScheduling` event is the failure itself).
+        let candidates = ([reading.primaryLine(in: lines)].compactMap { $0 } + reading.rootLines + reading.errorLines)
+            .filter { tellsApart(lines[$0]) }
+        let chosen = candidates.first.map { lines[$0] }
+            ?? lines.last { tellsApart($0) && !ErrorVocabulary.holdsGenericPhrase($0.text) }
         guard let chosen else { return nil }
         var seen = Set<String>()
         let terms = chosen.tokens.compactMap(\.searchTerm).filter { seen.insert($0).inserted }
         return Generalized(text: toolPrefix(of: chosen) + chosen.message,
                            pattern: chosen.tokens.map(\.description).joined(separator: " "),
                            terms: terms.joined(separator: " "))
+    }
+
+    /// A line that can be a signature: it says something of which error it is.
+    static func tellsApart(_ line: NormalizedLine) -> Bool {
+        line.tokens.contains { $0.searchTerm != nil } && line.tokens.reduce(0) { $0 + $1.weight } >= DocumentAnalyzer.minimumSignatureWeight
+    }
+
+    /// The root error line of a log, as `generalize` chooses it, for triage to key families on.
+    public static func rootLine(of paste: String) -> String? {
+        generalize(paste).map(\.text)
     }
 
     /// The tool's own prefix of a line (`npm error `, `yarn error `), without the CI's

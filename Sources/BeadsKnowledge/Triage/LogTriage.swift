@@ -22,6 +22,8 @@ public struct LogTriage: Sendable {
         public var example: String
         public var exampleLine: String
         public var signature: ErrorSignature.Generalized
+        /// Every log in the family, in the order given.
+        public var logs: [String] = []
     }
 
     let finder: KnownErrorFinder
@@ -78,19 +80,24 @@ public struct LogTriage: Sendable {
         for (k, item) in unknown.enumerated() { exact[item.signature.pattern, default: []].append(k) }
         let groups = exact.values.sorted { $0.count != $1.count ? $0.count > $1.count : $0[0] < $1[0] }
         var families: [(tokens: [Substring], members: [Int])] = []
+        // Templates of different lengths never agree: each is compared only with the
+        // families of its own length.
+        var byLength: [Int: [Int]] = [:]
         for group in groups {
             let tokens = unknown[group[0]].signature.pattern.split(separator: " ")
-            if let k = families.firstIndex(where: { Self.agree($0.tokens, tokens) >= similarity }) {
+            if let k = byLength[tokens.count, default: []].first(where: { Self.agree(families[$0].tokens, tokens) >= similarity }) {
                 families[k].tokens = zip(families[k].tokens, tokens).map { $0 == $1 ? $0 : "<*>" }
                 families[k].members += group
             } else {
+                byLength[tokens.count, default: []].append(families.count)
                 families.append((tokens, group))
             }
         }
         return families.map { family in
-            let first = unknown[family.members.min()!]
-            return Family(count: family.members.count, template: family.tokens.joined(separator: " "), example: first.name,
-                          exampleLine: first.line, signature: first.signature)
+            let members = family.members.sorted()
+            let first = unknown[members[0]]
+            return Family(count: members.count, template: family.tokens.joined(separator: " "), example: first.name,
+                          exampleLine: first.line, signature: first.signature, logs: members.map { unknown[$0].name })
         }.sorted { $0.count != $1.count ? $0.count > $1.count : $0.template < $1.template }
     }
 
