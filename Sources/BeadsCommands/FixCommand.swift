@@ -11,7 +11,7 @@ struct FixCommand: AsyncParsableCommand {
         discussion: HelpText.prose("""
             The paste is normalised (timestamps, BuildKit and CI prefixes, colours, paths,
             hashes and numbers do not matter) and compared with every known error signature
-            in the docs. A score of \(SignatureMatcher.threshold) or more is a match.
+            in the docs. A score of \(MatchModel.threshold) or more is a match.
 
             Fixes are ranked for where beads runs: inside a devpod, where a local docker build
             cannot work, in-cluster and CI builds come first (see `beads env`).

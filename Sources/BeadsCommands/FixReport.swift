@@ -27,7 +27,7 @@ enum FixReport {
                     ("fallout", .bool(m.evidence.isFallout)),
                     ("sufficient", .bool(m.evidence.suffices)),
                 ])),
-                ("why_not", m.evidence.suffices && m.score >= SignatureMatcher.threshold ? .null : .string(MatchWhy.sentence(m))),
+                ("why_not", m.evidence.suffices ? .null : .string(MatchWhy.sentence(m))),
                 ("docs", .array(m.docs.map { .object([("path", .string($0.path)), ("section", .string($0.section))]) })),
                 ("recipes", .array(ranked.map { r in
                     .object(RecipeJSON.fields(r.recipe) + [
@@ -43,7 +43,8 @@ enum FixReport {
             ("matches", .array(diagnosis.matches.map(match))),
             ("nearest", .array(diagnosis.nearest.map(match))),
             ("rejected", JSONValue(diagnosis.rejected)),
-            ("threshold", JSONValue(SignatureMatcher.threshold)),
+            ("look_alikes", JSONValue(diagnosis.lookAlikes)),
+            ("threshold", JSONValue(MatchModel.threshold)),
             ("environment", env.json),
         ])
     }
@@ -62,8 +63,11 @@ enum FixReport {
         for id in diagnosis.rejected {
             out.write("(\(id) matched too, but was rejected for pastes of this shape; `beads fix --confirm \(id)` takes that back)\n")
         }
+        for id in diagnosis.lookAlikes {
+            out.write("(\(id)'s doc gives this paste as a look-alike of its error: another problem, not taken)\n")
+        }
         guard !diagnosis.matches.isEmpty else {
-            out.write(Style.yellow("No known error matched") + " (\(diagnosis.linesRead) lines read, threshold \(SignatureMatcher.threshold)).\n")
+            out.write(Style.yellow("No known error matched") + " (\(diagnosis.linesRead) lines read, threshold \(MatchModel.threshold)).\n")
             if !diagnosis.nearest.isEmpty {
                 out.write("Nearest known errors:\n")
                 for m in diagnosis.nearest {

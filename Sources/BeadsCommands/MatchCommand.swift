@@ -7,13 +7,15 @@ struct MatchCommand: ParsableCommand {
         commandName: "match",
         abstract: "Score a paste against every known error signature, without the fix report.",
         discussion: HelpText.prose("""
-            Shows each candidate signature FTS5 retrieved, the score its alignment got, and
-            which of its tokens were found. Useful to see why `fix` did or did not match.
+            Shows each candidate signature retrieved for the paste, best first: the
+            scorer's probability that the paste is its bead's error, the share of the
+            signature found in order, and which of its tokens were found.
             --explain shows the working: the matched lines, how they were read (prefixes
-            stripped, values masked), each token's weight, and
-            score = (weight found − strays × \(SignatureMatcher.strayCost)) ÷ total weight.
+            stripped, values masked), each token's weight, and the scorer's arithmetic
+            (each feature's value times its fitted weight). --features prints every
+            candidate's features as JSON lines, for fitting the scorer (bench/fit-scorer.py).
             The verdict, and the exit status, are `beads fix`'s own: 0 when a known error
-            matched (score and evidence both), 1 otherwise, 2 usage error.
+            matched, 1 otherwise, 2 usage error.
             """))
 
     @OptionGroup var kb: KnowledgeBaseOptions
@@ -22,50 +24,60 @@ struct MatchCommand: ParsableCommand {
     var limit = 10
     @Flag(help: "Print JSON.")
     var json = false
-    @Flag(help: "For each signature shown: the paste lines it matched, what was stripped and masked, each token's weight, and the score's arithmetic.")
+    @Flag(help: "For each signature shown: the paste lines it matched, what was stripped and masked, each token's weight, and the scorer's arithmetic.")
     var explain = false
+    @Flag(help: "Print every candidate's features as JSON lines (bead, signature, features), for fitting the scorer.")
+    var features = false
 
     func run() throws {
         let text = try input.read()
-        let paste = PasteIndex(text: text)
         let base = try kb.open()
-        // The verdict is fix's own diagnosis, evidence and rejections included: match
-        // lists the scoring behind it, and never says yes where fix says no.
+        // The verdict is fix's own diagnosis, rejections included: match lists the
+        // scoring behind it, and never says yes where fix says no.
         let diagnosis = try KnownErrorFinder(store: base.store).diagnose(text)
+        let paste = PasteIndex(text: text)
         let matched = Set(diagnosis.matches.map(\.beadID))
         func verdict(_ s: SignatureRecord) -> String {
-            matched.contains(s.beadID) ? "match" : diagnosis.rejected.contains(s.beadID) ? "rejected" : "candidate"
+            matched.contains(s.beadID) ? "match" : diagnosis.rejected.contains(s.beadID) ? "rejected"
+                : diagnosis.lookAlikes.contains(s.beadID) ? "look-alike" : "candidate"
         }
-        let candidates = try base.store.signatureCandidates(terms: paste.searchTerms, focus: paste.focusTerms())
-        var scored: [(SignatureRecord, SignatureAlignment, [LogToken])] = []
-        for c in candidates {
-            let pattern = c.pattern.split(separator: " ").map { LogToken(text: String($0)) }
-            if let a = SignatureMatcher.align(pattern, in: paste) { scored.append((c, a, pattern)) }
-        }
-        scored.sort { $0.1.score != $1.1.score ? $0.1.score > $1.1.score : $0.0.beadID < $1.0.beadID }
-        let shown = scored.prefix(max(limit, 0))
         let out = Terminal.standardOutput
+        if features {
+            for c in diagnosis.scored {
+                out.write(JSONValue.object([
+                    ("bead", .string(c.signature.beadID)), ("signature", c.signature.id.map { JSONValue(Int($0)) } ?? .null),
+                    ("text", .string(c.signature.text)), ("probability", JSONValue(c.probability, decimals: 6)),
+                    ("features", .object(zip(MatchFeatures.names, c.features.values).map { ($0, JSONValue($1, decimals: 6)) })),
+                ]).encoded() + "\n")
+            }
+            return
+        }
+        let shown = diagnosis.scored.prefix(max(limit, 0))
         if json {
-            out.write(JSONValue.array(shown.map { s, a, pattern in
+            out.write(JSONValue.array(shown.map { c in
                 .object([
-                    ("bead", .string(s.beadID)), ("score", JSONValue(KnownErrorFinder.rounded(a.score))),
-                    ("signature", .string(s.text)), ("pattern", .string(s.pattern)),
-                    ("doc", JSONValue(s.docPath.map { "\($0)#\(s.sectionAnchor)" })),
-                    ("line", JSONValue(paste.lines[a.firstLine].number)),
-                    ("verdict", .string(verdict(s))),
-                ] + (explain ? [("explain", Self.json(MatchExplanation(pattern: pattern, alignment: a, paste: paste)))] : []))
+                    ("bead", .string(c.signature.beadID)), ("score", JSONValue(KnownErrorFinder.rounded(c.probability))),
+                    ("alignment", JSONValue(KnownErrorFinder.rounded(c.alignment.score))),
+                    ("signature", .string(c.signature.text)), ("pattern", .string(c.signature.pattern)),
+                    ("doc", JSONValue(c.signature.docPath.map { "\($0)#\(c.signature.sectionAnchor)" })),
+                    ("line", JSONValue(paste.lines[c.alignment.firstLine].number)),
+                    ("verdict", .string(verdict(c.signature))),
+                ] + (explain ? [("explain", Self.json(MatchExplanation(c, paste: paste)))] : []))
             }).prettyEncoded() + "\n")
         } else if shown.isEmpty {
             out.write("No signature shares a word with this paste (\(paste.lines.count) lines read).\n")
         } else {
-            for (s, a, pattern) in shown {
-                let literal = pattern.filter { $0 != .wildcard }
+            for c in shown {
+                let s = c.signature, a = c.alignment
+                let literal = c.pattern.filter { $0 != .wildcard }
                 let found = zip(literal, a.matched).map { $1 ? $0.description : "·" }.joined(separator: " ")
-                out.write("\(String(format: "%.2f", KnownErrorFinder.rounded(a.score)))  \(s.beadID)  line \(paste.lines[a.firstLine].number)  \(s.docPath.map { "\($0)#\(s.sectionAnchor)" } ?? s.origin)\n")
+                out.write("\(String(format: "%.2f", KnownErrorFinder.rounded(c.probability)))  \(s.beadID)  line \(paste.lines[a.firstLine].number)  \(s.docPath.map { "\($0):\(s.line)" } ?? s.origin)\n")
                 out.write("      signature: \(s.text.replacingOccurrences(of: "\n", with: " ⏎ "))\n")
-                out.write("      found:     \(found)   (\(String(format: "%.2f", a.matchedWeight)) of \(String(format: "%.2f", a.totalWeight)), \(a.strayTokens) stray)\n")
+                out.write("      found:     \(found)   (\(String(format: "%.2f", a.score)) in order, \(a.strayTokens) stray)\n")
+                if c.verbatim { out.write("      verdict:   the paste holds this error line as the doc writes it: a match whatever the score\n") }
                 if verdict(s) == "rejected" { out.write("      verdict:   rejected for pastes of this shape (fix --reject)\n") }
-                if explain { Self.write(MatchExplanation(pattern: pattern, alignment: a, paste: paste), to: out) }
+                if verdict(s) == "look-alike" { out.write("      verdict:   its doc gives this paste as a look-alike of its error\n") }
+                if explain { Self.write(MatchExplanation(c, paste: paste), to: out) }
             }
         }
         if !json {
@@ -84,8 +96,8 @@ struct MatchCommand: ParsableCommand {
             for (mask, source) in line.masked { out.write("        masked:    \(mask) ← \(FixReport.clip(source, 80))\n") }
         }
         let weights = e.terms.map { "\($0.token)\($0.found ? "✓" : "✗")\(String(format: "%.2f", $0.weight))" }
-        out.write("      weights:   \(weights.joined(separator: " "))\n")
-        out.write("      score:     \(e.arithmetic)  (match at \(String(format: "%.2f", SignatureMatcher.threshold)) or more)\n")
+        out.write("      tokens:    \(weights.joined(separator: " "))\n")
+        out.write("      score:     \(e.arithmetic)  (match at \(String(format: "%.2f", MatchModel.threshold)) or more)\n")
     }
 
     static func json(_ e: MatchExplanation) -> JSONValue {
@@ -98,8 +110,11 @@ struct MatchCommand: ParsableCommand {
                 ])
             })),
             ("terms", .array(e.terms.map { .object([("token", .string($0.token.description)), ("weight", JSONValue($0.weight)), ("found", .bool($0.found))]) })),
-            ("matched_weight", JSONValue(e.matchedWeight)), ("total_weight", JSONValue(e.totalWeight)),
-            ("stray_tokens", JSONValue(e.strayTokens)), ("stray_cost", JSONValue(e.strayCost)), ("score", JSONValue(e.score)),
+            ("alignment", JSONValue(e.alignment)),
+            ("features", .array(e.contributions.map {
+                .object([("name", .string($0.name)), ("value", JSONValue($0.value)), ("weight", JSONValue($0.weight))])
+            })),
+            ("bias", JSONValue(e.bias)), ("score", JSONValue(e.score)),
             ("arithmetic", .string(e.arithmetic)),
         ])
     }

@@ -57,12 +57,12 @@ import Testing
         let schema = try JSONTree.parse(OutputContract.named("diagnosis")!.document().encoded())
         let validator = SchemaValidator(schema: schema)
         let environment = #""environment":{"verdict":"host","devpod":false,"kubernetes":false,"container":false,"nested_overlay":false,"root_filesystem":null,"reasons":[],"override":null,"probed_verdict":null,"commands":{},"github_token":false,"docker_daemon":null,"docker_endpoint":null,"docker_storage_driver":null,"kubectl_context":null}"#
-        let good = #"{"matches":[],"nearest":[],"rejected":[],"threshold":0.6,"# + environment + "}"
+        let good = #"{"matches":[],"nearest":[],"rejected":[],"look_alikes":[],"threshold":0.6,"# + environment + "}"
         #expect(validator.problems(try JSONTree.parse(good)).isEmpty)
         let cases: [(String, String)] = [
-            (#"{"matches":[],"nearest":[],"rejected":[],"# + environment + "}", "missing required key threshold"),
-            (#"{"matches":[],"nearest":[],"rejected":[],"threshold":"high","# + environment + "}", "wants number"),
-            (#"{"matches":[],"nearest":[],"rejected":[],"threshold":0.6,"extra":1,"# + environment + "}", "key extra is not in the schema"),
+            (#"{"matches":[],"nearest":[],"rejected":[],"look_alikes":[],"# + environment + "}", "missing required key threshold"),
+            (#"{"matches":[],"nearest":[],"rejected":[],"look_alikes":[],"threshold":"high","# + environment + "}", "wants number"),
+            (#"{"matches":[],"nearest":[],"rejected":[],"look_alikes":[],"threshold":0.6,"extra":1,"# + environment + "}", "key extra is not in the schema"),
             (good.replacingOccurrences(of: #""verdict":"host""#, with: #""verdict":"moon""#), "not one of the schema's values"),
             (good.replacingOccurrences(of: #""matches":[]"#, with: #""matches":[{"bead":"mo-1"}]"#), "$.matches[0]: missing required key score"),
         ]

@@ -115,7 +115,7 @@ import Testing
         #expect(diagnosis.matches.isEmpty)
         // It is still the nearest candidate, and says why it was not taken.
         let nearest = try #require(diagnosis.nearest.first)
-        #expect(nearest.score == 1)
+        #expect(nearest.alignment.score == 1)
         #expect(nearest.evidence.foundWords == ["mount"])
         #expect(!nearest.evidence.suffices)
         #expect(try finder.diagnose("2020/06/29 16:18:03 failed to mount /tmp/containerd-mount550114294: invalid argument")

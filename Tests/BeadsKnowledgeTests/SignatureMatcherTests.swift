@@ -23,7 +23,21 @@ import Testing
     }
 
     @Test func aDifferentCodeDoesNotMatch() {
-        #expect(score("npm ERR! code ENOTEMPTY", "npm ERR! code EXDEV") < SignatureMatcher.threshold)
+        #expect(score("npm ERR! code ENOTEMPTY", "npm ERR! code EXDEV") < SignatureMatcher.sameText)
+    }
+
+    func substituted(_ signature: String, _ paste: String) -> Double {
+        SignatureMatcher.align(LogNormalizer.signatureTokens(signature), in: PasteIndex(text: paste))?.substitutedWeight ?? -1
+    }
+
+    /// One word that names another tool where the signature names its own counts against
+    /// the match; a word that is only missing does not.
+    @Test func aWordReplacedIsTellingAndAWordMissingIsNot() {
+        #expect(substituted("error: linker `cc` not found", "error: linker `link.exe` not found") > 0)
+        #expect(substituted("rename failed: directory not empty", "rename failed: device busy") > 0)
+        #expect(substituted("error: linker `cc` not found", "error: linker `cc` not found") == 0)
+        #expect(substituted("failed to mount ...: invalid argument", "failed to mount /x /y: invalid argument") == 0)
+        #expect(substituted("alpha bravo charlie", "alpha charlie") == 0)
     }
 
     @Test func tokensOutOfOrderCountLess() {

@@ -9,9 +9,10 @@ import Testing
 @Suite struct TeamRunbookTests {
     static let logs: [LabelledLog] = LabelledLog.load("teams")
 
-    /// Measured (bench/corpus.py, this commit): 56 of 60 positives named at top-1, 2 of
-    /// 40 look-alikes matched. The floors keep that from getting worse.
-    static let top1Floor = 0.93
+    /// Measured (bench/corpus.py) with the fitted scorer: 51 of 60 positives named at
+    /// top-1, none of 40 look-alikes matched (the hand-tuned matcher before it: 56 and 2, on
+    /// the corpus it was tuned on). The floors keep that from getting worse.
+    static let top1Floor = 0.83
     static let maxFalseAlarms = 2
 
     @Test func theCorpusKeepsItsShape() {
@@ -26,12 +27,11 @@ import Testing
         try Self.score(Self.logs, in: Repository.teamKnowledgeBase, top1Floor: Self.top1Floor, maxFalseAlarms: Self.maxFalseAlarms)
     }
 
-    /// Eight more families (HeldOutKB, Logs/heldout.jsonl), collected after the matcher
-    /// was built and first measured on them unseen: 40 of 48 at top-1, 3 of 31 look-alikes
-    /// matched. Three mechanisms changed after that (see manual/benchmarks.md); now 46 of
-    /// 48 and none. They guard against regressions like the rest.
+    /// Eight more families (HeldOutKB, Logs/heldout.jsonl), collected after the first
+    /// matcher was built, since tuned on and now part of the scorer's dev corpus: 34 of 48
+    /// at top-1, none of 31 look-alikes matched. They guard against regressions like the rest.
     @Test func theHeldOutRunbooksStayAtTheirFloors() throws {
-        try Self.score(LabelledLog.load("heldout"), in: Repository.heldOutKnowledgeBase, top1Floor: 0.95, maxFalseAlarms: 0)
+        try Self.score(LabelledLog.load("heldout"), in: Repository.heldOutKnowledgeBase, top1Floor: 0.70, maxFalseAlarms: 1)
     }
 
     static func score(_ logs: [LabelledLog], in source: String, top1Floor: Double, maxFalseAlarms: Int) throws {

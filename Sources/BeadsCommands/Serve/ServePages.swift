@@ -27,7 +27,7 @@ enum ServePages {
     static func diagnosis(_ diagnosis: Diagnosis, env: EnvironmentReport, paste: String, runToken: String?) -> String {
         let e = HTML.escape
         guard !diagnosis.matches.isEmpty else {
-            var body = "<h1>No known error matched</h1>\n<p>\(diagnosis.linesRead) lines read; a match needs a score of \(SignatureMatcher.threshold) or more.</p>\n"
+            var body = "<h1>No known error matched</h1>\n<p>\(diagnosis.linesRead) lines read; a match needs a score of \(MatchModel.threshold) or more.</p>\n"
             if !diagnosis.nearest.isEmpty {
                 body += "<h2>Nearest known errors</h2>\n<ul>\n"
                 for m in diagnosis.nearest {
@@ -75,11 +75,10 @@ enum ServePages {
     /// BuildKit steps) dimmed, and each part it masked (paths, hashes, numbers) marked with
     /// what it was read as. Secrets were masked before any of this.
     static func matchedLines(_ m: KnownErrorMatch, paste: String) -> String {
-        let pattern = m.signature.pattern.split(separator: " ").map { LogToken(text: String($0)) }
-        let explanation = MatchExplanation(pattern: pattern, alignment: m.alignment, paste: PasteIndex(text: paste))
-        guard !explanation.lines.isEmpty else { return "<pre>\(HTML.escape(m.lineText))</pre>\n" }
+        let lines = MatchExplanation.lines(m.alignment, in: PasteIndex(text: paste))
+        guard !lines.isEmpty else { return "<pre>\(HTML.escape(m.lineText))</pre>\n" }
         var html = "<pre class=\"matched\">"
-        for line in explanation.lines {
+        for line in lines {
             var text = line.text[...]
             if !line.strippedPrefix.isEmpty, let range = text.range(of: line.strippedPrefix) {
                 html += "<span class=\"meta\">\(HTML.escape(String(text[..<range.upperBound])))</span>"

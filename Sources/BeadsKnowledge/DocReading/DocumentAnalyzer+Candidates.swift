@@ -36,6 +36,15 @@ extension DocumentAnalyzer.Extraction {
             guard !text.isEmpty else { return }
             let beads = info.attributes["bead"].map { analyzer.beadIDs(in: $0) } ?? subjectBeads(ofScope: context.scope)
             examples.append(DocExample(path: path, line: first, text: text, expectsMatch: example, beads: example ? beads : []))
+            // A look-alike the doc gives is kept as one: a paste it explains better than the
+            // doc's own error text is not this doc's bead's error.
+            if !example {
+                var traits = SignatureTraits()
+                traits.place = .lookAlike
+                for message in ErrorBlockReader.read(body).messages {
+                    add(message.text, line: first + message.line, context: context, traits: traits)
+                }
+            }
             return
         }
         var traits = SignatureTraits()

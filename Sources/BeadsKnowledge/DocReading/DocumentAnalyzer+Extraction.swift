@@ -201,8 +201,9 @@ extension DocumentAnalyzer {
         @discardableResult
         mutating func add(_ text: String, line: Int, context: Context, traits: SignatureTraits, beads: [String]? = nil,
                           quiet: Bool = true) -> Bool {
-            if !text.contains("\n"), let first = LogNormalizer.lines(of: text).first, ErrorBlockReader.isGeneric(first) { return false }
             let tokens = LogNormalizer.signatureTokens(text)
+            if !text.contains("\n"), let first = LogNormalizer.lines(of: text).first, ErrorBlockReader.isGeneric(first),
+               !DocumentAnalyzer.namesTellApart(text, tokens: tokens) { return false }
             guard DocumentAnalyzer.tellsErrorsApart(text, tokens: tokens) else {
                 if !quiet {
                     warnings.append("\(path):\(line): signature \"\(text.prefix(60))\" is too short to recognise anything; add more of the message")

@@ -41,6 +41,11 @@ extension DocumentAnalyzer {
         if weight >= minimumSignatureWeight, tokens.contains(where: { $0.searchTerm != nil }), tokens.contains(where: { $0.weight >= 1 }) {
             return true
         }
+        return namesTellApart(text, tokens: tokens)
+    }
+
+    /// An error code written as a name: two or more words hidden in its masks.
+    static func namesTellApart(_ text: String, tokens: [LogToken]) -> Bool {
         let hidden = LogToken.hiddenWords(in: text, tokens: tokens).filter { $0.count >= 4 && !LogToken.fragmentWords.contains($0) }
         return tokens.count >= 2 && hidden.count >= 2 && ErrorVocabulary.readsLikeError(text)
     }

@@ -1,14 +1,11 @@
 import BeadsStore
 
-/// How much a match rests on: the distinctive words of the signature that were found,
-/// and the words around it in the paste that the bead's docs also use.
-///
-/// A signature can score 1.00 on words that many errors share: `failed to mount …:
-/// invalid argument` is also what a USB stick says. A score says how much of the
-/// signature was found; evidence says whether what was found tells this error apart.
-/// Below `minimumEvidence` a match is only a candidate, shown with what it lacked.
+/// What a candidate rests on, in words: the distinctive words of the signature found
+/// and missing, the words around it in the paste that the bead's docs also use, and
+/// whether it cleared the scorer's threshold. `fix` shows it for the nearest candidates
+/// when nothing matched.
 public struct MatchEvidence: Sendable, Equatable {
-    /// Distinctive words of the signature found in the paste (each weighing 1.0).
+    /// Distinctive words of the signature found in the paste.
     public var foundWords: [String]
     /// Distinctive words of the signature missing from the paste.
     public var missingWords: [String]
@@ -18,75 +15,54 @@ public struct MatchEvidence: Sendable, Equatable {
     public var isFallout = false
     /// The last clause of the signature's chain, its reason, was not found.
     public var reasonMissing = false
+    /// The scorer's probability reached its threshold.
+    public var suffices = false
 
-    public var total: Double { Double(foundWords.count) + Double(min(corroboratingWords.count, MatchEvidence.maxCorroboration)) }
-    /// Fallout needs one word of its cause nearby; anything else two distinctive words,
-    /// found or corroborating.
-    public var suffices: Bool {
-        if reasonMissing { return false }
-        return isFallout ? !corroboratingWords.isEmpty : total >= MatchEvidence.minimumEvidence
-    }
-
-    /// Two distinctive words, or one and a word of the bead's vocabulary nearby.
-    public static let minimumEvidence = 2.0
-    static let maxCorroboration = 2
     /// Lines around the match searched for corroborating words.
     static let corroborationReach = 15
 }
 
 extension KnownErrorFinder {
-    /// - Parameter beadSignatures: every signature of the bead (its vocabulary), read once
-    ///   per bead by the caller however many of its alignments are weighed.
-    func evidence(bead: Bead?, signature: SignatureRecord, beadSignatures: [SignatureRecord], alignment: SignatureAlignment,
+    /// The evidence of one alignment. `vocabulary` is the bead's: its title and every
+    /// word its signatures are written with (`containerd` in `/tmp/containerd-mount…`).
+    func evidence(signature: SignatureRecord, pattern: [LogToken], vocabulary: Set<String>, alignment: SignatureAlignment,
                   paste: PasteIndex) -> MatchEvidence {
-        let pattern = signature.pattern.split(separator: " ").map { LogToken(text: String($0)) }.filter { $0 != .wildcard }
+        let literal = pattern.filter { $0 != .wildcard }
         var found: [String] = [], missing: [String] = []
-        for (token, wasFound) in zip(pattern, alignment.matched) {
+        for (token, wasFound) in zip(literal, alignment.matched) {
             guard case let .word(w) = token, token.weight >= 1 else { continue }
             if wasFound { if !found.contains(w) { found.append(w) } } else if !missing.contains(w) { missing.append(w) }
         }
         // In a chain (`listen tcp …: bind: address already in use`) the last clause is the
         // reason: when little of it was found, this is another error with the same wrapping.
         // A line cut off before its end is given the benefit of the doubt.
-        if !Self.isCutOff(paste.lines[alignment.lastLine].text),
-           let reasonFound = Self.lastClauseFound(signature.text, pattern: pattern, matched: alignment.matched), reasonFound < 0.5 {
-            return MatchEvidence(foundWords: [], missingWords: missing, corroboratingWords: [], reasonMissing: true)
-        }
-        let isFallout = signature.origin == SignatureOrigin.fallout
-        guard isFallout || Double(found.count) < MatchEvidence.minimumEvidence else {
-            return MatchEvidence(foundWords: found, missingWords: missing, corroboratingWords: [])
-        }
-        // The bead's vocabulary: its title, and every word its signatures are written
-        // with, those hidden in masks too (`/tmp/containerd-mount…` says containerd).
-        // Fallout is corroborated by causes only, and its own words do not count.
-        var vocabulary = isFallout ? [] : LogToken.corroboratingWords(in: bead?.title ?? "")
-        // A cause is corroborated by any word its bead's signatures use, fallout included
-        // (the errors that came with it); fallout only by its causes.
-        for other in beadSignatures where !(isFallout && other.origin == SignatureOrigin.fallout) {
-            if isFallout {
-                // The cause's own distinctive words, not its paths and names.
-                vocabulary.formUnion(other.pattern.split(separator: " ").map { LogToken(text: String($0)) }
-                    .compactMap { if case let .word(w) = $0, $0.weight >= 1 { return w } else { return nil } })
-            } else {
-                vocabulary.formUnion(LogToken.corroboratingWords(in: other.text))
-            }
-        }
-        // A word of the cause in the fallout line itself counts (`Reason: CrashLoopBackOff`
-        // after a CrashLoopBackOff row); otherwise the signature's own words do not.
-        if !isFallout { vocabulary.subtract(pattern.compactMap { if case let .word(w) = $0 { return w } else { return nil } }) }
+        let reasonMissing = !Self.isCutOff(paste.lines[alignment.lastLine].text)
+            && (Self.lastClauseFound(signature.text, pattern: literal, matched: alignment.matched).map { $0 < 0.6 } ?? false)
+        // The signature's own words do not corroborate it.
+        var own = vocabulary
+        own.subtract(literal.compactMap { if case let .word(w) = $0 { return w } else { return nil } })
         let low = max(0, alignment.firstLine - MatchEvidence.corroborationReach)
         let high = min(paste.lines.count - 1, alignment.lastLine + MatchEvidence.corroborationReach)
         var nearby = Set<String>()
         // The whole lines, prefixes included: `npm ERR!` says npm as much as the message does.
         for n in low...high { nearby.formUnion(LogToken.corroboratingWords(in: paste.lines[n].text)) }
-        var corroborating = vocabulary.intersection(nearby)
+        var corroborating = own.intersection(nearby)
         // The tool that printed it: `npm ERR! code ENOTEMPTY` in the doc and `npm ERR!`
         // before the matched line say the same program failed.
         corroborating.formUnion(Self.prefixWords(signature.text).intersection(
             (alignment.firstLine...alignment.lastLine).reduce(into: Set<String>()) { $0.formUnion(Self.prefixWords(paste.lines[$1].text)) })
             .map { "\($0) (the same tool's prefix)" })
-        return MatchEvidence(foundWords: isFallout ? [] : found, missingWords: missing, corroboratingWords: corroborating.sorted(),
-                             isFallout: isFallout)
+        return MatchEvidence(foundWords: found, missingWords: missing, corroboratingWords: corroborating.sorted(),
+                             isFallout: signature.origin == SignatureOrigin.fallout, reasonMissing: reasonMissing)
+    }
+
+    /// A bead's vocabulary: its title and the words of all its signatures, the errors that
+    /// came after its cause included (`rsync: connection unexpectedly closed` corroborates
+    /// a refused key).
+    static func vocabulary(of bead: Bead?, signatures: [SignatureRecord]) -> Set<String> {
+        var words = LogToken.corroboratingWords(in: bead?.title ?? "")
+        for s in signatures { words.formUnion(LogToken.corroboratingWords(in: s.text)) }
+        return words
     }
 }
 

@@ -31,6 +31,8 @@ public struct KnownErrorMatch: Sendable {
     public var recipes: [RecipeRecord]
     /// What the match rests on; when it does not suffice the match is only a candidate.
     public var evidence: MatchEvidence
+    /// What the scorer weighed.
+    public var features: MatchFeatures
 }
 
 public struct Diagnosis: Sendable {
@@ -42,10 +44,29 @@ public struct Diagnosis: Sendable {
     public var candidatesScored: Int
     /// Beads that matched but were rejected for pastes of this shape (`fix --reject`).
     public var rejected: [String] = []
+    /// Beads whose docs give this paste as a look-alike, another error than theirs.
+    public var lookAlikes: [String] = []
+    /// Every candidate scored, best first: what `beads match` lists.
+    public var scored: [ScoredCandidate] = []
 }
 
-/// Paste an error, get the known error: candidate signatures from FTS5, each aligned
-/// against the paste, the best per bead kept and explained from its doc.
+/// One candidate signature as the scorer saw it.
+public struct ScoredCandidate: Sendable {
+    public var signature: SignatureRecord
+    public var pattern: [LogToken]
+    public var alignment: SignatureAlignment
+    public var features: MatchFeatures
+    public var evidence: MatchEvidence
+    /// The scorer's probability that the paste is this signature's bead's error.
+    public var probability: Double
+    /// Matched by the rule that a paste line equal to a doc's error line always matches.
+    public var verbatim: Bool
+}
+
+/// Paste an error, get the known error. The stages, in order: read the paste (lines,
+/// masks, stack traces: `PasteIndex`), retrieve candidate signatures (FTS5), align each
+/// (`SignatureMatcher`), describe each alignment as features (`FeatureContext`), score
+/// them (`MatchModel`), decide per bead, and explain the decision from the bead's docs.
 public struct KnownErrorFinder: Sendable {
     public let store: BeadStore
 
@@ -56,92 +77,142 @@ public struct KnownErrorFinder: Sendable {
     public func diagnose(_ text: String, nearestCount: Int = 3) throws(StoreError) -> Diagnosis {
         let paste = PasteIndex(text: text)
         let candidates = try store.signatureCandidates(terms: paste.searchTerms, focus: paste.focusTerms())
-        // Every alignment that could matter, per bead: the best one is not always the one
-        // to keep, since a high score on fallout or common words may lack evidence that
-        // another signature of the same bead has.
-        var aligned: [String: [(SignatureRecord, SignatureAlignment)]] = [:]
-        for signature in candidates {
-            let pattern = signature.pattern.split(separator: " ").map { LogToken(text: String($0)) }
-            // Below 0.2 nothing is shown, not even as "nearest"; once a bead matched, only
-            // other matches of it are worth aligning: windows that cannot reach that are skipped.
-            let matchedAlready = aligned[signature.beadID]?.contains { $0.1.score >= SignatureMatcher.threshold } == true
-            let floor = matchedAlready ? SignatureMatcher.threshold : max(0.2, aligned[signature.beadID]?.first?.1.score ?? 0)
-            guard let alignment = SignatureMatcher.align(pattern, in: paste, atLeast: floor) else { continue }
-            var list = aligned[signature.beadID, default: []]
-            list.append((signature, alignment))
-            list.sort { $0.1.score > $1.1.score }
-            aligned[signature.beadID] = Array(list.prefix(Self.alignmentsKeptPerBead))
-        }
-        let beads = try store.beads(ids: Array(aligned.keys))
-        var best: [String: (SignatureRecord, SignatureAlignment)] = [:]
-        var evidence: [String: MatchEvidence] = [:]
-        var signaturesOfBead: [String: [SignatureRecord]] = [:]
-        func signatures(of id: String) throws(StoreError) -> [SignatureRecord] {
-            if let known = signaturesOfBead[id] { return known }
-            let read = try store.signatures(ofBead: id)
-            signaturesOfBead[id] = read
-            return read
-        }
-        for (id, list) in aligned {
-            var chosen = list[0]
-            var chosenEvidence: MatchEvidence?
-            for item in list where Self.rounded(item.1.score) >= SignatureMatcher.threshold {
-                let e = self.evidence(bead: beads[id], signature: item.0, beadSignatures: try signatures(of: id),
-                                      alignment: item.1, paste: paste)
-                if chosenEvidence == nil { chosenEvidence = e }
-                if e.suffices { chosen = item; chosenEvidence = e; break }
+        let scored = try score(candidates, against: paste)
+        // A bead's score is its best candidate's, unless its docs give the paste as a
+        // look-alike: one of their look-alikes explains more of it than any of its errors
+        // (the USB stick's whole message, against the shared `failed to mount …: invalid
+        // argument`).
+        var best: [String: ScoredCandidate] = [:]
+        var lookAlike: [String: Double] = [:], own: [String: Double] = [:]
+        for candidate in scored {
+            let id = candidate.signature.beadID
+            if candidate.alignment.score >= Self.lookAlikeAlignment {
+                let explained = candidate.alignment.matchedWeight
+                if candidate.features["place_lookalike"] == 1 {
+                    lookAlike[id] = max(lookAlike[id] ?? 0, explained)
+                } else {
+                    own[id] = max(own[id] ?? 0, explained)
+                }
             }
-            best[id] = chosen
-            evidence[id] = chosenEvidence
+            if candidate.probability > (best[id]?.probability ?? -1) { best[id] = candidate }
         }
+        var lookAlikes: [String] = []
+        for (id, explained) in lookAlike where explained > Self.lookAlikeMargin * (own[id] ?? 0) && best[id] != nil {
+            best[id] = nil
+            lookAlikes.append(id)
+        }
+        let beads = try store.beads(ids: Array(best.keys))
         // A bead rejected for this shape of paste (`fix --reject`) does not match it.
         var rejected: [String] = []
         for (id, _) in best where beads[id].map({ MatchFeedback.isRejected($0, for: paste) }) == true {
             best[id] = nil
             rejected.append(id)
         }
-        // Names are masked so that another team's paste matches; when several beads match
+        // Names are masked so that another team's paste matches; when several beads score
         // alike, the one whose signature names what the paste names wins (two beads for
         // `Unable to locate package <name>`, one for each package).
         var affinity: [String: Int] = [:]
-        for (id, value) in best {
-            let lines = (value.1.firstLine...value.1.lastLine).reduce(into: Set<String>()) {
+        for (id, c) in best {
+            let lines = (c.alignment.firstLine...c.alignment.lastLine).reduce(into: Set<String>()) {
                 $0.formUnion(LogToken.corroboratingWords(in: paste.lines[$1].text, includingCommon: true))
             }
-            affinity[id] = LogToken.corroboratingWords(in: value.0.text, includingCommon: true).intersection(lines).count
+            let names = LogToken.hiddenWords(in: c.signature.text, tokens: c.pattern).filter { !LogToken.fragmentWords.contains($0) }
+            affinity[id] = Set(names).intersection(lines).count
         }
-        let ranked = best.sorted { a, b in
-            let sa = Self.rounded(a.value.1.score), sb = Self.rounded(b.value.1.score)
-            if sa != sb { return sa > sb }
-            if affinity[a.key] != affinity[b.key] { return affinity[a.key, default: 0] > affinity[b.key, default: 0] }
-            let pa = beads[a.key]?.priority ?? 9, pb = beads[b.key]?.priority ?? 9
-            return pa != pb ? pa < pb : a.key < b.key
+        // The corpus the scorer is fitted on cannot teach this (other teams' pastes never
+        // share a team's names), so names shared with the paste rank a bead up by a
+        // hundredth each, eight at most, without changing whether it matches.
+        let ranked = best.values.sorted { a, b in
+            let sa = Self.rounded(a.probability) + 0.01 * Double(min(affinity[a.signature.beadID] ?? 0, 8))
+            let sb = Self.rounded(b.probability) + 0.01 * Double(min(affinity[b.signature.beadID] ?? 0, 8))
+            if abs(sa - sb) > 1e-9 { return sa > sb }
+            let fa = affinity[a.signature.beadID] ?? 0, fb = affinity[b.signature.beadID] ?? 0
+            if fa != fb { return fa > fb }
+            let pa = beads[a.signature.beadID]?.priority ?? 9, pb = beads[b.signature.beadID]?.priority ?? 9
+            return pa != pb ? pa < pb : a.signature.beadID < b.signature.beadID
         }
         // Scores are compared as shown (two decimals), so what is printed is what counted.
-        let above = ranked.filter { Self.rounded($0.value.1.score) >= SignatureMatcher.threshold && evidence[$0.key]?.suffices == true }
-        let below = above.isEmpty ? Array(ranked.filter { $0.value.1.score >= 0.2 }.prefix(nearestCount)) : []
-        func explain(_ item: (key: String, value: (SignatureRecord, SignatureAlignment))) throws(StoreError) -> KnownErrorMatch {
-            var match = try self.explain(beadID: item.key, bead: beads[item.key], signature: item.value.0, alignment: item.value.1, paste: paste)
-            if let e = evidence[item.key] { match.evidence = e } else {
-                match.evidence = self.evidence(bead: beads[item.key], signature: item.value.0,
-                                               beadSignatures: try signatures(of: item.key), alignment: item.value.1, paste: paste)
-            }
-            return match
-        }
+        let above = ranked.filter { Self.rounded($0.probability) >= MatchModel.threshold }
+        let below = above.isEmpty ? Array(ranked.filter { $0.alignment.score >= 0.2 }.prefix(nearestCount)) : []
         var matches: [KnownErrorMatch] = []
-        for item in above { matches.append(try explain(item)) }
+        for item in above { matches.append(try explain(item, bead: beads[item.signature.beadID], paste: paste)) }
         var nearest: [KnownErrorMatch] = []
-        for item in below { nearest.append(try explain(item)) }
+        for item in below { nearest.append(try explain(item, bead: beads[item.signature.beadID], paste: paste)) }
         return Diagnosis(matches: matches, nearest: nearest, linesRead: paste.lines.count, candidatesScored: candidates.count,
-                         rejected: rejected.sorted())
+                         rejected: rejected.sorted(), lookAlikes: lookAlikes.sorted(), scored: scored)
+    }
+
+    /// Alignments this good count in comparing a doc's look-alikes with its errors, and a
+    /// look-alike must explain this much more of the paste (not the same line with its
+    /// variable parts written otherwise).
+    static let lookAlikeAlignment = 0.8
+    static let lookAlikeMargin = 1.25
+
+    /// Aligns, describes and scores every candidate, best first.
+    func score(_ candidates: [SignatureRecord], against paste: PasteIndex) throws(StoreError) -> [ScoredCandidate] {
+        var aligned: [(SignatureRecord, [LogToken], SignatureAlignment)] = []
+        var words = Set<String>()
+        for signature in candidates {
+            let pattern = signature.pattern.split(separator: " ").map { LogToken(text: String($0)) }
+            // Below 0.2 a candidate is not even shown as "nearest".
+            guard let alignment = SignatureMatcher.align(pattern, in: paste, atLeast: 0.2) else { continue }
+            aligned.append((signature, pattern, alignment))
+            for token in pattern { if let w = token.searchTerm { words.insert(w) } }
+        }
+        guard !aligned.isEmpty else { return [] }
+        let (documents, total) = try store.signatureWordCounts(Array(words))
+        let context = FeatureContext(paste: paste, documents: documents, signatureCount: total)
+        let ids = Set(aligned.map(\.0.beadID))
+        let beads = try store.beads(ids: Array(ids))
+        var vocabularies: [String: Set<String>] = [:]
+        for id in ids { vocabularies[id] = Self.vocabulary(of: beads[id], signatures: try store.signatures(ofBead: id)) }
+        var evidences: [MatchEvidence] = []
+        var features: [MatchFeatures] = []
+        for (signature, pattern, alignment) in aligned {
+            let evidence = self.evidence(signature: signature, pattern: pattern, vocabulary: vocabularies[signature.beadID] ?? [],
+                                         alignment: alignment, paste: paste)
+            evidences.append(evidence)
+            features.append(context.features(signature: signature, pattern: pattern, alignment: alignment, evidence: evidence,
+                                             bead: beads[signature.beadID]))
+        }
+        context.setBeadFeatures(&features, alignments: aligned.map(\.2), beads: aligned.map(\.0.beadID))
+        FeatureContext.setOnlyBug(&features, signatures: aligned.map(\.0), bugs: Set(beads.values.filter { $0.issueType == "bug" }.map(\.id)))
+        var out: [ScoredCandidate] = []
+        for (k, (signature, pattern, alignment)) in aligned.enumerated() {
+            var evidence = evidences[k]
+            let features = features[k]
+            var probability = MatchModel.probability(features)
+            let verbatim = Self.alwaysMatches(features)
+            if verbatim { probability = max(probability, MatchModel.threshold) }
+            evidence.suffices = Self.rounded(probability) >= MatchModel.threshold
+            out.append(ScoredCandidate(signature: signature, pattern: pattern, alignment: alignment, features: features,
+                                       evidence: evidence, probability: probability, verbatim: verbatim))
+        }
+        return out.sorted { a, b in
+            a.probability != b.probability ? a.probability > b.probability : (a.signature.beadID, a.signature.line) < (b.signature.beadID, b.signature.line)
+        }
+    }
+
+    /// A paste whose line that says what failed is a doc's own error line, variable parts
+    /// aside, matches its bead whatever the score: every token found in order with nothing
+    /// between, three or more distinctive words of which two tell errors apart (not the C
+    /// library's `invalid argument`, which a USB stick prints too), written as the doc's
+    /// error (its cause, not fallout after it, a look-alike or an example) and tied to its
+    /// bead by the scope it is in (or the doc's only bead).
+    static func alwaysMatches(_ f: MatchFeatures) -> Bool {
+        // A shape a person recorded from a paste (`create --from-error`, `fix --confirm`)
+        // is their word that it is this bead's error.
+        if f["role_pasted"] == 1, f["verbatim"] == 1, f["length"] >= log1p(1), f["explains_primary"] == 1 { return true }
+        return f["verbatim"] == 1 && f["length"] >= log1p(3) && f["weak_evidence"] == 0 && f["explains_primary"] == 1
+            && f["fallout"] == 0 && f["clause"] == 0
+            && f["place_lookalike"] == 0 && f["place_example"] == 0 && f["reason_missing"] == 0
+            && (f["attr_nearest"] == 1 || f["attr_outer"] == 1 || (f["attr_elsewhere"] == 1 && f["share"] == 1))
     }
 
     public static func rounded(_ score: Double) -> Double { (score * 100).rounded() / 100 }
 
-    /// Alignments kept per bead while scoring, best first.
-    static let alignmentsKeptPerBead = 8
-
-    func explain(beadID: String, bead: Bead?, signature: SignatureRecord, alignment: SignatureAlignment, paste: PasteIndex) throws(StoreError) -> KnownErrorMatch {
+    func explain(_ scored: ScoredCandidate, bead: Bead?, paste: PasteIndex) throws(StoreError) -> KnownErrorMatch {
+        let beadID = scored.signature.beadID, signature = scored.signature, alignment = scored.alignment
         var docs: [DocReference] = []
         var sectionsByDoc: [String: [SectionRecord]] = [:]
         func sections(_ path: String) throws(StoreError) -> [SectionRecord] {
@@ -186,9 +257,9 @@ public struct KnownErrorFinder: Sendable {
         recipes.removeAll { SolutionDocScaffold.Placeholder.appears(in: $0.body) }
         let line = paste.lines[alignment.firstLine]
         return KnownErrorMatch(
-            beadID: beadID, bead: bead, score: Self.rounded(alignment.score), signature: signature, alignment: alignment,
+            beadID: beadID, bead: bead, score: Self.rounded(scored.probability), signature: signature, alignment: alignment,
             lineNumber: line.number, lineText: line.text, docs: docs, rootCause: rootCause, rootCauseRef: rootCauseRef,
-            fixAdvice: fixAdvice, fixRef: fixRef, recipes: recipes, evidence: MatchEvidence(foundWords: [], missingWords: [], corroboratingWords: []))
+            fixAdvice: fixAdvice, fixRef: fixRef, recipes: recipes, evidence: scored.evidence, features: scored.features)
     }
 
     static let causeWords = ["root cause", "cause", "why "]

@@ -12,15 +12,19 @@ public struct SignatureAlignment: Sendable, Equatable {
     public var matchedWeight: Double
     public var totalWeight: Double
     public var strayTokens: Int
+    /// The weight of signature tokens the paste holds something else in place of (`cc`
+    /// where the paste says `link.exe`): evidence that it is another error of the same shape.
+    public var substitutedWeight: Double = 0
 }
 
 /// Scores signatures against a paste by ordered token overlap with wildcards: a local
 /// alignment (Smith-Waterman style) of the signature's tokens against a window of the
 /// paste's tokens.
 public enum SignatureMatcher {
-    /// A match at or above this score is a known error. Chosen from the test corpus:
-    /// every labelled positive there scores 0.85 or more, no negative above 0.6.
-    public static let threshold = 0.7
+    /// An alignment this strong means two texts say the same thing: the linter's test
+    /// for a signature that ordinary build output, or another doc's signature, holds.
+    /// (Whether a paste is a known error is the scorer's to say: `MatchModel`.)
+    public static let sameText = 0.7
     /// What a stray token inside a wildcard-free stretch of the signature costs, in
     /// the same units as a distinctive word (1.0).
     public static let strayCost = 0.15
@@ -99,6 +103,44 @@ public enum SignatureMatcher {
         return windows
     }
 
+    /// The weight of unmatched signature tokens that stand between two matched ones with
+    /// paste tokens between those too: replaced, not missing. Where a wildcard allows
+    /// anything, nothing counts; a run counts at most as many tokens as the paste put there.
+    static func substituted(matched: [Bool], position: [Int], weights: [Double], freeGapBefore: [Bool], lineOf: [Int]) -> Double {
+        var total = 0.0
+        // Before the first and after the last matched token: what the same line holds there
+        // instead (`linker `cc` not found` against `linker `link.exe` not found` at the end).
+        if let firstMatched = matched.firstIndex(of: true), let lastMatched = matched.lastIndex(of: true) {
+            let line = lineOf[position[lastMatched]]
+            var after = 0
+            var j = position[lastMatched] + 1
+            while j < lineOf.count, lineOf[j] == line { after += 1; j += 1 }
+            let tail = (lastMatched + 1)..<matched.count
+            if after > 0, !tail.isEmpty, !tail.contains(where: { freeGapBefore[$0] }) {
+                total += tail.map { weights[$0] }.sorted(by: >).prefix(after).reduce(0, +)
+            }
+            let firstLine = lineOf[position[firstMatched]]
+            var before = 0
+            j = position[firstMatched] - 1
+            while j >= 0, lineOf[j] == firstLine { before += 1; j -= 1 }
+            let head = 0..<firstMatched
+            if before > 0, !head.isEmpty, !freeGapBefore[firstMatched] {
+                total += head.map { weights[$0] }.sorted(by: >).prefix(before).reduce(0, +)
+            }
+        }
+        var previous: Int?
+        for i in matched.indices where matched[i] {
+            defer { previous = i }
+            guard let a = previous, i - a > 1 else { continue }
+            let run = (a + 1)..<i
+            guard !run.contains(where: { freeGapBefore[$0] }), !freeGapBefore[i] else { continue }
+            let gap = position[i] - position[a] - 1
+            guard gap > 0 else { continue }
+            total += run.map { weights[$0] }.sorted(by: >).prefix(gap).reduce(0, +)
+        }
+        return total
+    }
+
     /// Local alignment with traceback, over token numbers.
     static func alignWindow(_ sig: [Int32], weights: [Double], freeGapBefore: [Bool], paste: PasteIndex,
                             window: ClosedRange<Int>) -> SignatureAlignment? {
@@ -143,12 +185,14 @@ public enum SignatureMatcher {
         }
         // Traceback for which tokens matched, where, and how many strays were paid for.
         var matched = [Bool](repeating: false, count: m)
+        var position = [Int](repeating: -1, count: m)
         var i = m, j = n
         var first = Int.max, last = -1, strays = 0
         while i > 0 || j > 0 {
             switch move[i * width + j] {
             case 1:
                 matched[i - 1] = true
+                position[i - 1] = j - 1
                 first = min(first, lineOf[j - 1])
                 last = max(last, lineOf[j - 1])
                 i -= 1; j -= 1
@@ -164,6 +208,8 @@ public enum SignatureMatcher {
         let score = max(0, min(1, dp[m * width + n] / total))
         return SignatureAlignment(
             score: score, firstLine: first, lastLine: last, matched: matched,
-            matchedWeight: matchedWeight, totalWeight: total, strayTokens: strays)
+            matchedWeight: matchedWeight, totalWeight: total, strayTokens: strays,
+            substitutedWeight: substituted(matched: matched, position: position, weights: weights, freeGapBefore: freeGapBefore,
+                                           lineOf: lineOf))
     }
 }
