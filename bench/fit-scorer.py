@@ -34,6 +34,11 @@ DUMP = os.path.join(OUT, "dev-features.jsonl.gz")
 SWIFT = os.path.join(ROOT, "Sources", "BeadsKnowledge", "Matching", "MatchModel+Weights.swift")
 PRECISION = 0.98
 RIDGE = 1.0
+# Features that order beads sharing a text but are not evidence that a paste is its error:
+# the scorer gives them no weight (KnownErrorFinder ranks by them). Weighed as evidence, a
+# bead's title taught the scorer the dev teams' habit of naming bugs after their errors,
+# and a doc whose bead is titled otherwise (the shipped one's) lost its matches.
+RANKING_ONLY = {"title_affinity"}
 
 
 def dump(binary):
@@ -81,7 +86,8 @@ def groups(rows, names):
         beads = collections.OrderedDict()
         for c in r["candidates"]:
             beads.setdefault(c["bead"], []).append(c["features"])
-        out.append([(bead, np.array([[f[n] for n in names] for f in fs]), np.array([always_matches(f) for f in fs]),
+        out.append([(bead, np.array([[0.0 if n in RANKING_ONLY else f[n] for n in names] for f in fs]),
+                     np.array([always_matches(f) for f in fs]),
                      bead == r["label"]) for bead, fs in beads.items()])
     return out
 

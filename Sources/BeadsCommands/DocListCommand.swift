@@ -23,6 +23,10 @@ struct DocListCommand: ParsableCommand {
         for d in docs {
             out.write("\(d.path)  \(d.title)\n")
             out.write("    beads \(d.primaryBeads.isEmpty ? "(none named)" : d.primaryBeads.joined(separator: ", ")) · \(d.signatureCount) signatures · \(d.recipeCount) recipes\(d.warnings.isEmpty ? "" : " · \(d.warnings.count) warnings")\n")
+            // What the index holds, per bead: a page about several beads gives each its own.
+            if d.signaturesByBead.count > 1 || (d.signaturesByBead.first.map { !d.primaryBeads.contains($0.bead) } ?? false) {
+                out.write("    signatures by bead: \(d.signaturesByBead.map { "\($0.bead) \($0.count)" }.joined(separator: ", "))\n")
+            }
             // Where a doc cannot help `beads fix`, say so where people look.
             if d.primaryBeads.isEmpty, d.warnings.contains(where: { $0.contains("names no bead") }) {
                 out.write("    ! names no bead: its error text matches nothing; write `**Bead**: ID` under the title\n")

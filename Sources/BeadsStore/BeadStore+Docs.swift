@@ -97,7 +97,14 @@ extension BeadStore {
 
     public func docSummaries() throws(StoreError) -> [DocSummary] {
         try read { db in
-            try Row.fetchAll(db, sql: """
+            var byBead: [String: [(String, Int)]] = [:]
+            for row in try Row.fetchAll(db, sql: """
+                SELECT doc_path, bead_id, count(*) AS n FROM signature WHERE doc_path IS NOT NULL
+                GROUP BY doc_path, bead_id ORDER BY doc_path, min(line)
+                """) {
+                byBead[row["doc_path"], default: []].append((row["bead_id"], row["n"]))
+            }
+            return try Row.fetchAll(db, sql: """
                 SELECT d.path, d.title, d.primary_beads, d.warnings,
                        (SELECT count(*) FROM signature s WHERE s.doc_path = d.path) AS signatures,
                        (SELECT count(*) FROM recipe r WHERE r.doc_path = d.path) AS recipes
@@ -105,7 +112,7 @@ extension BeadStore {
                 """).map {
                 DocSummary(path: $0["path"], title: $0["title"], primaryBeads: Self.stringArray($0["primary_beads"]),
                            warnings: Self.stringArray($0["warnings"]), signatureCount: $0["signatures"],
-                           recipeCount: $0["recipes"])
+                           recipeCount: $0["recipes"], signaturesByBead: byBead[$0["path"]] ?? [])
             }
         }
     }
@@ -139,6 +146,22 @@ extension BeadStore {
     public func allSignatures() throws(StoreError) -> [SignatureRecord] {
         try read { db in
             try Row.fetchAll(db, sql: "SELECT * FROM signature ORDER BY doc_path, line, bead_id").map(Self.signature(from:))
+        }
+    }
+
+    /// The signatures of several beads, in one query a few hundred ids at a time.
+    public func signatures(ofBeads ids: [String]) throws(StoreError) -> [String: [SignatureRecord]] {
+        try read { db in
+            var out: [String: [SignatureRecord]] = [:]
+            for start in stride(from: 0, to: ids.count, by: 500) {
+                let chunk = Array(ids[start..<min(start + 500, ids.count)])
+                let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
+                for row in try Row.fetchAll(db, sql: "SELECT * FROM signature WHERE bead_id IN (\(marks))", arguments: StatementArguments(chunk)) {
+                    let s = Self.signature(from: row)
+                    out[s.beadID, default: []].append(s)
+                }
+            }
+            return out
         }
     }
 

@@ -164,5 +164,13 @@ public struct DocSummary: Sendable, Equatable {
     public var warnings: [String]
     public var signatureCount: Int
     public var recipeCount: Int
+    /// How many of its signatures each bead has, in the order the doc gives them.
+    public var signaturesByBead: [(bead: String, count: Int)] = []
+
+    public static func == (a: DocSummary, b: DocSummary) -> Bool {
+        a.path == b.path && a.title == b.title && a.primaryBeads == b.primaryBeads && a.warnings == b.warnings
+            && a.signatureCount == b.signatureCount && a.recipeCount == b.recipeCount
+            && a.signaturesByBead.map(\.bead) == b.signaturesByBead.map(\.bead) && a.signaturesByBead.map(\.count) == b.signaturesByBead.map(\.count)
+    }
 }
 

@@ -26,6 +26,12 @@ import Testing
         let causeOf = Dictionary(uniqueKeysWithValues: logs.map { ("ci-logs/" + $0.name, $0.cause) })
         let causes = families.compactMap { $0["example"]?.string.flatMap { causeOf[$0] } }
         #expect(Set(causes) == Set(expected.keys), "\(causes)")
+        // Each family names its logs, every one of them of its cause, so a team can act on it.
+        for family in families {
+            let members = family["logs"]?.array?.compactMap(\.string) ?? []
+            #expect(family["count"] == .integer(members.count), "\(family)")
+            #expect(Set(members.compactMap { causeOf[$0] }).count == 1, "\(members)")
+        }
         for family in families {
             let template = family["template"]?.string ?? ""
             #expect(!template.contains("deprecated") && !template.contains("Process completed"), "\(template)")

@@ -42,12 +42,13 @@ import Testing
         return teams
     }()
 
-    /// Measured with bench/corpus.py on this commit (right at top-1, look-alikes matched):
-    /// the floors are those figures, a case or two below where a team is small.
+    /// Measured with bench/corpus.py on this commit (right at top-1, look-alikes matched),
+    /// a case or two of slack below; bench/scoring/ has the figures. The sealed teams'
+    /// floors come from their one scoring at the end of the session that fitted the scorer.
     static let floors: [String: (right: Double, falsePositives: Double)] = [
-        "storefront": (0.92, 0.05), "platform": (0.87, 0.08), "mobile": (0.80, 0.08), "dataplat": (0.91, 0.21),
-        "web": (0.92, 0.32), "newuser-pytest": (0.57, 0.2),
-        "buildinfra": (0.0, 1.0), "ledger": (0.0, 1.0), "payments": (0.0, 1.0), "shipped": (0.0, 1.0),
+        "storefront": (0.90, 0.05), "platform": (0.85, 0.12), "mobile": (0.76, 0.08), "dataplat": (0.86, 0.21),
+        "web": (0.88, 0.32), "payments": (0.36, 0.05), "shipped": (0.56, 0.15), "newuser-pytest": (0.42, 0.2),
+        "buildinfra": (0.96, 0.26), "ledger": (0.85, 0.17), "logistics": (0.57, 0.31), "analytics": (0.80, 0.34),
     ]
 
     @Test func theSplitWasDrawnAndKeepsItsShape() {
@@ -105,12 +106,14 @@ import Testing
         #expect(failures.isEmpty, "\(failures.count) of \(checked): \(failures.prefix(8))")
     }
 
-    /// The doc's own error line: a line of output or a quoted message (not of a program or
-    /// config listing), not fallout, a clause, a look-alike or an example; its bead named
-    /// by its nearest scope, alone; three distinctive words, two of which tell errors apart.
+    /// The doc's own error line: a line of output the doc quotes (a block, a quoted
+    /// message, a table cell; not inline code in prose, nor a program or config listing),
+    /// not fallout, a clause, a look-alike or an example; its bead named by its nearest
+    /// scope, alone; three distinctive words, two of which tell errors apart.
     static func isOwnErrorLine(_ s: SignatureRecord) -> Bool {
         let t = SignatureTraits(encoded: s.traits)
-        guard s.docPath != nil, !s.text.contains("\n"), t.attribution == .nearest, t.share == 1, !t.fallout, !t.clause,
+        guard s.docPath != nil, !s.text.contains("\n"), [.block, .exception, .quote, .cell, .html].contains(t.role),
+              t.attribution == .nearest, t.share == 1, !t.fallout, !t.clause,
               !t.besideException, !t.inCode, t.place != .lookAlike, t.place != .example, t.place != .remedy else { return false }
         let tokens = LogNormalizer.signatureTokens(s.text)
         let distinctive = Set(tokens.compactMap(\.searchTerm)).count

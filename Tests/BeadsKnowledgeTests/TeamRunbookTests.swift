@@ -28,10 +28,10 @@ import Testing
     }
 
     /// Eight more families (HeldOutKB, Logs/heldout.jsonl), collected after the first
-    /// matcher was built, since tuned on and now part of the scorer's dev corpus: 34 of 48
+    /// matcher was built, since tuned on and now part of the scorer's dev corpus: 37 of 48
     /// at top-1, none of 31 look-alikes matched. They guard against regressions like the rest.
     @Test func theHeldOutRunbooksStayAtTheirFloors() throws {
-        try Self.score(LabelledLog.load("heldout"), in: Repository.heldOutKnowledgeBase, top1Floor: 0.70, maxFalseAlarms: 1)
+        try Self.score(LabelledLog.load("heldout"), in: Repository.heldOutKnowledgeBase, top1Floor: 0.75, maxFalseAlarms: 1)
     }
 
     static func score(_ logs: [LabelledLog], in source: String, top1Floor: Double, maxFalseAlarms: Int) throws {

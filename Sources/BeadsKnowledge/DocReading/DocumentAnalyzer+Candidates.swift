@@ -200,6 +200,7 @@ extension DocumentAnalyzer.Extraction {
                 continue
             }
             guard !row.isHeaderRow else { continue }
+            noteWords(of: cells.joined(separator: " "), for: analyzer.beadIDs(in: cells.joined(separator: " ")))
             let scope = scopes.add(.row, parent: context.scope)
             let rowContext = Context(scope: scope, quote: context.quote)
             for (k, cell) in row.children.enumerated() {

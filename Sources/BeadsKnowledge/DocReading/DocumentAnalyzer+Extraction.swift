@@ -27,6 +27,10 @@ extension DocumentAnalyzer {
         var warnedTooMany = false
         /// Error texts found that name no bead (each would have been a signature).
         var unlinked: [(line: Int, text: String)] = []
+        /// The words written beside each bead's mentions: of beads a text is shared by, the
+        /// one mentioned with its words (`… fails with Forbidden. Bead pay-w8r4n opened.`)
+        /// comes first.
+        var mentionWords: [String: Set<String>] = [:]
 
         /// Error text found, waiting to be tied to beads.
         struct Candidate {
@@ -126,9 +130,15 @@ extension DocumentAnalyzer {
         mutating func mentions(in text: String, line: Int, scope: Int, strength fixed: Int? = nil) {
             let ids = analyzer.beadIDs(in: text)
             guard !ids.isEmpty else { return }
+            noteWords(of: text, for: ids)
             for (id, strength) in MentionStrength.classify(text, ids: ids) {
                 scopes.mention(id, strength: fixed ?? strength, line: line, in: scope)
             }
+        }
+
+        mutating func noteWords(of text: String, for ids: [String]) {
+            let words = LogToken.corroboratingWords(in: text, includingCommon: true)
+            for id in ids { mentionWords[id, default: []].formUnion(words) }
         }
 
         /// A paragraph's lines and link targets.
@@ -233,6 +243,20 @@ extension DocumentAnalyzer {
                     }
                     unlinked.append((candidate.line, candidate.text))
                     continue
+                }
+                // Beads sharing an attribution, those mentioned beside the text's own words first.
+                let words = LogToken.corroboratingWords(in: candidate.text)
+                let beside = mentionWords
+                let overlap = { (id: String) in words.intersection(beside[id] ?? []).count }
+                attributed = attributed.enumerated().sorted { a, b in
+                    a.element.attribution != b.element.attribution ? a.element.attribution.rawValue < b.element.attribution.rawValue
+                        : overlap(a.element.beadID) != overlap(b.element.beadID) ? overlap(a.element.beadID) > overlap(b.element.beadID)
+                        : a.offset < b.offset
+                }.map(\.element)
+                var seen: [SignatureTraits.Attribution: Int] = [:]
+                for k in attributed.indices {
+                    attributed[k].order = seen[attributed[k].attribution, default: 0]
+                    seen[attributed[k].attribution, default: 0] += 1
                 }
                 let tokens = LogNormalizer.signatureTokens(candidate.text)
                 let pattern = tokens.map(\.description).joined(separator: " ")

@@ -128,6 +128,9 @@ public struct KnownErrorFinder: Sendable {
             if abs(sa - sb) > 1e-9 { return sa > sb }
             let fa = affinity[a.signature.beadID] ?? 0, fb = affinity[b.signature.beadID] ?? 0
             if fa != fb { return fa > fb }
+            // Of beads a doc gives the same text to, the one whose title says what the paste says.
+            let ta = a.features["title_affinity"], tb = b.features["title_affinity"]
+            if ta != tb { return ta > tb }
             let pa = beads[a.signature.beadID]?.priority ?? 9, pb = beads[b.signature.beadID]?.priority ?? 9
             return pa != pb ? pa < pb : a.signature.beadID < b.signature.beadID
         }
@@ -141,6 +144,9 @@ public struct KnownErrorFinder: Sendable {
         return Diagnosis(matches: matches, nearest: nearest, linesRead: paste.lines.count, candidatesScored: candidates.count,
                          rejected: rejected.sorted(), lookAlikes: lookAlikes.sorted(), scored: scored)
     }
+
+    /// Candidates aligning below this are scored without their bead's vocabulary.
+    static let corroborationAlignment = 0.5
 
     /// Alignments this good count in comparing a doc's look-alikes with its errors, and a
     /// look-alike must explain this much more of the paste (not the same line with its
@@ -164,8 +170,13 @@ public struct KnownErrorFinder: Sendable {
         let context = FeatureContext(paste: paste, documents: documents, signatureCount: total)
         let ids = Set(aligned.map(\.0.beadID))
         let beads = try store.beads(ids: Array(ids))
+        // The bead's own words near a match corroborate it; worth reading only for beads
+        // with a candidate that found most of itself (the rest cannot reach a match).
+        let worth = Set(aligned.filter { $0.2.score >= Self.corroborationAlignment }.map(\.0.beadID))
         var vocabularies: [String: Set<String>] = [:]
-        for id in ids { vocabularies[id] = Self.vocabulary(of: beads[id], signatures: try store.signatures(ofBead: id)) }
+        for (id, signatures) in try store.signatures(ofBeads: Array(worth).sorted()) {
+            vocabularies[id] = Self.vocabulary(of: beads[id], signatures: signatures)
+        }
         var evidences: [MatchEvidence] = []
         var features: [MatchFeatures] = []
         for (signature, pattern, alignment) in aligned {
