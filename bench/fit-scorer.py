@@ -20,7 +20,7 @@
 
 Needs numpy.
 """
-import collections, gzip, json, math, os, subprocess, sys
+import collections, gzip, json, os, subprocess, sys
 
 import numpy as np
 
@@ -53,7 +53,8 @@ def dump(binary):
                 p = subprocess.run([binary, "match", "--features", "--kb", d], input=c["text"].encode(), capture_output=True)
                 cands = [json.loads(l) for l in p.stdout.decode().splitlines() if l.strip()]
                 rows.append({"corpus": name, "id": c["id"], "family": f'{name}/{c["family"]}', "label": c["label"],
-                             "candidates": [{"bead": x["bead"], "text": x["text"][:160], "features": x["features"]} for x in cands]})
+                             "candidates": [{"bead": x["bead"], "text": x["text"][:160], "always": x["always"],
+                                             "features": x["features"]} for x in cands]})
         finally:
             corpus.shutil.rmtree(d)
         print(f"  {name}: {sum(1 for r in rows if r['corpus'] == name)} cases", file=sys.stderr)
@@ -66,17 +67,10 @@ def dump(binary):
 
 def load():
     with gzip.open(DUMP, "rt") as f:
-        return [json.loads(l) for l in f]
-
-
-def always_matches(f):
-    """KnownErrorFinder.alwaysMatches, the same rule."""
-    if f["role_pasted"] == 1 and f["verbatim"] == 1 and f["length"] >= math.log1p(1) and f["explains_primary"] == 1:
-        return True
-    return (f["verbatim"] == 1 and f["length"] >= math.log1p(3) and f["weak_evidence"] == 0 and f["explains_primary"] == 1
-            and f["fallout"] == 0
-            and f["clause"] == 0 and f["place_lookalike"] == 0 and f["place_example"] == 0 and f["reason_missing"] == 0
-            and (f["attr_nearest"] == 1 or f["attr_outer"] == 1 or (f["attr_elsewhere"] == 1 and f["share"] == 1)))
+        rows = [json.loads(l) for l in f]
+    if any("always" not in c for r in rows for c in r["candidates"]):
+        sys.exit(f"{DUMP} predates `match --features` reporting which candidates always match; run without --reuse")
+    return rows
 
 
 def groups(rows, names):
@@ -85,10 +79,12 @@ def groups(rows, names):
     for r in rows:
         beads = collections.OrderedDict()
         for c in r["candidates"]:
-            beads.setdefault(c["bead"], []).append(c["features"])
-        out.append([(bead, np.array([[0.0 if n in RANKING_ONLY else f[n] for n in names] for f in fs]),
-                     np.array([always_matches(f) for f in fs]),
-                     bead == r["label"]) for bead, fs in beads.items()])
+            beads.setdefault(c["bead"], []).append(c)
+        # Whether a candidate always matches (a paste line that is a doc's own error line)
+        # is the binary's rule, KnownErrorFinder.alwaysMatches, reported by `match --features`.
+        out.append([(bead, np.array([[0.0 if n in RANKING_ONLY else c["features"][n] for n in names] for c in cs]),
+                     np.array([c["always"] for c in cs]),
+                     bead == r["label"]) for bead, cs in beads.items()])
     return out
 
 

@@ -35,7 +35,7 @@ struct MatchCommand: ParsableCommand {
         // The verdict is fix's own diagnosis, rejections included: match lists the
         // scoring behind it, and never says yes where fix says no.
         let diagnosis = try KnownErrorFinder(store: base.store).diagnose(text)
-        let paste = PasteIndex(text: text)
+        let paste = diagnosis.paste ?? PasteIndex(text: text)
         let matched = Set(diagnosis.matches.map(\.beadID))
         func verdict(_ s: SignatureRecord) -> String {
             matched.contains(s.beadID) ? "match" : diagnosis.rejected.contains(s.beadID) ? "rejected"
@@ -47,6 +47,7 @@ struct MatchCommand: ParsableCommand {
                 out.write(JSONValue.object([
                     ("bead", .string(c.signature.beadID)), ("signature", c.signature.id.map { JSONValue(Int($0)) } ?? .null),
                     ("text", .string(c.signature.text)), ("probability", JSONValue(c.probability, decimals: 6)),
+                    ("always", .bool(c.verbatim)),
                     ("features", .object(zip(MatchFeatures.names, c.features.values).map { ($0, JSONValue($1, decimals: 6)) })),
                 ]).encoded() + "\n")
             }

@@ -48,6 +48,8 @@ public struct Diagnosis: Sendable {
     public var lookAlikes: [String] = []
     /// Every candidate scored, best first: what `beads match` lists.
     public var scored: [ScoredCandidate] = []
+    /// The paste as it was read, for explaining the candidates.
+    public var paste: PasteIndex? = nil
 }
 
 /// One candidate signature as the scorer saw it.
@@ -77,7 +79,7 @@ public struct KnownErrorFinder: Sendable {
     public func diagnose(_ text: String, nearestCount: Int = 3) throws(StoreError) -> Diagnosis {
         let paste = PasteIndex(text: text)
         let candidates = try store.signatureCandidates(terms: paste.searchTerms, focus: paste.focusTerms())
-        let scored = try score(candidates, against: paste)
+        let (scored, beads) = try score(candidates, against: paste)
         // A bead's score is its best candidate's, unless its docs give the paste as a
         // look-alike: one of their look-alikes explains more of it than any of its errors
         // (the USB stick's whole message, against the shared `failed to mount …: invalid
@@ -101,7 +103,6 @@ public struct KnownErrorFinder: Sendable {
             best[id] = nil
             lookAlikes.append(id)
         }
-        let beads = try store.beads(ids: Array(best.keys))
         // A bead rejected for this shape of paste (`fix --reject`) does not match it.
         var rejected: [String] = []
         for (id, _) in best where beads[id].map({ MatchFeedback.isRejected($0, for: paste) }) == true {
@@ -142,11 +143,8 @@ public struct KnownErrorFinder: Sendable {
         var nearest: [KnownErrorMatch] = []
         for item in below { nearest.append(try explain(item, bead: beads[item.signature.beadID], paste: paste)) }
         return Diagnosis(matches: matches, nearest: nearest, linesRead: paste.lines.count, candidatesScored: candidates.count,
-                         rejected: rejected.sorted(), lookAlikes: lookAlikes.sorted(), scored: scored)
+                         rejected: rejected.sorted(), lookAlikes: lookAlikes.sorted(), scored: scored, paste: paste)
     }
-
-    /// Candidates aligning below this are scored without their bead's vocabulary.
-    static let corroborationAlignment = 0.5
 
     /// Alignments this good count in comparing a doc's look-alikes with its errors, and a
     /// look-alike must explain this much more of the paste (not the same line with its
@@ -154,8 +152,8 @@ public struct KnownErrorFinder: Sendable {
     static let lookAlikeAlignment = 0.8
     static let lookAlikeMargin = 1.25
 
-    /// Aligns, describes and scores every candidate, best first.
-    func score(_ candidates: [SignatureRecord], against paste: PasteIndex) throws(StoreError) -> [ScoredCandidate] {
+    /// Aligns, describes and scores every candidate, best first, with the beads they belong to.
+    func score(_ candidates: [SignatureRecord], against paste: PasteIndex) throws(StoreError) -> ([ScoredCandidate], [String: Bead]) {
         var aligned: [(SignatureRecord, [LogToken], SignatureAlignment)] = []
         var words = Set<String>()
         for signature in candidates {
@@ -165,16 +163,14 @@ public struct KnownErrorFinder: Sendable {
             aligned.append((signature, pattern, alignment))
             for token in pattern { if let w = token.searchTerm { words.insert(w) } }
         }
-        guard !aligned.isEmpty else { return [] }
+        guard !aligned.isEmpty else { return ([], [:]) }
         let (documents, total) = try store.signatureWordCounts(Array(words))
         let context = FeatureContext(paste: paste, documents: documents, signatureCount: total)
         let ids = Set(aligned.map(\.0.beadID))
         let beads = try store.beads(ids: Array(ids))
-        // The bead's own words near a match corroborate it; worth reading only for beads
-        // with a candidate that found most of itself (the rest cannot reach a match).
-        let worth = Set(aligned.filter { $0.2.score >= Self.corroborationAlignment }.map(\.0.beadID))
+        // The bead's own words near a match corroborate it: read in one query.
         var vocabularies: [String: Set<String>] = [:]
-        for (id, signatures) in try store.signatures(ofBeads: Array(worth).sorted()) {
+        for (id, signatures) in try store.signatures(ofBeads: Array(ids).sorted()) {
             vocabularies[id] = Self.vocabulary(of: beads[id], signatures: signatures)
         }
         var evidences: [MatchEvidence] = []
@@ -199,9 +195,10 @@ public struct KnownErrorFinder: Sendable {
             out.append(ScoredCandidate(signature: signature, pattern: pattern, alignment: alignment, features: features,
                                        evidence: evidence, probability: probability, verbatim: verbatim))
         }
-        return out.sorted { a, b in
+        let ranked = out.sorted { a, b in
             a.probability != b.probability ? a.probability > b.probability : (a.signature.beadID, a.signature.line) < (b.signature.beadID, b.signature.line)
         }
+        return (ranked, beads)
     }
 
     /// A paste whose line that says what failed is a doc's own error line, variable parts

@@ -111,7 +111,7 @@ struct FeatureContext {
             f["place_error"] = 1
             f["attr_nearest"] = 1
         } else {
-            f["role_" + Self.roleName(traits.role)] = 1
+            f["role_" + traits.role.rawValue] = 1
             f["place_" + traits.place.rawValue] = 1
             f["attr_" + Self.attributionName(traits.attribution)] = 1
         }
@@ -164,8 +164,6 @@ struct FeatureContext {
             for k in members { features[k]["only_bug"] = bugMembers == [k] ? 1 : 0 }
         }
     }
-
-    static func roleName(_ role: SignatureTraits.Role) -> String { role.rawValue }
 
     static func attributionName(_ a: SignatureTraits.Attribution) -> String {
         switch a {

@@ -36,7 +36,7 @@ public enum StackTraceReader {
                     roles[k] = .frame; pythonSourceNext = true; continue
                 }
                 if pythonSourceNext, raw.hasPrefix(" ") || raw.hasPrefix("\t") || isCaretLine(line) {
-                    roles[k] = .frame; pythonSourceNext = !isCaretLine(line) && false; continue
+                    roles[k] = .frame; pythonSourceNext = false; continue
                 }
                 if isCaretLine(line) || line.hasPrefix("...") { roles[k] = .frame; continue }
                 inPythonFrames = false
