@@ -208,11 +208,14 @@ extension BeadStore {
             var found: [SignatureRecord] = []
             func query(_ words: [String], _ limit: Int) throws {
                 // User text reaches MATCH only through GRDB's pattern type, which quotes each token.
+                // The ranking runs on the index alone; only the rows kept are read from the
+                // table (joined before the sort, every match's row was read: 3x the time at 100k).
                 guard !words.isEmpty, let pattern = FTS5Pattern(matchingAnyTokenIn: words.joined(separator: " ")) else { return }
                 let rows = try Row.fetchAll(
                     db.cachedStatement(sql: """
-                        SELECT s.* FROM signature_fts f JOIN signature s ON s.id = f.rowid
-                        WHERE signature_fts MATCH ? ORDER BY bm25(signature_fts) LIMIT ?
+                        SELECT s.* FROM (SELECT rowid, bm25(signature_fts) AS score FROM signature_fts
+                                         WHERE signature_fts MATCH ? ORDER BY score LIMIT ?) f
+                        JOIN signature s ON s.id = f.rowid ORDER BY f.score
                         """),
                     arguments: [pattern, limit])
                 for row in rows where seen.insert(row["id"]).inserted { found.append(Self.signature(from: row)) }
