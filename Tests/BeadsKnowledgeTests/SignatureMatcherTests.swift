@@ -40,6 +40,18 @@ import Testing
         #expect(substituted("alpha bravo charlie", "alpha charlie") == 0)
     }
 
+    /// Which tokens were replaced is kept, so that the scorer can tell a replaced name
+    /// (`'app'` where the paste says `'pipa'`) from a replaced verdict (`refused` where it
+    /// says `timed out`).
+    @Test func theReplacedTokensAreNamed() throws {
+        let signature = LogNormalizer.signatureTokens("could not connect to server: Connection refused")
+        let alignment = try #require(SignatureMatcher.align(signature, in: PasteIndex(text: "could not connect to server: Operation timed out")))
+        let literal = signature.filter { $0 != .wildcard }
+        #expect(Set(alignment.substitutedTokens.map { literal[$0].description }) == ["connection", "refused"])
+        #expect(FeatureContext.quotedWords("E   ModuleNotFoundError: No module named 'app'") == ["app"])
+        #expect(FeatureContext.quotedWords("it doesn't match the records, got `sha512-abc` and \"lodash\"") == ["sha512", "abc", "lodash"])
+    }
+
     @Test func tokensOutOfOrderCountLess() {
         let inOrder = score("alpha bravo charlie delta", "alpha bravo charlie delta")
         let shuffled = score("alpha bravo charlie delta", "delta charlie bravo alpha")

@@ -9,7 +9,7 @@ public struct MatchFeatures: Sendable, Equatable {
     /// The features, in the order of `values`.
     public static let names: [String] = [
         // How much of the signature the paste holds.
-        "align", "coverage", "found_idf", "missing_idf", "substituted", "verbatim", "strays",
+        "align", "coverage", "found_idf", "missing_idf", "substituted", "contradicted", "verbatim", "strays",
         // The signature itself.
         "length", "generic", "reason_missing",
         // Where in the paste it matched, and what else the paste says.
@@ -85,6 +85,15 @@ struct FeatureContext {
         f["found_idf"] = log1p(distinctive.filter(\.1).reduce(0) { $0 + rarity($1.0) })
         f["missing_idf"] = log1p(distinctive.filter { !$0.1 }.reduce(0) { $0 + rarity($1.0) })
         f["substituted"] = alignment.substitutedWeight
+        // Of those replaced, the words that say what went wrong rather than name a thing
+        // (`Connection refused` where the paste says `Operation timed out`); names are
+        // what the signature quotes (`No module named 'app'`): often the paster's own.
+        let named = Self.quotedWords(signature.text)
+        let contradicted = alignment.substitutedTokens.filter { k in
+            guard k < literal.count, case let .word(w) = literal[k], literal[k].searchTerm != nil else { return false }
+            return !named.contains(w)
+        }
+        f["contradicted"] = log1p(contradicted.reduce(0) { $0 + rarity(literal[$1]) })
         f["verbatim"] = alignment.score >= 0.999 && alignment.strayTokens == 0 ? 1 : 0
         f["strays"] = log1p(Double(alignment.strayTokens))
         f["length"] = log1p(Double(Set(distinctive.map(\.0)).count))
@@ -163,6 +172,27 @@ struct FeatureContext {
             let bugMembers = members.filter { bugs.contains(signatures[$0].beadID) }
             for k in members { features[k]["only_bug"] = bugMembers == [k] ? 1 : 0 }
         }
+    }
+
+    /// The words a text holds inside quotes or backticks: the names it mentions. An
+    /// apostrophe between letters (`doesn't`) opens and closes nothing.
+    static func quotedWords(_ text: String) -> Set<String> {
+        let chars = Array(text.prefix(LogNormalizer.maxLineBytes * 4))
+        func isLetter(_ k: Int) -> Bool { k >= 0 && k < chars.count && (chars[k].isLetter || chars[k].isNumber) }
+        var words = Set<String>()
+        var closing: Character?
+        var start = 0
+        for (k, ch) in chars.enumerated() {
+            if let q = closing {
+                guard ch == q, q != "'" || !isLetter(k + 1) else { continue }
+                words.formUnion(LogToken.corroboratingWords(in: String(chars[start..<k]), includingCommon: true))
+                closing = nil
+            } else if ch == "\"" || ch == "`" || ch == "‘" || (ch == "'" && !isLetter(k - 1)) {
+                closing = ch == "‘" ? "’" : ch
+                start = k + 1
+            }
+        }
+        return words
     }
 
     static func attributionName(_ a: SignatureTraits.Attribution) -> String {

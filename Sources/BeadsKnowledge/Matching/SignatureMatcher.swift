@@ -15,6 +15,8 @@ public struct SignatureAlignment: Sendable, Equatable {
     /// The weight of signature tokens the paste holds something else in place of (`cc`
     /// where the paste says `link.exe`): evidence that it is another error of the same shape.
     public var substitutedWeight: Double = 0
+    /// Which signature tokens (wildcards excluded) those are.
+    public var substitutedTokens: [Int] = []
 }
 
 /// Scores signatures against a paste by ordered token overlap with wildcards: a local
@@ -106,8 +108,13 @@ public enum SignatureMatcher {
     /// The weight of unmatched signature tokens that stand between two matched ones with
     /// paste tokens between those too: replaced, not missing. Where a wildcard allows
     /// anything, nothing counts; a run counts at most as many tokens as the paste put there.
-    static func substituted(matched: [Bool], position: [Int], weights: [Double], freeGapBefore: [Bool], lineOf: [Int]) -> Double {
-        var total = 0.0
+    static func substituted(matched: [Bool], position: [Int], weights: [Double], freeGapBefore: [Bool],
+                            lineOf: [Int]) -> (weight: Double, tokens: [Int]) {
+        var replaced: [Int] = []
+        // The heaviest `count` of `run`: as many tokens as the paste holds there instead.
+        func heaviest(_ run: Range<Int>, _ count: Int) -> [Int] {
+            Array(run.sorted { weights[$0] != weights[$1] ? weights[$0] > weights[$1] : $0 < $1 }.prefix(count))
+        }
         // Before the first and after the last matched token: what the same line holds there
         // instead (`linker `cc` not found` against `linker `link.exe` not found` at the end).
         if let firstMatched = matched.firstIndex(of: true), let lastMatched = matched.lastIndex(of: true) {
@@ -117,7 +124,7 @@ public enum SignatureMatcher {
             while j < lineOf.count, lineOf[j] == line { after += 1; j += 1 }
             let tail = (lastMatched + 1)..<matched.count
             if after > 0, !tail.isEmpty, !tail.contains(where: { freeGapBefore[$0] }) {
-                total += tail.map { weights[$0] }.sorted(by: >).prefix(after).reduce(0, +)
+                replaced += heaviest(tail, after)
             }
             let firstLine = lineOf[position[firstMatched]]
             var before = 0
@@ -125,7 +132,7 @@ public enum SignatureMatcher {
             while j >= 0, lineOf[j] == firstLine { before += 1; j -= 1 }
             let head = 0..<firstMatched
             if before > 0, !head.isEmpty, !freeGapBefore[firstMatched] {
-                total += head.map { weights[$0] }.sorted(by: >).prefix(before).reduce(0, +)
+                replaced += heaviest(head, before)
             }
         }
         var previous: Int?
@@ -136,9 +143,9 @@ public enum SignatureMatcher {
             guard !run.contains(where: { freeGapBefore[$0] }), !freeGapBefore[i] else { continue }
             let gap = position[i] - position[a] - 1
             guard gap > 0 else { continue }
-            total += run.map { weights[$0] }.sorted(by: >).prefix(gap).reduce(0, +)
+            replaced += heaviest(run, gap)
         }
-        return total
+        return (replaced.reduce(0) { $0 + weights[$1] }, replaced.sorted())
     }
 
     /// Local alignment with traceback, over token numbers.
@@ -206,10 +213,11 @@ public enum SignatureMatcher {
         guard last >= 0 else { return nil }
         let matchedWeight = zip(matched, weights).reduce(0) { $0 + ($1.0 ? $1.1 : 0) }
         let score = max(0, min(1, dp[m * width + n] / total))
+        let replaced = substituted(matched: matched, position: position, weights: weights, freeGapBefore: freeGapBefore,
+                                   lineOf: lineOf)
         return SignatureAlignment(
             score: score, firstLine: first, lastLine: last, matched: matched,
             matchedWeight: matchedWeight, totalWeight: total, strayTokens: strays,
-            substitutedWeight: substituted(matched: matched, position: position, weights: weights, freeGapBefore: freeGapBefore,
-                                           lineOf: lineOf))
+            substitutedWeight: replaced.weight, substitutedTokens: replaced.tokens)
     }
 }
