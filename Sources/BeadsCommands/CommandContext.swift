@@ -50,9 +50,40 @@ public struct OutputSink: Sendable {
     }
 
     public static func fileDescriptor(_ fd: Int32) -> OutputSink {
-        let handle = FileHandle(fileDescriptor: fd, closeOnDealloc: false)
-        var sink = OutputSink(isTerminal: isatty(fd) != 0) { handle.write($0) }
+        var sink = OutputSink(isTerminal: isatty(fd) != 0) { data in
+            guard let failure = writeAll(data, to: fd), fd == STDOUT_FILENO else { return }
+            outputFailed(errno: failure)
+        }
         sink.fileDescriptor = fd
         return sink
+    }
+
+    /// Writes every byte, or returns the errno that stopped it.
+    static func writeAll(_ data: Data, to fd: Int32) -> Int32? {
+        data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) -> Int32? in
+            var offset = 0
+            while offset < buffer.count {
+                let n = Foundation.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    return errno
+                }
+                offset += n
+            }
+            return nil
+        }
+    }
+
+    /// Standard output cannot take more. A reader that went away (`beads list | head`)
+    /// ends the process as SIGPIPE would, without a word; any other failure (a full
+    /// disk, `> /dev/full`) is said on standard error, and the exit status is 1.
+    static func outputFailed(errno failure: Int32) -> Never {
+        if failure == EPIPE {
+            signal(SIGPIPE, SIG_DFL)
+            raise(SIGPIPE)
+        }
+        let message = "Error: cannot write to standard output: \(String(cString: strerror(failure))).\n"
+        _ = writeAll(Data(message.utf8), to: STDERR_FILENO)
+        exit(1)
     }
 }

@@ -27,7 +27,8 @@ struct TriageCommand: ParsableCommand {
     @OptionGroup var kb: KnowledgeBaseOptions
     @Argument(help: ArgumentHelp("Log files, folders of them (read recursively), or - for logs on standard input.", valueName: "PATH"))
     var paths: [String] = []
-    @Option(help: ArgumentHelp("With -: the line that separates one log from the next.", valueName: "LINE"))
+    // A separator may itself start with a dash (the default does): the value is taken as given.
+    @Option(parsing: .unconditional, help: ArgumentHelp("With -: the line that separates one log from the next.", valueName: "LINE"))
     var separator = "-- >8 --"
     @Option(help: ArgumentHelp("Read at most this many bytes from the end of each log.", valueName: "BYTES"))
     var tail = 1 << 20

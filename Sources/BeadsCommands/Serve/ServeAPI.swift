@@ -121,7 +121,7 @@ enum ServeAPI {
                 }
             }
         }
-        router.get("/api/openapi.json") { _, _ in site.json(openAPIDocument()) }
+        router.page("/api/openapi.json") { _, _ in site.json(openAPIDocument()) }
     }
 
     /// The OpenAPI 3.1 description of the endpoints; each answer's schema is the published

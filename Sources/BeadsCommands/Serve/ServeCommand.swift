@@ -84,28 +84,40 @@ enum ServeRoutes {
     static func router(_ site: ServeSite) -> Router<BasicRequestContext> {
         let router = Router()
         router.add(middleware: NotFoundPage())
-        router.get("/") { _, _ in site.page(ServePages.home()) }
+        router.page("/") { _, _ in site.page(ServePages.home()) }
         router.post("/fix") { request, _ in await site.respond { try await site.fixPage(request) } }
-        router.get("/board") { request, _ in await site.respond { site.page(try BoardPage.render(request, site: site)) } }
-        router.get("/beads/:id") { _, context in
+        router.page("/board") { request, _ in await site.respond { site.page(try BoardPage.render(request, site: site)) } }
+        router.page("/beads/:id") { _, context in
             await site.respond { site.page(try BeadPage.render(context.parameters.get("id") ?? "", site: site)) }
         }
-        router.get("/docs") { _, _ in await site.respond { site.page(try DocPages.list(site: site)) } }
-        router.get("/docs/**") { _, context in
+        router.page("/docs") { _, _ in await site.respond { site.page(try DocPages.list(site: site)) } }
+        router.page("/docs/**") { _, context in
             await site.respond { site.page(try DocPages.doc(context.parameters.getCatchAll().joined(separator: "/"), site: site)) }
         }
-        router.get("/errors") { _, _ in await site.respond { site.page(try KnownErrorsPage.render(site: site)) } }
+        router.page("/errors") { _, _ in await site.respond { site.page(try KnownErrorsPage.render(site: site)) } }
         router.post("/triage") { request, _ in await site.respond { site.page(try await KnownErrorsPage.triage(request, site: site)) } }
         router.post("/run/confirm") { request, _ in await site.respond { try await RecipeRunPages.confirm(request, site: site) } }
         router.post("/run") { request, _ in await site.respond { try await RecipeRunPages.run(request, site: site) } }
         router.get("/events") { _, _ in site.eventStream() }
-        router.get("/assets/beads.js") { _, _ in site.asset(ServeScript.source, type: "text/javascript; charset=utf-8") }
+        router.page("/assets/beads.js") { _, _ in site.asset(ServeScript.source, type: "text/javascript; charset=utf-8") }
         ServeAPI.register(router, site: site)
         return router
     }
 }
 
 /// A path that names nothing gets a page that says so (and JSON under /api/).
+extension Router where Context == BasicRequestContext {
+    /// A GET route that answers HEAD too (a monitor's `curl -I`): GET's status and
+    /// headers, no body.
+    func page(_ path: RouterPath, _ handler: @escaping @Sendable (Request, Context) async throws -> Response) {
+        get(path, use: handler)
+        head(path) { request, context in
+            let response = try await handler(request, context)
+            return Response(status: response.status, headers: response.headers)
+        }
+    }
+}
+
 struct NotFoundPage: RouterMiddleware {
     typealias Context = BasicRequestContext
 

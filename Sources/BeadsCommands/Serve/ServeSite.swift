@@ -87,12 +87,23 @@ struct ServeSite: Sendable {
 
     /// A form body, up to the paste limit and a little for the other fields.
     func formBody(_ request: Request) async throws -> Data {
-        var request = request
+        let limit = Self.maxPaste + 64 << 10
+        var body = Data()
         do {
-            return Data(buffer: try await request.collectBody(upTo: Self.maxPaste + 64 << 10))
+            for try await chunk in request.body {
+                guard body.count + chunk.readableBytes <= limit else {
+                    throw ServeFailure(status: .contentTooLarge,
+                                       message: "The paste is over 10 MiB: paste the end of the log, where builds report the error.")
+                }
+                body.append(contentsOf: chunk.readableBytesView)
+            }
+        } catch let failure as ServeFailure {
+            throw failure
         } catch {
-            throw ServeFailure(status: .contentTooLarge, message: "The paste is over 10 MiB: paste the end of the log, where builds report the error.")
+            // A body that ends early or whose chunks do not parse is the client's error.
+            throw ServeFailure(status: .badRequest, message: "The request's body could not be read (it ended early or is not well formed): send it again.")
         }
+        return body
     }
 
     func paste(_ request: Request, form: Bool) async throws -> String {

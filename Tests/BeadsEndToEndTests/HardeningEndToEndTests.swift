@@ -1,0 +1,94 @@
+import BeadsTestSupport
+import Foundation
+import Testing
+
+/// The second adversarial round (issue 24): each input that broke main, and what it
+/// must do now.
+@Suite struct HardeningEndToEndTests {
+    /// A full disk behind standard output is a clean error and exit 1, not a crash; a
+    /// reader that went away (`| head`) ends beads as SIGPIPE would, without a word.
+    @Test func aFullOrClosedStandardOutputIsAnsweredCleanly() throws {
+        let kb = ScratchKnowledgeBase()
+        for command in [["export"], ["list", "--all"]] {
+            let full = try BeadsBinary.run(["-c", "exec \"$0\" \"$@\" > /dev/full", BeadsBinary.path] + command, in: kb.path,
+                                           executable: "/bin/sh")
+            #expect(full.status == 1, "\(command): \(full.status) \(full.stderr.prefix(300))")
+            #expect(full.stderr.contains("cannot write to standard output: No space left on device"), "\(full.stderr.prefix(300))")
+            #expect(!full.stderr.contains("Fatal error") && !full.stderr.contains("crashed"))
+        }
+        // Far more output than a pipe holds, so that beads writes after the reader has gone.
+        let lines = (1...3000).map { n in
+            #"{"id":"bd-x\#(String(n, radix: 36))","title":"bead number \#(n) with a title long enough to fill a pipe","status":"open","priority":2,"issue_type":"task","created_at":"2026-01-01T00:00:00Z","updated_at":"2026-01-01T00:00:00Z"}"#
+        }
+        kb.write("many.jsonl", lines.joined(separator: "\n") + "\n")
+        let imported = try kb.run("import", "many.jsonl")
+        #expect(imported.status == 0, "\(imported.stderr)")
+        let piped = try BeadsBinary.run(["-c", "\"$0\" export | head -c 10 >/dev/null", BeadsBinary.path], in: kb.path, executable: "/bin/sh")
+        #expect(piped.stderr.isEmpty, "\(piped.stderr.prefix(300))")
+    }
+
+    /// The README's own example: a separator that starts with a dash is a value.
+    @Test func aSeparatorStartingWithADashIsTakenAsGiven() throws {
+        let kb = ScratchKnowledgeBase()
+        let run = try kb.run(["triage", "-", "--separator", "-- >8 --", "--json"],
+                             stdin: "ERROR: first widget broke\n-- >8 --\nERROR: second gadget vanished\n")
+        #expect(run.status == 0, "\(run.stderr)")
+        let families = try #require(try JSONTree.parse(run.stdout).array)
+        #expect(families.count == 2, "\(run.stdout)")
+    }
+
+    /// HEAD is answered where GET is; a chunked body that does not parse is the
+    /// client's error (400), not "over 10 MiB".
+    @Test func headAndMalformedBodiesGetTheRightStatus() throws {
+        let server = try ServeProcess(kb: ScratchKnowledgeBase())
+        for path in ["", "board", "errors", "docs"] {
+            let head = try server.curl(["-I", "-o", "/dev/null", server.url + path])
+            #expect(head.status == 200, "HEAD /\(path): \(head.status)")
+        }
+        let port = try #require(URL(string: server.url)?.port)
+        let answer = try RawHTTP.send(port: port, """
+            POST /fix HTTP/1.1\r
+            Host: 127.0.0.1:\(port)\r
+            Transfer-Encoding: chunked\r
+            Content-Type: application/x-www-form-urlencoded\r
+            \r
+            ZZZ\r
+            text=abc\r
+            0\r
+            \r
+
+            """)
+        #expect(answer.hasPrefix("HTTP/1.1 400"), "\(answer.prefix(200))")
+        #expect(!answer.contains("10 MiB"))
+    }
+}
+
+/// Bytes on a TCP connection to 127.0.0.1, as a broken client sends them.
+enum RawHTTP {
+    static func send(port: Int, _ request: String) throws -> String {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard fd >= 0 else { throw POSIXError(.EIO) }
+        defer { close(fd) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = in_port_t(UInt16(port).bigEndian)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let connected = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        guard connected == 0 else { throw POSIXError(.ECONNREFUSED) }
+        var timeout = timeval(tv_sec: 10, tv_usec: 0)
+        setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        let bytes = Array(request.utf8)
+        _ = bytes.withUnsafeBytes { Foundation.send(fd, $0.baseAddress, $0.count, 0) }
+        var received: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        while true {
+            let n = recv(fd, &buffer, buffer.count, 0)
+            if n <= 0 { break }
+            received += buffer[0..<n]
+            if String(decoding: received, as: UTF8.self).contains("\r\n\r\n") { break }
+        }
+        return String(decoding: received, as: UTF8.self)
+    }
+}
