@@ -28,19 +28,25 @@ extension BeadStore {
             do { data = try Data(contentsOf: URL(fileURLWithPath: hitsPath)) } catch {
                 throw StoreError.io(path: hitsPath, reason: "cannot be read (\(error.localizedDescription))")
             }
-            var lineNumber = 0
-            for line in data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
-                lineNumber += 1
-                guard !line.allSatisfy({ $0 == 0x20 || $0 == 0x0D }) else { continue }
-                do {
-                    try Self.insert(try HitRecord(json: try JSONValue.parse(bytes: Array(line))), in: db)
-                } catch {
-                    if try meta(db, Self.hitsBadLineKey) == nil {
-                        try setMeta(db, Self.hitsBadLineKey, "\(lineNumber): \(error)")
-                    }
+            try self.load(data, into: db)
+            try setMeta(db, Self.hitsFingerprintKey, current.description)
+        }
+    }
+
+    /// Fills the (empty) `hit` table from the file's bytes, remembering the first line
+    /// that cannot be read.
+    func load(_ data: Data, into db: Database) throws {
+        var lineNumber = 0
+        for line in data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
+            lineNumber += 1
+            guard !line.allSatisfy({ $0 == 0x20 || $0 == 0x0D }) else { continue }
+            do {
+                try Self.insert(try HitRecord(json: try JSONValue.parse(bytes: Array(line))), in: db)
+            } catch {
+                if try meta(db, Self.hitsBadLineKey) == nil {
+                    try setMeta(db, Self.hitsBadLineKey, "\(lineNumber): \(error)")
                 }
             }
-            try setMeta(db, Self.hitsFingerprintKey, current.description)
         }
     }
 
@@ -75,23 +81,41 @@ extension BeadStore {
         }
         guard due else { return 0 }
         return try write { db in
-            let old = try Row.fetchAll(db, sql: """
-                SELECT substr(at, 1, 10) AS day, bead_id, SUM(count) AS total, COUNT(*) AS lines
-                FROM hit WHERE at < ? GROUP BY day, bead_id
-                """, arguments: [cutoff])
-            let folded = old.reduce(0) { $0 + (($1["lines"] as Int) - 1) }
-            try db.execute(sql: "DELETE FROM hit WHERE at < ?", arguments: [cutoff])
-            for row in old {
-                let day: String = row["day"], bead: String? = row["bead_id"]
-                try Self.insert(HitRecord(id: "d-\(day)-\(bead ?? "none")", at: day + "T00:00:00Z", beadID: bead,
-                                          source: HitRecord.compactedSource, count: row["total"]), in: db)
+            // The file is the record: its lines are folded, not the table's rows, so that
+            // a line beads cannot read, or one with fields it does not know (a newer
+            // beads's, a teammate's tool's), is kept as it was instead of vanishing.
+            let data: Data
+            do { data = try Data(contentsOf: URL(fileURLWithPath: hitsPath)) } catch {
+                throw StoreError.io(path: hitsPath, reason: "cannot be read (\(error.localizedDescription))")
+            }
+            var kept: [Data] = []
+            var days: [String: Int] = [:]
+            var foldedLines = 0
+            for line in data.split(separator: UInt8(ascii: "\n")) where !line.allSatisfy({ $0 == 0x20 || $0 == 0x0D }) {
+                guard let json = try? JSONValue.parse(bytes: Array(line)), case let .object(fields) = json,
+                      fields.allSatisfy({ HitRecord.knownFields.contains($0.0) }),
+                      let hit = try? HitRecord(json: json), hit.at < cutoff else {
+                    kept.append(Data(line))
+                    continue
+                }
+                let key = "\(hit.at.prefix(10))\u{0}\(hit.beadID ?? "")"
+                days[key] = min(HitRecord.maxCount, days[key, default: 0] + hit.count)
+                foldedLines += 1
             }
             var text = ""
-            let cursor = try Row.fetchCursor(db, sql: "SELECT * FROM hit ORDER BY at, id")
-            while let row = try cursor.next() { text += Self.hit(from: row).jsonValue.encoded() + "\n" }
+            for key in days.keys.sorted() {
+                let parts = key.split(separator: "\u{0}", omittingEmptySubsequences: false).map(String.init)
+                let bead = parts[1].isEmpty ? nil : parts[1]
+                text += HitRecord(id: "d-\(parts[0])-\(bead ?? "none")", at: parts[0] + "T00:00:00Z", beadID: bead,
+                                  source: HitRecord.compactedSource, count: days[key]!).jsonValue.encoded() + "\n"
+            }
+            for line in kept { text += String(decoding: line, as: UTF8.self) + "\n" }
             try JSONLFile.writeAtomically(text, to: hitsPath)
+            try db.execute(sql: "DELETE FROM hit")
+            try db.execute(sql: "DELETE FROM meta WHERE key = ?", arguments: [Self.hitsBadLineKey])
+            try self.load(Data(text.utf8), into: db)
             if let written = FileFingerprint(path: hitsPath) { try setMeta(db, Self.hitsFingerprintKey, written.description) }
-            return folded
+            return foldedLines - days.count
         }
     }
 

@@ -196,6 +196,11 @@ extension BeadStore {
             // when the tracker holds them: this index finds them without a table scan.
             try db.execute(sql: "CREATE INDEX bead_loose_id ON bead(id) WHERE \(BeadStore.looseIDCondition)")
         }
+        migrator.registerMigration("v9-hits-bounded") { db in
+            // Hit lines are read with bounds now (a count up to HitRecord.maxCount, a score
+            // from 0 to 1): forget the file's fingerprint so its rows are read again.
+            try db.execute(sql: "DELETE FROM meta WHERE key IN ('hits.fingerprint', 'hits.bad_line')")
+        }
         return migrator
     }()
 

@@ -41,6 +41,12 @@ public struct HitRecord: Sendable, Equatable {
     }
 
     public static let compactedSource = "compacted"
+    /// The most hits one line may stand for. The file arrives through git's union merge,
+    /// and every count is summed: a line claiming Int.max made each sum overflow, and
+    /// every command that counts hits fail.
+    public static let maxCount = 1_000_000_000
+    /// The fields a line is written with; a line holding others is kept as it is.
+    static let knownFields: Set<String> = ["id", "at", "bead", "score", "signature", "source", "env", "host", "ci", "paste", "count"]
 
     /// A fresh id: 12 random bytes as hex. Random rather than derived, so that two
     /// machines diagnosing the same paste in the same second still make two hits.
@@ -78,12 +84,16 @@ public struct HitRecord: Sendable, Equatable {
         }
         var score: Double?
         if let value = json["score"], value != .null {
-            guard case let .number(text) = value, let number = Double(text) else { throw BeadDecodingError(field: "score", reason: "must be a number") }
+            guard case let .number(text) = value, let number = Double(text), (0...1).contains(number) else {
+                throw BeadDecodingError(field: "score", reason: "must be a number from 0 to 1")
+            }
             score = number
         }
         var count = 1
         if let value = json["count"], value != .null {
-            guard let number = value.intValue, number >= 1 else { throw BeadDecodingError(field: "count", reason: "must be a whole number from 1") }
+            guard let number = value.intValue, (1...Self.maxCount).contains(number) else {
+                throw BeadDecodingError(field: "count", reason: "must be a whole number from 1 to \(Self.maxCount)")
+            }
             count = number
         }
         self.init(id: id, at: at, beadID: try string("bead"), score: score, signature: try string("signature"),

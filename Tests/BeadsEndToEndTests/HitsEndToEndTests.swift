@@ -117,6 +117,42 @@ import Testing
         #expect(listed.stdout.contains("mo-jgo"))
     }
 
+    /// hits.jsonl arrives through git's union merge: a line whose count would overflow
+    /// every sum is skipped and named, and the commands that count hits still answer.
+    @Test func aLineClaimingTooManyHitsIsSkippedAndNothingFails() throws {
+        let kb = ScratchKnowledgeBase()
+        let lines = [
+            #"{"id":"h-a","at":"2026-12-01T10:00:00Z","bead":"mo-jgo","source":"fix"}"#,
+            #"{"id":"h-b","at":"2026-12-01T11:00:00Z","bead":"mo-jgo","source":"fix","count":9223372036854775807}"#,
+            #"{"id":"h-c","at":"2026-12-01T12:00:00Z","bead":"mo-jgo","source":"fix","score":1e999}"#,
+        ]
+        kb.write("beads/hits.jsonl", lines.joined(separator: "\n") + "\n")
+        for command in [["show", "mo-jgo"], ["stats"], ["prime"], ["hits"], ["doc", "lint", "--json"]] {
+            let run = try kb.run(command)
+            #expect(!run.stderr.contains("overflow") && (run.status == 0 || command.first == "doc"), "\(command): \(run.stderr)")
+        }
+        let listed = try kb.run("hits")
+        #expect(listed.stderr.contains("beads/hits.jsonl:2:") && listed.stderr.contains("count"), "\(listed.stderr)")
+    }
+
+    /// Folding old hits rewrites the file from its own lines: a line beads cannot read,
+    /// or one with fields it does not know, is kept as it was.
+    @Test func compactionKeepsWhatItCannotFold() throws {
+        let kb = ScratchKnowledgeBase()
+        let unknown = #"{"id":"h-u","at":"2026-01-01T09:00:00Z","bead":"mo-jgo","source":"fix","team":"platform"}"#
+        let lines = [
+            #"{"id":"h-1","at":"2026-01-01T10:00:00Z","bead":"mo-jgo","source":"fix"}"#,
+            #"{"id":"h-2","at":"2026-01-01T11:00:00Z","bead":"mo-jgo","source":"fix"}"#,
+            unknown, "this line is not JSON",
+        ]
+        kb.write("beads/hits.jsonl", lines.joined(separator: "\n") + "\n")
+        #expect(try kb.run("fix", Self.overlay).status == 0)
+        let after = kb.read("beads/hits.jsonl").split(separator: "\n").map(String.init)
+        #expect(after.contains(unknown) && after.contains("this line is not JSON"), "\(after)")
+        #expect(after.contains { $0.contains(#""source":"compacted""#) && $0.contains(#""count":2"#) }, "\(after)")
+        #expect(after.count == 4, "one folded day, two kept lines, the new hit: \(after)")
+    }
+
     /// A week of a team's hits (the lines git brought): the costliest error first, each
     /// day's count in its series, the busiest day the tallest bar.
     @Test func aWeekOfHitsRanksTheCostliestKnownError() throws {
