@@ -31,12 +31,14 @@ public enum MarkdownParser {
         parseReporting(text).root
     }
 
-    /// The tree, and whether nesting deeper than `maxDepth` was flattened into text.
-    public static func parseReporting(_ text: String) -> (root: MarkdownNode, flattened: Bool) {
-        withParser(text, options: CMARK_OPT_DEFAULT) { root, _ in
+    /// The tree; whether nesting deeper than `maxDepth` was flattened into text; and the
+    /// lines whose markers were cut before parsing (`MarkdownBudget`).
+    public static func parseReporting(_ text: String) -> (root: MarkdownNode, flattened: Bool, cuts: [MarkdownBudget.Cut]) {
+        let (bounded, cuts) = MarkdownBudget.bounded(text)
+        return withParser(bounded, options: CMARK_OPT_DEFAULT) { root, _ in
             var flattened = false
             let node = copy(root, depth: 0, flattened: &flattened)
-            return (node, flattened)
+            return (node, flattened, cuts)
         }
     }
 
@@ -60,6 +62,9 @@ public enum MarkdownParser {
         _ text: String, options: Int32,
         _ body: (OpaquePointer, OpaquePointer) -> T
     ) -> T {
+        // Every text cmark sees is bounded first (callers that report cuts bound it
+        // themselves; bounding twice changes nothing).
+        let text = MarkdownBudget.bounded(text).text
         lock.lock()
         defer { lock.unlock() }
         _ = registered

@@ -27,6 +27,27 @@ import Testing
         #expect(piped.stderr.isEmpty, "\(piped.stderr.prefix(300))")
     }
 
+    /// A pulled doc (or a bead's description) nesting 100,000 quotes over 50,000 brackets
+    /// kept cmark busy for 34 s, and every command or page with it. Its markers past the
+    /// limit are read as text, and the doc or bead is named.
+    @Test func aDocThatWouldStallCmarkIsBoundedAndNamed() throws {
+        let kb = ScratchKnowledgeBase()
+        let hostile = "# n\n\n" + String(repeating: ">", count: 100_000) + " q\n" + String(repeating: "[", count: 50_000) + "a"
+            + String(repeating: "]", count: 50_000) + "\n"
+        kb.write("docs/n.md", hostile)
+        let listed = try kb.run("doc", "list")
+        #expect(listed.status == 0, "\(listed.stderr.prefix(300))")
+        #expect(listed.stderr.contains("docs/n.md: line 3: 100000 nested quote or list markers"), "\(listed.stderr.prefix(500))")
+        // One argument holds at most 128 KiB: a smaller one of the same shape.
+        let description = String(repeating: ">", count: 40_000) + " q\n" + String(repeating: "[", count: 40_000) + "a"
+        let created = try kb.run("create", "hostile description", "--description", description, "--json")
+        let bead = try id(created)
+        let server = try ServeProcess(kb: kb)
+        let page = try server.get("/beads/" + bead)
+        #expect(page.status == 200)
+        #expect(page.body.contains("The description was cut to be shown: line 1: 40000 nested quote or list markers"), "\(page.body.suffix(2000))")
+    }
+
     /// The README's own example: a separator that starts with a dash is a value.
     @Test func aSeparatorStartingWithADashIsTakenAsGiven() throws {
         let kb = ScratchKnowledgeBase()

@@ -25,6 +25,9 @@ enum BeadPage {
         }
         if !bead.description.isEmpty {
             body += "<section aria-label=\"Description\" class=\"markdown\">\(MarkdownHTML.render(bead.description).html)</section>\n"
+            if let cut = MarkdownBudget.bounded(bead.description).cuts.first {
+                body += "<p class=\"meta\">The description was cut to be shown: \(e(cut.description)).</p>\n"
+            }
         }
 
         let links = details.links

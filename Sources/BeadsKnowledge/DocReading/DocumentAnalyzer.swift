@@ -81,7 +81,8 @@ public struct DocumentAnalyzer: Sendable {
         }
         // MkDocs and Docusaurus admonitions are read first: cmark knows neither.
         let (markdown, admonitions) = Admonitions.read(body)
-        let (root, flattened) = MarkdownParser.parseReporting(markdown)
+        let (root, flattened, cuts) = MarkdownParser.parseReporting(markdown)
+        for cut in cuts.prefix(3) { warnings.append("\(path): \(cut.description)") }
         if flattened {
             warnings.append("\(path): lists or quotes nested more than \(MarkdownParser.maxDepth) levels deep were read as plain text")
         }
