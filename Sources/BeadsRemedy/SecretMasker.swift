@@ -3,7 +3,10 @@ import Foundation
 
 /// Hides secrets in text before it is shown, logged or stored: the values of
 /// environment variables whose names say they are secret (`*TOKEN*`, `*SECRET*`,
-/// `*PASSWORD*`, `*KEY*`), and anything shaped like a GitHub token.
+/// `*PASSWORD*`, `*KEY*`), anything shaped like a GitHub token, and every credential
+/// shape `SecretShapes` knows (URL passwords, Authorization headers, cloud and registry
+/// tokens, private keys, JWTs, `password=` assignments). The one masker for pastes,
+/// stored errors and children's output.
 public struct SecretMasker: Sendable {
     public static let replacement = "***"
     static let secretNameParts = ["TOKEN", "SECRET", "PASSWORD", "PASSWD", "KEY"]
@@ -50,7 +53,7 @@ public struct SecretMasker: Sendable {
         for value in values where out.containsBytes(value) {
             out = out.replacingOccurrences(of: value, with: Self.replacement)
         }
-        return Self.maskTokenShapes(out)
+        return SecretShapes.mask(Self.maskTokenShapes(out))
     }
 
     static func maskTokenShapes(_ text: String) -> String {
@@ -76,6 +79,9 @@ public final class MaskingLineWriter: Sendable {
     private let masker: SecretMasker
     private let sink: @Sendable (String) -> Void
     private let pending = Locked(Data())
+    /// Whether a private key block began in what was written and has not ended: its
+    /// body arrives in later writes, which are held back to its end.
+    private let insideKey = Locked(false)
 
     public init(masker: SecretMasker, sink: @escaping @Sendable (String) -> Void) {
         self.masker = masker
@@ -95,9 +101,27 @@ public final class MaskingLineWriter: Sendable {
                 }
                 return
             }
-            sink(masker.mask(String(decoding: pending[...lastNewline], as: UTF8.self)))
+            emit(String(decoding: pending[...lastNewline], as: UTF8.self))
             pending = Data(pending[pending.index(after: lastNewline)...])
         }
+    }
+
+    /// Complete lines, masked; a private key's body never leaves, whatever the writes.
+    private func emit(_ lines: String) {
+        var text = lines
+        if insideKey.withLock({ $0 }) {
+            guard let end = text.range(of: "-----END ") else { return }
+            text = SecretMasker.replacement + text[end.lowerBound...]
+            insideKey.withLock { $0 = false }
+        }
+        let masked = masker.mask(text)
+        // A block begun and not ended: the last BEGIN of a private key comes after the last END.
+        if let begin = masked.range(of: "-----BEGIN ", options: .backwards),
+           masked[begin.upperBound...].prefix(64).contains("PRIVATE KEY-----"),
+           (masked.range(of: "-----END ", options: .backwards).map { $0.lowerBound < begin.lowerBound } ?? true) {
+            insideKey.withLock { $0 = true }
+        }
+        sink(masked)
     }
 
     public func flush() {

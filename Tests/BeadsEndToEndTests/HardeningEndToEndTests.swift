@@ -48,6 +48,28 @@ import Testing
         #expect(page.body.contains("The description was cut to be shown: line 1: 40000 nested quote or list markers"), "\(page.body.suffix(2000))")
     }
 
+    /// Credentials in a paste never reach the git-tracked files: not through a bead made
+    /// from the error, not through a confirmed shape, not through the hits that follow.
+    @Test func credentialsInAPasteNeverReachTheTrackedFiles() throws {
+        let kb = ScratchKnowledgeBase()
+        let secrets = ["hunter2pass", "AKIAIOSFODNN7EXAMPLE", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", "abcdefgh12345678zz"]
+        let paste = """
+            fatal: unable to access 'https://alice:hunter2pass@git.example.com/app.git/': The requested URL returned error: 403
+            aws_access_key_id=AKIAIOSFODNN7EXAMPLE aws_secret_access_key=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY
+            Authorization: Bearer abcdefgh12345678zz
+            """
+        let created = try kb.run(["create", "--from-error", "-t", "bug", "--json"], stdin: paste)
+        let bead = try id(created)
+        #expect(try kb.run(["fix", "--confirm", bead], stdin: paste + "\nretrying").status == 0)
+        #expect(try kb.run(["fix"], stdin: paste).status == 0)
+        for file in ["beads/issues.jsonl", "beads/hits.jsonl"] {
+            let text = kb.read(file)
+            #expect(!text.isEmpty, "\(file)")
+            for secret in secrets { #expect(!text.contains(secret), "\(file) holds \(secret)") }
+        }
+        #expect(kb.read("beads/issues.jsonl").contains("https://alice:***@git.example.com"))
+    }
+
     /// The README's own example: a separator that starts with a dash is a value.
     @Test func aSeparatorStartingWithADashIsTakenAsGiven() throws {
         let kb = ScratchKnowledgeBase()
