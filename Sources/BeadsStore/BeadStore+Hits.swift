@@ -228,7 +228,7 @@ extension BeadStore {
 
     /// Appends with O_APPEND: a concurrent writer's line is never overwritten.
     static func append(_ text: String, to path: String) throws(StoreError) {
-        let fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o644)
+        let fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw StoreError.io(path: path, reason: "cannot be opened for appending (\(String(cString: strerror(errno))))") }
         defer { close(fd) }
         let bytes = Array(text.utf8)

@@ -61,7 +61,19 @@ public final class BeadStore: Sendable {
             try db.execute(sql: "PRAGMA temp_store = MEMORY")
             try db.execute(sql: "PRAGMA foreign_keys = ON")
         }
+        let hits = (jsonlPath as NSString).deletingLastPathComponent + "/hits.jsonl"
+        try Self.refuseLinks([jsonlPath, hits, databasePath, databasePath + "-wal", databasePath + "-shm"])
         pool = try Self.openPool(path: databasePath, configuration: config, lockTimeout: lockTimeout)
+    }
+
+    /// beads never follows a symbolic link for its own files: one planted in beads/ (a
+    /// checkout can carry links) would have had writes land wherever it points.
+    static func refuseLinks(_ paths: [String]) throws(StoreError) {
+        for path in paths {
+            var info = stat()
+            guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFLNK else { continue }
+            throw StoreError.io(path: path, reason: "is a symbolic link; beads does not follow links for its own files (put the file itself there, or remove the link)")
+        }
     }
 
     /// Opens (creating and migrating when new) the database. Switching a new file to

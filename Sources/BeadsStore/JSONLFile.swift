@@ -101,8 +101,14 @@ public enum JSONLFile {
             unlink(temp)
             return StoreError.io(path: path, reason: "\(what) (\(reason))")
         }
-        // 0666 less the umask, as any editor would create it.
-        let fd = open(temp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
+        // 0666 less the umask, as any editor would create it. Created new, never through
+        // a link: a symlink planted at the temporary name would have had the export
+        // written over the file it points at. Whatever holds the name is unlinked (a
+        // link goes, not its target) and the name taken again, once.
+        var fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o666)
+        if fd < 0, errno == EEXIST, unlink(temp) == 0 {
+            fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o666)
+        }
         guard fd >= 0 else { throw fail("cannot be written") }
         for piece in pieces {
             var offset = 0

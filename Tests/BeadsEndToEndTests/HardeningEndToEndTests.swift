@@ -70,6 +70,35 @@ import Testing
         #expect(kb.read("beads/issues.jsonl").contains("https://alice:***@git.example.com"))
     }
 
+    /// Links planted at the names the export's temporary file will have (one for every
+    /// pid that may come next) are never written through; a link in place of beads's
+    /// own files is refused with a clear error.
+    @Test func plantedLinksAreNeverFollowed() throws {
+        let kb = ScratchKnowledgeBase()
+        #expect(try kb.run("list").status == 0)
+        let victim = kb.path + "/victim.txt"
+        kb.write("victim.txt", "precious\n")
+        let last = Int((try? String(contentsOfFile: "/proc/sys/kernel/ns_last_pid", encoding: .utf8))?
+            .trimmingCharacters(in: .whitespacesAndNewlines) ?? "") ?? 1
+        for pid in (last + 1)...(last + 3000) {
+            symlink(victim, kb.path + "/beads/.issues.jsonl.\(pid).tmp")
+        }
+        let created = try kb.run("create", "written beside the links", "--json")
+        #expect(created.status == 0, "\(created.stderr)")
+        #expect(kb.read("victim.txt") == "precious\n")
+        var info = stat()
+        #expect(lstat(kb.path + "/beads/issues.jsonl", &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG)
+        #expect(kb.read("beads/issues.jsonl").contains("written beside the links"))
+
+        // A link in place of the tracker file: refused, named, nothing written through it.
+        try? FileManager.default.removeItem(atPath: kb.path + "/beads/hits.jsonl")
+        symlink(victim, kb.path + "/beads/hits.jsonl")
+        let refused = try kb.run("fix", "npm ERR! code ENOTEMPTY")
+        #expect(refused.status != 0)
+        #expect(refused.stderr.contains("hits.jsonl") && refused.stderr.contains("symbolic link"), "\(refused.stderr)")
+        #expect(kb.read("victim.txt") == "precious\n")
+    }
+
     /// The README's own example: a separator that starts with a dash is a value.
     @Test func aSeparatorStartingWithADashIsTakenAsGiven() throws {
         let kb = ScratchKnowledgeBase()
