@@ -91,7 +91,8 @@ struct FeatureContext {
         let named = Self.quotedWords(signature.text)
         let contradicted = alignment.substitutedTokens.filter { k in
             guard k < literal.count, case let .word(w) = literal[k], literal[k].searchTerm != nil else { return false }
-            return !named.contains(w)
+            // Only words: `0f3a` (a digest cut short, a version) is a value, not a verdict.
+            return !named.contains(w) && w.utf8.allSatisfy { $0 >= 0x61 && $0 <= 0x7A }
         }
         f["contradicted"] = log1p(contradicted.reduce(0) { $0 + rarity(literal[$1]) })
         f["verbatim"] = alignment.score >= 0.999 && alignment.strayTokens == 0 ? 1 : 0
