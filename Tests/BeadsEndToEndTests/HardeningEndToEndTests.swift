@@ -99,6 +99,42 @@ import Testing
         #expect(kb.read("victim.txt") == "precious\n")
     }
 
+    /// DNS rebinding and cross-site writes: a request naming another host is refused; a
+    /// write from another origin is refused; the form needs its token; the API takes JSON
+    /// only (a cross-site form can send text/plain unasked). No hit is recorded by any.
+    @Test func rebindingAndCrossSiteWritesAreRefused() throws {
+        let kb = ScratchKnowledgeBase()
+        let server = try ServeProcess(kb: kb, arguments: ["--allow-run", "--allow-host", "build-box.internal"])
+        let port = try #require(URL(string: server.url)?.port)
+        let paste = "text=" + ServeEndToEndTests.overlay
+        let rebound = try server.curl(["-H", "Host: rebind.attacker.example:\(port)", server.url])
+        #expect(rebound.status == 403 && rebound.body.contains("--allow-host"), "\(rebound.body.prefix(300))")
+        let reboundPost = try server.curl(["-H", "Host: rebind.attacker.example:\(port)", "-H", "Origin: http://rebind.attacker.example:\(port)",
+                                           "--data-urlencode", paste, server.url + "fix"])
+        #expect(reboundPost.status == 403)
+        #expect(try server.curl(["-H", "Host: build-box.internal:\(port)", server.url]).status == 200)
+        #expect(try server.curl(["-H", "Host: localhost:\(port)", server.url]).status == 200)
+
+        let crossOrigin = try server.postForm("fix", ["-H", "Origin: https://evil.example", "--data-urlencode", paste])
+        #expect(crossOrigin.status == 403, "\(crossOrigin.body.prefix(300))")
+        let crossFetch = try server.postForm("fix", ["-H", "Sec-Fetch-Site: cross-site", "--data-urlencode", paste])
+        #expect(crossFetch.status == 403)
+        let sandboxed = try server.postForm("fix", ["-H", "Origin: null", "-H", "Sec-Fetch-Site: cross-site", "--data-urlencode", paste])
+        #expect(sandboxed.status == 403)
+        let noToken = try server.curl(["--data-urlencode", paste, server.url + "fix"])
+        #expect(noToken.status == 403 && noToken.body.contains("token"), "\(noToken.body.prefix(300))")
+        let plain = try server.curl(["-H", "Content-Type: text/plain", "--data-binary", #"{"text":"npm ERR! code ENOTEMPTY"}"#, server.url + "api/fix"])
+        #expect(plain.status == 415, "\(plain.body.prefix(300))")
+        let jsonCross = try server.curl(["-H", "Origin: https://evil.example", "-H", "Content-Type: application/json",
+                                         "--data-binary", #"{"text":"npm ERR! code ENOTEMPTY"}"#, server.url + "api/fix"])
+        #expect(jsonCross.status == 403)
+        #expect(kb.read("beads/hits.jsonl").isEmpty, "no refused request recorded a hit")
+
+        // The page's own form, from its own origin, still works.
+        let own = try server.postForm("fix", ["-H", "Origin: \(server.url.dropLast())", "--data-urlencode", paste])
+        #expect(own.status == 200 && own.body.contains("mo-jgo"), "\(own.body.prefix(300))")
+    }
+
     /// The README's own example: a separator that starts with a dash is a value.
     @Test func aSeparatorStartingWithADashIsTakenAsGiven() throws {
         let kb = ScratchKnowledgeBase()

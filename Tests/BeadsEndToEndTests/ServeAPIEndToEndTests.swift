@@ -19,7 +19,7 @@ import Testing
     @Test func everyOperationAnswersInItsPublishedShape() throws {
         let team = try ServePagesEndToEndTests.Team()
         let server = try ServeProcess(kb: team.kb)
-        _ = try server.curl(["--data-urlencode", "text=" + ServeEndToEndTests.overlay, server.url + "fix"])
+        _ = try server.postForm("fix", ["--data-urlencode", "text=" + ServeEndToEndTests.overlay])
         let description = try JSONTree.parse(try String(contentsOfFile: Self.manual + "/openapi.json", encoding: .utf8))
         guard case let .object(paths)? = description["paths"] else { Issue.record("no paths"); return }
         #expect(paths.count >= 10)

@@ -52,7 +52,7 @@ struct ServeBrowserEndToEndTests {
     @Test func everyPageReadsOnADesktopAndAPhone() throws {
         let team = try ServePagesEndToEndTests.Team()
         let server = try ServeProcess(kb: team.kb)
-        _ = try server.curl(["--data-urlencode", "text=" + ServeEndToEndTests.overlay, server.url + "fix"])
+        _ = try server.postForm("fix", ["--data-urlencode", "text=" + ServeEndToEndTests.overlay])
         let browser = try HeadlessBrowser()
         let pages = [("paste", ""), ("board", "board"), ("bead", "beads/\(team.node)"), ("bead-mo-jgo", "beads/mo-jgo"), ("docs", "docs"),
                      ("doc", "docs/docker-build-devpod.md"), ("runbook", "docs/runbooks/ci-runner.md"), ("known-errors", "errors")]

@@ -15,14 +15,14 @@ import Testing
         #expect(home.status == 200)
         #expect(home.body.contains(#"<form method="post" action="/fix">"#) && home.body.contains("<textarea"))
 
-        let fixed = try server.curl(["--data-urlencode", "text=" + Self.overlay, server.url + "fix"])
+        let fixed = try server.postForm("fix", ["--data-urlencode", "text=" + Self.overlay])
         #expect(fixed.status == 200)
         #expect(fixed.body.contains(#"<span class="bead">mo-jgo</span>"#), "\(fixed.body.prefix(400))")
         #expect(fixed.body.contains("<h2>Root cause</h2>") && fixed.body.contains("Fixes, ranked for this machine"), "\(fixed.body.prefix(800))")
         // The matched line shows what the matcher read as variable.
         #expect(fixed.body.contains(#"<mark title="read as &lt;path&gt;">/var/lib/docker/overlay2/z/merged</mark>"#), "\(fixed.body.prefix(3000))")
         // The paste is shown escaped, never as markup.
-        let hostile = try server.curl(["--data-urlencode", "text=<script>alert(1)</script> err: invalid argument", server.url + "fix"])
+        let hostile = try server.postForm("fix", ["--data-urlencode", "text=<script>alert(1)</script> err: invalid argument"])
         #expect(!hostile.body.contains("<script>alert"))
 
         let api = try server.curl(["-H", "Content-Type: application/json", "--data-binary", #"{"text":"npm ERR! code ENOTEMPTY"}"#, server.url + "api/fix"])
@@ -35,14 +35,16 @@ import Testing
 
     @Test func badRequestsGetAClearErrorAndChangeNothing() throws {
         let server = try ServeProcess(kb: ScratchKnowledgeBase())
-        let huge = try server.curl(["--data-binary", "@-", server.url + "fix"], stdin: Data(repeating: UInt8(ascii: "a"), count: 11 << 20))
+        let huge = try server.postForm("fix", ["--data-binary", "@-"], stdin: Data(repeating: UInt8(ascii: "a"), count: 11 << 20))
         #expect(huge.status == 413 && huge.body.contains("over 10 MiB"))
-        let binary = try server.curl(["--data-binary", "text=%ff%fe%80", server.url + "fix"])
+        let binary = try server.postForm("fix", ["--data-binary", "text=%ff%fe%80"])
         #expect(binary.status == 400 && binary.body.contains("not UTF-8"))
-        let empty = try server.curl(["--data-binary", "text=", server.url + "fix"])
+        let empty = try server.postForm("fix", ["--data-binary", "text="])
         #expect(empty.status == 400)
-        let notJSON = try server.curl(["--data-binary", "text", server.url + "api/fix"])
+        let notJSON = try server.curl(["-H", "Content-Type: application/json", "--data-binary", "text", server.url + "api/fix"])
         #expect(notJSON.status == 400 && notJSON.body.contains("\"error\""))
+        let notDeclared = try server.curl(["--data-binary", #"{"text": "x"}"#, server.url + "api/fix"])
+        #expect(notDeclared.status == 415 && notDeclared.body.contains("application/json"))
         #expect(!FileManager.default.fileExists(atPath: server.kb.path + "/beads/hits.jsonl"))
         // Still serving.
         #expect(try server.curl([server.url]).status == 200)

@@ -123,7 +123,7 @@ import Testing
         let team = try Team()
         let server = try ServeProcess(kb: team.kb)
         for _ in 0..<2 {
-            _ = try server.curl(["--data-urlencode", "text=" + ServeEndToEndTests.overlay, server.url + "fix"])
+            _ = try server.postForm("fix", ["--data-urlencode", "text=" + ServeEndToEndTests.overlay])
         }
         let errors = try server.get("/errors")
         #expect(errors.status == 200)
@@ -136,7 +136,7 @@ import Testing
             "Error: Cannot find module 'right-pad' from '/srv/lib/main.js'",
             "all good",
         ].joined(separator: "\n-- >8 --\n")
-        let triage = try server.curl(["--data-urlencode", "logs=" + logs, server.url + "triage"])
+        let triage = try server.postForm("triage", ["--data-urlencode", "logs=" + logs])
         #expect(triage.status == 200)
         #expect(triage.body.contains("4 logs grouped") && triage.body.contains("1 known, 2 unknown in 1 family, 1 with no error line"), "\(triage.body.prefix(1500))")
         #expect(triage.body.contains("beads create --from-error"))

@@ -50,7 +50,7 @@ import Testing
         let (kb, id) = try Self.knowledgeBase()
         let server = try ServeProcess(kb: kb, arguments: ["--allow-run"], environment: ["GITHUB_TOKEN": Self.secret])
         let jar = kb.path + "/cookies"
-        let fix = try server.curl(["-c", jar, "-b", jar, "--data-urlencode", "text=" + Self.paste, server.url + "fix"])
+        let fix = try server.postForm("fix", ["--data-urlencode", "text=" + Self.paste], jar: jar)
         #expect(fix.body.contains("<span class=\"bead\">\(id)</span>"), "\(fix.body.prefix(600))")
         let token = try #require(csrf(in: fix.body), "the fix page carries a CSRF token in its run form")
         let fields = ["--data-urlencode", "recipe=clear-layer-cache", "--data-urlencode", "doc=docs/layer-cache.md",
@@ -71,7 +71,13 @@ import Testing
         #expect(confirm.body.contains("Yes, run clear-layer-cache"))
         #expect(try runs(kb).isEmpty, "the confirmation page runs nothing")
 
-        let run = try server.curl(["-b", jar] + fields + ["--data-urlencode", "csrf=\(token)", server.url + "run"])
+        // The confirmation carries the hash of the script it showed; without it nothing runs.
+        let hash = try #require(confirm.body.range(of: #"name="hash" value="[0-9a-f]+""#, options: .regularExpression)
+            .map { confirm.body[$0].dropFirst(19).dropLast() }.map(String.init))
+        let unconfirmed = try server.curl(["-b", jar] + fields + ["--data-urlencode", "csrf=\(token)", server.url + "run"])
+        #expect(unconfirmed.status == 409, "\(unconfirmed.body.prefix(300))")
+        let run = try server.curl(["-b", jar] + fields + ["--data-urlencode", "csrf=\(token)", "--data-urlencode", "hash=\(hash)",
+                                   server.url + "run"])
         #expect(run.status == 200)
         #expect(run.body.contains("clearing the cache for \(id)"), "\(run.body.prefix(1200))")
         #expect(run.body.contains("the paste names the layer cache 1 time(s)"), "the paste reached the script as a file")
@@ -83,10 +89,31 @@ import Testing
         #expect(recorded.first?["bead"]?.string == id || recorded.first?["bead_id"]?.string == id, "\(recorded)")
     }
 
+    /// The page showed one script; the doc was edited before the form was sent: the
+    /// edited text is refused, not run and approved.
+    @Test func aScriptEditedAfterItWasShownDoesNotRun() throws {
+        let (kb, id) = try Self.knowledgeBase()
+        let server = try ServeProcess(kb: kb, arguments: ["--allow-run"])
+        let jar = kb.path + "/cookies"
+        let fix = try server.postForm("fix", ["--data-urlencode", "text=" + Self.paste], jar: jar)
+        let token = try #require(csrf(in: fix.body))
+        let fields = ["-b", jar, "--data-urlencode", "recipe=clear-layer-cache", "--data-urlencode", "doc=docs/layer-cache.md",
+                      "--data-urlencode", "bead=\(id)", "--data-urlencode", "csrf=\(token)"]
+        let confirm = try server.curl(fields + [server.url + "run/confirm"])
+        let hash = try #require(confirm.body.range(of: #"name="hash" value="[0-9a-f]+""#, options: .regularExpression)
+            .map { String(confirm.body[$0].dropFirst(19).dropLast()) })
+        let doc = kb.read("docs/layer-cache.md")
+        kb.write("docs/layer-cache.md", doc.replacingOccurrences(of: "echo \"clearing the cache", with: "echo \"EDITED after confirming; clearing the cache"))
+        let run = try server.curl(fields + ["--data-urlencode", "hash=\(hash)", server.url + "run"])
+        #expect(run.status == 409, "\(run.body.prefix(400))")
+        #expect(!run.body.contains("EDITED after confirming"))
+        #expect(try runs(kb).isEmpty, "nothing ran, nothing was approved")
+    }
+
     @Test func withoutAllowRunThePageRunsNothing() throws {
         let (kb, id) = try Self.knowledgeBase()
         let server = try ServeProcess(kb: kb)
-        let fix = try server.curl(["--data-urlencode", "text=" + Self.paste, server.url + "fix"])
+        let fix = try server.postForm("fix", ["--data-urlencode", "text=" + Self.paste])
         #expect(fix.body.contains("<span class=\"bead\">\(id)</span>"))
         #expect(!fix.body.contains("action=\"/run/confirm\"") && fix.body.contains("--allow-run"))
         let run = try server.curl(["--data-urlencode", "recipe=clear-layer-cache", "--data-urlencode", "doc=docs/layer-cache.md",

@@ -9,7 +9,7 @@ import Hummingbird
 enum KnownErrorsPage {
     static let separator = "-- >8 --"
 
-    static func render(site: ServeSite) throws -> String {
+    static func render(site: ServeSite, token: String) throws -> String {
         let base = try site.open()
         let windows = HitWindows(now: Date())
         let costs = try KnownErrorCost.ranked(in: base.store, windows: windows)
@@ -35,6 +35,7 @@ enum KnownErrorsPage {
         body += unmatched.month > 0 ? " (<code>beads hits --unmatched</code> lists them; the pastes themselves are not kept).</p>\n" : ".</p>\n"
         body += """
             <form method="post" action="/triage">
+            <input type="hidden" name="csrf" value="\(e(token))">
             <p><label for="logs">Group failed builds' logs by their error: paste one or more logs, each after a line <code>\(e(separator))</code></label></p>
             <textarea id="logs" name="logs" required></textarea>
             <p><button type="submit">Group them</button></p>
@@ -45,7 +46,7 @@ enum KnownErrorsPage {
     }
 
     static func triage(_ request: Request, site: ServeSite) async throws -> String {
-        let bytes = try await site.formBody(request)
+        let bytes = try await site.tokenCheckedForm(request)
         guard let text = FormFields.value("logs", in: bytes) else {
             throw ServeFailure(status: .badRequest, message: "The logs are not UTF-8 text (or the form has no logs field): paste them as text.")
         }

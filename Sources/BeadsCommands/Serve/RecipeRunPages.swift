@@ -16,6 +16,8 @@ enum RecipeRunPages {
         var bead: String?
         var paste: String?
         var token: String?
+        /// The hash of the script the confirmation page showed: /run runs that text or nothing.
+        var hash: String?
 
         init(_ body: Data) throws {
             guard let recipe = FormFields.value("recipe", in: body), let doc = FormFields.value("doc", in: body) else {
@@ -26,13 +28,16 @@ enum RecipeRunPages {
             bead = FormFields.value("bead", in: body).flatMap { $0.isEmpty ? nil : $0 }
             paste = FormFields.value("text", in: body).flatMap { $0.isEmpty ? nil : $0 }
             token = FormFields.value("csrf", in: body)
+            hash = FormFields.value("hash", in: body)
         }
     }
 
-    static func runForm(_ recipe: RecipeRecord, beadID: String?, paste: String?, token: String, action: String, button: String) -> String {
+    static func runForm(_ recipe: RecipeRecord, beadID: String?, paste: String?, token: String, action: String, button: String,
+                        shown: Bool = false) -> String {
         let e = HTML.escape
         var form = "<form method=\"post\" action=\"\(action)\">"
         form += "<input type=\"hidden\" name=\"csrf\" value=\"\(e(token))\">"
+        if shown { form += "<input type=\"hidden\" name=\"hash\" value=\"\(e(recipe.bodyHash))\">" }
         form += "<input type=\"hidden\" name=\"recipe\" value=\"\(e(recipe.name))\">"
         form += "<input type=\"hidden\" name=\"doc\" value=\"\(e(recipe.docPath))\">"
         if let beadID { form += "<input type=\"hidden\" name=\"bead\" value=\"\(e(beadID))\">" }
@@ -72,7 +77,8 @@ enum RecipeRunPages {
         body += "<pre>\(e(recipe.body))</pre>\n"
         if form.paste != nil { body += "<p>The pasted error reaches it only as data: <code>$BEADS_ERROR</code> and the file <code>$BEADS_ERROR_FILE</code>.</p>\n" }
         if !approved { body += "<p><strong>Running it approves this text of the recipe\(try base.store.approvedHash(recipe: recipe.name, docPath: recipe.docPath) != nil ? " (it changed since it was last approved)" : "")</strong>, as answering yes in a terminal does.</p>\n" }
-        body += runForm(recipe, beadID: form.bead, paste: form.paste, token: form.token ?? "", action: "/run", button: "Yes, run \(recipe.name)")
+        body += runForm(recipe, beadID: form.bead, paste: form.paste, token: form.token ?? "", action: "/run", button: "Yes, run \(recipe.name)",
+                        shown: true)
         body += "\n<p><a href=\"/\">No, go back</a></p>"
         return site.page(HTML.page("Run \(recipe.name)?", section: .paste, live: false, body))
     }
@@ -82,6 +88,9 @@ enum RecipeRunPages {
         try await authorize(form, request: request, site: site)
         let base = try site.open()
         let recipe = try recipe(form, in: base)
+        guard form.hash == recipe.bodyHash else {
+            throw ServeFailure(status: .conflict, message: "The recipe's script is not the one you were shown (the doc changed, or the form did not come from its confirmation page): review it again. Nothing was run.")
+        }
         let runner = RecipeRunner(store: base.store)
         if try !runner.isApproved(recipe) { try runner.approve(recipe, actor: base.store.actor) }
         let runRequest = RecipeRunRequest(

@@ -156,8 +156,12 @@ enum ServeAPI {
                 var responses: [(String, JSONValue)] = [("200", answer("The `\(endpoint.contract)` shape (manual/json/\(endpoint.contract).schema.json).",
                                                                        .object([("$ref", .string("json/\(endpoint.contract).schema.json"))])))]
                 responses.append(("400", answer("A parameter or the body is wrong; the message says which.", error)))
+                responses.append(("403", answer("The request named a host the server does not answer to, or came from another site's page.", error)))
                 if endpoint.path.contains("{") { responses.append(("404", answer("Nothing has that id.", error))) }
-                if endpoint.body != nil { responses.append(("413", answer("The paste is over 10 MiB.", error))) }
+                if endpoint.body != nil {
+                    responses.append(("413", answer("The paste is over 10 MiB.", error)))
+                    responses.append(("415", answer("The body was not sent as Content-Type: application/json.", error)))
+                }
                 responses.append(("500", answer("The knowledge base could not be read; the message says why.", error)))
                 operation.append(("responses", .object(responses)))
                 operations.append((endpoint.method.rawValue.lowercased(), .object(operation)))

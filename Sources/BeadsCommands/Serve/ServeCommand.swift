@@ -29,6 +29,10 @@ struct ServeCommand: AsyncParsableCommand {
     var port = 8_377
     @Option(help: "The address to bind: 127.0.0.1, or 0.0.0.0 to share on a trusted network.")
     var host = "127.0.0.1"
+    @Option(name: .customLong("allow-host"), help: ArgumentHelp(
+        "Also answer to this host name (repeatable). The server answers to localhost, 127.0.0.1 and [::1] only, so that a page on another name cannot reach it (DNS rebinding); name the machine's own name or address when sharing it with --host.",
+        valueName: "NAME"))
+    var allowedHosts: [String] = []
     @Flag(help: "Let the page run a fix's recipe on this machine (after showing it and asking).")
     var allowRun = false
     @Flag(help: "Print the OpenAPI description of /api/ and exit.")
@@ -48,7 +52,7 @@ struct ServeCommand: AsyncParsableCommand {
         let environment = CommandContext.current.environment
         _ = try KnowledgeBase(location: location, environment: environment)
         let site = ServeSite(location: location, environment: environment, allowRun: allowRun, events: StoreEvents(), sessions: SessionTokens())
-        let router = ServeRoutes.router(site)
+        let router = ServeRoutes.router(site, allowedHosts: allowedHosts)
         // The server's own log goes to stderr, warnings and worse only: stdout is the address.
         var logger = Logger(label: "beads.serve") { label in StreamLogHandler.standardError(label: label) }
         logger.logLevel = Logger.Level.warning
@@ -81,10 +85,11 @@ struct ServeCommand: AsyncParsableCommand {
 }
 
 enum ServeRoutes {
-    static func router(_ site: ServeSite) -> Router<BasicRequestContext> {
+    static func router(_ site: ServeSite, allowedHosts: [String] = []) -> Router<BasicRequestContext> {
         let router = Router()
+        router.add(middleware: RequestGuard(extraHosts: allowedHosts))
         router.add(middleware: NotFoundPage())
-        router.page("/") { _, _ in site.page(ServePages.home()) }
+        router.page("/") { request, _ in await site.homePage(request) }
         router.post("/fix") { request, _ in await site.respond { try await site.fixPage(request) } }
         router.page("/board") { request, _ in await site.respond { site.page(try BoardPage.render(request, site: site)) } }
         router.page("/beads/:id") { _, context in
@@ -94,7 +99,10 @@ enum ServeRoutes {
         router.page("/docs/**") { _, context in
             await site.respond { site.page(try DocPages.doc(context.parameters.getCatchAll().joined(separator: "/"), site: site)) }
         }
-        router.page("/errors") { _, _ in await site.respond { site.page(try KnownErrorsPage.render(site: site)) } }
+        router.page("/errors") { request, _ in
+            let (token, newSession) = await site.formToken(request)
+            return await site.respond { site.page(try KnownErrorsPage.render(site: site, token: token), newSession: newSession) }
+        }
         router.post("/triage") { request, _ in await site.respond { site.page(try await KnownErrorsPage.triage(request, site: site)) } }
         router.post("/run/confirm") { request, _ in await site.respond { try await RecipeRunPages.confirm(request, site: site) } }
         router.post("/run") { request, _ in await site.respond { try await RecipeRunPages.run(request, site: site) } }

@@ -6,10 +6,11 @@ import Hummingbird
 
 /// The paste box and what it answers: the pages of `fix`.
 enum ServePages {
-    static func home() -> String {
+    static func home(token: String) -> String {
         HTML.page("Paste an error", section: .paste, live: false, """
             <h1>Paste an error, get the fix</h1>
             <form method="post" action="/fix">
+            <input type="hidden" name="csrf" value="\(HTML.escape(token))">
             <p><label for="text">The error, or the end of the build log</label></p>
             <textarea id="text" name="text" required placeholder="ERROR: mount source: &quot;overlay&quot; … err: invalid argument"></textarea>
             <p id="file-picker" hidden><label>…or pick a log file <input type="file" accept=".log,.txt,text/*"></label> (dropping one on the box works too)</p>

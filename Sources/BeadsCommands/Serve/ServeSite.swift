@@ -34,6 +34,16 @@ struct ServeSite: Sendable {
         return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: html)))
     }
 
+    /// A failure answered before any route: as JSON under /api/, else as a page.
+    static func failure(_ message: String, status: HTTPResponse.Status, json: Bool) -> Response {
+        var headers = HTTPFields()
+        headers[.contentType] = json ? "application/json" : "text/html; charset=utf-8"
+        headers[.cacheControl] = "no-store"
+        secure(&headers)
+        let body = json ? JSONValue.object([("error", .string(message))]).prettyEncoded() + "\n" : ServePages.error(message, status: status)
+        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: body)))
+    }
+
     func json(_ value: JSONValue, status: HTTPResponse.Status = .ok) -> Response {
         var headers = HTTPFields()
         headers[.contentType] = "application/json"
@@ -54,7 +64,10 @@ struct ServeSite: Sendable {
     static func secure(_ headers: inout HTTPFields) {
         headers[.init("Content-Security-Policy")!] = "default-src 'self'; style-src 'unsafe-inline'; frame-ancestors 'none'; form-action 'self'"
         headers[.init("X-Content-Type-Options")!] = "nosniff"
-        headers[.init("Referrer-Policy")!] = "no-referrer"
+        // same-origin, not no-referrer: under no-referrer a browser sends its own forms'
+        // posts with `Origin: null`, which RequestGuard cannot tell from a sandboxed
+        // page elsewhere. Other sites are still told nothing.
+        headers[.init("Referrer-Policy")!] = "same-origin"
     }
 
     /// Every failure answered as a page (or JSON) that says what to do; nothing crashes
@@ -106,8 +119,30 @@ struct ServeSite: Sendable {
         return body
     }
 
-    func paste(_ request: Request, form: Bool) async throws -> String {
+    /// The session's token for the forms that write, and the cookie to set when the
+    /// browser had no session yet.
+    func formToken(_ request: Request) async -> (token: String, newSession: String?) {
+        let session = session(of: request)
+        return (await sessions.token(for: session.id), session.new)
+    }
+
+    /// A form's body, when its `csrf` field is the session's token: every form that
+    /// writes (a diagnosis records a hit) or works hard carries it.
+    func tokenCheckedForm(_ request: Request) async throws -> Data {
         let bytes = try await formBody(request)
+        let session = request.cookies[SessionTokens.cookieName]?.value
+        guard await sessions.isValid(FormFields.value("csrf", in: bytes), for: session) else {
+            throw ServeFailure(status: .forbidden, message: "This form carries no valid token (it came from another page, or the server restarted): open the page again and submit it from there. Nothing was changed.")
+        }
+        return bytes
+    }
+
+    func paste(_ request: Request, form: Bool) async throws -> String {
+        if !form, request.headers[.contentType].map({ !$0.lowercased().hasPrefix("application/json") }) ?? true {
+            // A cross-site form can post text/plain without asking; JSON it cannot.
+            throw ServeFailure(status: .unsupportedMediaType, message: "Send the paste as JSON with Content-Type: application/json: {\"text\": \"the error\"}.")
+        }
+        let bytes = form ? try await tokenCheckedForm(request) : try await formBody(request)
         let text: String?
         if form {
             guard let field = FormFields.value("text", in: bytes) else {
@@ -141,12 +176,16 @@ struct ServeSite: Sendable {
         return (diagnosis, env)
     }
 
+    func homePage(_ request: Request) async -> Response {
+        let (token, newSession) = await formToken(request)
+        return page(ServePages.home(token: token), newSession: newSession)
+    }
+
     func fixPage(_ request: Request) async throws -> Response {
         let text = try await paste(request, form: true)
         let (diagnosis, env) = try diagnose(text)
-        let session = session(of: request)
-        let token = allowRun ? await sessions.token(for: session.id) : nil
-        return page(ServePages.diagnosis(diagnosis, env: env, paste: text, runToken: token), newSession: allowRun ? session.new : nil)
+        let (token, newSession) = await formToken(request)
+        return page(ServePages.diagnosis(diagnosis, env: env, paste: text, runToken: allowRun ? token : nil), newSession: newSession)
     }
 
     func fixJSON(_ request: Request) async throws -> Response {
