@@ -40,7 +40,9 @@ serve() {  # kb folder, label
   measure "$label" "${url}errors" "/errors"
   measure "$label" "${url}api/ready" "/api/ready"
   measure "$label" "${url}api/beads" "/api/beads"
-  measure "$label" "${url}fix" "POST /fix (the overlay error)" --data-urlencode "text=$overlay"
+  # The paste box's form carries the session's token, as a browser sends it.
+  local token; token=$(curl -s -c "$work/jar" "$url" | sed -n 's/.*name="csrf" value="\([0-9a-f]*\)".*/\1/p' | head -1)
+  measure "$label" "${url}fix" "POST /fix (the overlay error)" -b "$work/jar" --data-urlencode "text=$overlay" --data-urlencode "csrf=$token"
   kill "$server"; wait "$server" 2>/dev/null || true; server=""
 }
 

@@ -36,7 +36,7 @@ enum SecretShapes {
         Shape("bearer", #"(\bbearer\s+)[a-z0-9._~+/=-]{8,}"#, "$1\(masked)"),
         // Assignments whose name says the value is secret (`password=…`, `"client_secret": "…"`,
         // `aws_secret_access_key = …`, `//registry.npmjs.org/:_authToken=…`, Azure's AccountKey=…).
-        Shape("", #"((?:aws_secret_access_key|aws_session_token|secret_access_key|client_secret|secret_key|api[_-]?key|apikey|access[_-]?token|auth[_-]?token|refresh[_-]?token|accountkey|sharedaccesskey|private[_-]?key|password|passwd|pwd|secret|token)["']?\s*[:=]\s*["']?)(?!\*\*\*|-----|(?:yes|no|true|false|null|none|nil|empty|required|redacted|masked|not set|set)\b)([^\s"',;&<>]{4,})"#,
+        Shape("", #"((?:aws_secret_access_key|aws_session_token|secret_access_key|client_secret|secret_key|api[_-]?key|apikey|access[_-]?token|auth[_-]?token|refresh[_-]?token|accountkey|sharedaccesskey|private[_-]?key|password|passwd|pwd|secret|token)["']?\s*[:=]\s*["']?)(?![\[(<{]?\*\*\*|-----|(?:yes|no|true|false|null|none|nil|empty|required|redacted|masked|not set|set)\b)([^\s"',;&<>]{4,})"#,
               "$1\(masked)"),
         // Azure SAS signatures in URLs.
         Shape("sig=", #"([?&]sig=)[a-z0-9%+/=]{16,}"#, "$1\(masked)"),
