@@ -48,7 +48,8 @@ import Testing
     static let floors: [String: (right: Double, falsePositives: Double)] = [
         "storefront": (0.92, 0.05), "platform": (0.87, 0.12), "mobile": (0.76, 0.08), "dataplat": (0.90, 0.21),
         "web": (0.92, 0.32), "payments": (0.30, 0.05), "shipped": (0.60, 0.16), "newuser-pytest": (0.85, 0.4),
-        "buildinfra": (0.96, 0.26), "ledger": (0.85, 0.17), "logistics": (0.57, 0.31), "analytics": (0.80, 0.34),
+        "buildinfra": (0.96, 0.26), "ledger": (0.85, 0.17), "logistics": (0.60, 0.36), "analytics": (0.80, 0.34),
+        "observability": (0.54, 0.40), "firmware": (0.87, 0.35),
     ]
 
     @Test func theSplitWasDrawnAndKeepsItsShape() {
