@@ -107,7 +107,7 @@ extension BeadStore {
                 cursor = present ? oldLines.start(of: line + 1) : start
             }
             pieces.append(UnsafeRawBufferPointer(rebasing: old[cursor..<size]))
-            try JSONLFile.writeAtomically(pieces: pieces, to: jsonlPath)
+            try JSONLFile.writeAtomically(pieces: pieces, to: jsonlPath, unchangedSince: try meta(db, Self.jsonlFingerprintKey))
             return true
         }
     }

@@ -71,13 +71,20 @@ extension BeadStore {
             throw StoreError.readOnly(path: (jsonlPath as NSString).deletingLastPathComponent,
                                       reason: "this process may not write there; read commands work from a private copy")
         }
+        // Under the write lock: the file must be the one this store last read or wrote.
+        // If a `git pull` replaced it since, writing now would drop the pulled beads:
+        // the transaction is abandoned, the file imported, and the write done again.
+        let known = try meta(db, Self.jsonlFingerprintKey)
+        if let onDisk = FileFingerprint(path: jsonlPath), onDisk.description != known {
+            throw StoreError.fileMoved(path: jsonlPath)
+        }
         let changed = try takeChangedIDs(db)
         if let changed, try patchJSONL(db, changed: changed) {
             patchedExports.withLock { $0 += 1 }
         } else {
             // The file as it is now is about the size it will be: one buffer, no regrowing.
             let bytes = try Self.renderedJSONL(db, capacity: Int(FileFingerprint(path: jsonlPath)?.size ?? 0) + 64 << 10)
-            try JSONLFile.writeAtomically(bytes, to: jsonlPath)
+            try JSONLFile.writeAtomically(bytes, to: jsonlPath, unchangedSince: known)
             try setMeta(db, Self.jsonlCanonicalKey, "1")
         }
         guard let written = FileFingerprint(path: jsonlPath) else {

@@ -159,12 +159,21 @@ public final class BeadStore: Sendable {
     }
 
     /// Runs one write transaction. Everything in it lands or nothing does.
+    /// When the JSONL moved under it (a `git pull` between this command's read and its
+    /// write), the transaction rolls back, the file is imported, and the write is done
+    /// again on top of it: the pulled beads are kept, not exported away.
     func write<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
         try trackBeadChanges()
-        do {
-            return try pool.write(body)
-        } catch {
-            throw storeError(error)
+        var attempt = 0
+        while true {
+            do {
+                return try pool.write(body)
+            } catch StoreError.fileMoved where attempt < 5 {
+                attempt += 1
+                try syncFromJSONL(now: StoreClock.timestamp())
+            } catch {
+                throw storeError(error)
+            }
         }
     }
 

@@ -84,14 +84,19 @@ public enum JSONLFile {
         try writeAtomically(Data(text.utf8), to: path)
     }
 
-    public static func writeAtomically(_ bytes: Data, to path: String) throws(StoreError) {
-        let result = bytes.withUnsafeBytes { buffer in Result { () throws(StoreError) in try writeAtomically(pieces: [buffer], to: path) } }
+    public static func writeAtomically(_ bytes: Data, to path: String, unchangedSince expected: String? = nil) throws(StoreError) {
+        let result = bytes.withUnsafeBytes { buffer in
+            Result { () throws(StoreError) in try writeAtomically(pieces: [buffer], to: path, unchangedSince: expected) }
+        }
         try result.get()
     }
 
     /// The file made of `pieces` one after another, written as above: a patched export
     /// writes the unchanged runs of the old file as they are.
-    static func writeAtomically(pieces: [UnsafeRawBufferPointer], to path: String) throws(StoreError) {
+    /// With `unchangedSince` (a fingerprint), the file is replaced only if it still has
+    /// that fingerprint when the new one is ready: one a `git pull` put there meanwhile
+    /// is not overwritten (`StoreError.fileMoved`; the caller imports it and tries again).
+    static func writeAtomically(pieces: [UnsafeRawBufferPointer], to path: String, unchangedSince expected: String? = nil) throws(StoreError) {
         let url = URL(fileURLWithPath: path)
         removeStaleTemporaries(of: url)
         let temp = url.deletingLastPathComponent()
@@ -125,6 +130,10 @@ public enum JSONLFile {
             }
         }
         guard close(fd) == 0 else { throw fail("cannot be written") }
+        if let expected, let now = FileFingerprint(path: path), now.description != expected {
+            unlink(temp)
+            throw StoreError.fileMoved(path: path)
+        }
         guard rename(temp, path) == 0 else { throw fail("cannot be replaced") }
     }
 }

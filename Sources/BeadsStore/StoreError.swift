@@ -12,6 +12,9 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     case readOnly(path: String, reason: String)
     /// The database file is damaged or not a database: it is a working copy, rebuilt.
     case corrupt(path: String, reason: String)
+    /// The JSONL was replaced (a `git pull`) while a write was under way; the write is
+    /// retried on top of it, and this reaches a user only if it keeps happening.
+    case fileMoved(path: String)
 
     public var description: String {
         switch self {
@@ -31,6 +34,8 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
             return "another beads process held \(path) for \(seconds) s and still does; nothing was changed. Try again when it is done (`fuser \(path)` names it; BEADS_LOCK_TIMEOUT=SECONDS waits longer)."
         case let .readOnly(path, reason):
             return "\(path) cannot be written (\(reason)): the knowledge base's beads/ folder or database is read-only; nothing was changed. Writing needs a writable checkout."
+        case let .fileMoved(path):
+            return "\(path) kept changing while beads wrote it (a git pull or another tool); nothing was changed. Run the command again."
         case let .corrupt(path, reason):
             return "\(path) is damaged (\(reason)). It is only a working copy: delete it (and its -wal and -shm files) and the next command rebuilds it from beads/issues.jsonl and docs/."
         }

@@ -135,6 +135,35 @@ import Testing
         #expect(own.status == 200 && own.body.contains("mo-jgo"), "\(own.body.prefix(300))")
     }
 
+    /// Two writers creating beads while a third party replaces issues.jsonl again and
+    /// again, each time with one more teammate's bead (as `git pull` does): every pulled
+    /// bead survives, in the file and in the store.
+    @Test func pullsDuringWritesLoseNoBeads() throws {
+        let kb = ScratchKnowledgeBase()
+        #expect(try kb.run("list").status == 0)
+        let script = """
+            writer() { for i in $(seq 15); do "$BEADS" create "writer $1 bead $i" >/dev/null 2>&1; done; }
+            puller() {
+              for i in $(seq 15); do
+                cp beads/issues.jsonl .pulled
+                printf '{"id":"mo-pl%s","title":"pulled %s","status":"open","priority":2,"issue_type":"task","created_at":"2026-01-01T00:00:00Z","updated_at":"2026-01-01T00:00:00Z"}\\n' "$i" "$i" >> .pulled
+                mv .pulled beads/issues.jsonl
+                sleep 0.02
+              done
+            }
+            writer 1 & writer 2 & puller & wait
+            """
+        let run = try BeadsBinary.run(["-c", script], in: kb.path, environment: ["BEADS": BeadsBinary.path], executable: "/bin/bash")
+        #expect(run.status == 0, "\(run.stderr)")
+        let file = kb.read("beads/issues.jsonl")
+        let listed = try kb.run("list", "--all", "--json", "--limit", "0")
+        #expect(listed.stdout.components(separatedBy: "writer ").count > 10, "the writers wrote: \(listed.stdout.prefix(300))")
+        for i in 1...15 {
+            #expect(file.contains("\"mo-pl\(i)\""), "pulled bead \(i) is in the file")
+            #expect(listed.stdout.contains("\"mo-pl\(i)\""), "pulled bead \(i) is in the store")
+        }
+    }
+
     /// The README's own example: a separator that starts with a dash is a value.
     @Test func aSeparatorStartingWithADashIsTakenAsGiven() throws {
         let kb = ScratchKnowledgeBase()

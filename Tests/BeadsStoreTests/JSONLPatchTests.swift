@@ -110,18 +110,27 @@ import Testing
         try expectFileIsTheWholeExport(store, "the next write")
     }
 
-    @Test func aFileChangedBehindTheStoresBackIsNotPatched() throws {
+    /// A line appended without the store knowing (no sync in between, as in a race with
+    /// a git pull): the write imports the file first and keeps the line; a line that
+    /// cannot be read stops the write, named, with the file as it was.
+    @Test func aFileChangedBehindTheStoresBackIsImportedBeforeTheWrite() throws {
         let store = try BeadStore(databasePath: db, jsonlPath: jsonl)
         _ = try store.upsert([bead("mo-a", "a"), bead("mo-b", "b")])
-        // A line appended without the store knowing (no sync in between, as in a race
-        // with a git pull): the fingerprint differs, so the export is whole.
-        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: jsonl))
-        try handle.seekToEnd()
-        try handle.write(contentsOf: Data("{\"id\":\"mo-c\"}\n".utf8))
-        try handle.close()
-        let before = store.patchedExports.current
+        func append(_ line: String) throws {
+            let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: jsonl))
+            try handle.seekToEnd()
+            try handle.write(contentsOf: Data((line + "\n").utf8))
+            try handle.close()
+        }
+        try append(bead("mo-c", "appended behind its back").jsonLine())
         _ = try store.update("mo-a") { $0.title = "A" }
-        #expect(store.patchedExports.current == before)
+        #expect(try store.bead("mo-c")?.title == "appended behind its back")
         try expectFileIsTheWholeExport(store, "a write after an edit behind its back")
+
+        try append("{\"id\":\"mo-d\"}")
+        let edited = try Data(contentsOf: URL(fileURLWithPath: jsonl))
+        #expect(throws: StoreError.self) { _ = try store.update("mo-a") { $0.title = "AA" } }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: jsonl)) == edited, "the file is as it was")
+        #expect(try store.bead("mo-a")?.title == "A", "and so is the store")
     }
 }
