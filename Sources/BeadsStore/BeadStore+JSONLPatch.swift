@@ -107,7 +107,9 @@ extension BeadStore {
                 cursor = present ? oldLines.start(of: line + 1) : start
             }
             pieces.append(UnsafeRawBufferPointer(rebasing: old[cursor..<size]))
-            try JSONLFile.writeAtomically(pieces: pieces, to: jsonlPath, unchangedSince: try meta(db, Self.jsonlFingerprintKey))
+            try JSONLFile.writeAtomically(pieces: pieces, to: jsonlPath, unchangedSince: try meta(db, Self.jsonlFingerprintKey),
+                                          keepingPreviousAt: jsonlBackupPath)
+            jsonlReplaced.withLock { $0 = true }
             return true
         }
     }

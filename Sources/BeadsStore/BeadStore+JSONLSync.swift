@@ -84,7 +84,8 @@ extension BeadStore {
         } else {
             // The file as it is now is about the size it will be: one buffer, no regrowing.
             let bytes = try Self.renderedJSONL(db, capacity: Int(FileFingerprint(path: jsonlPath)?.size ?? 0) + 64 << 10)
-            try JSONLFile.writeAtomically(bytes, to: jsonlPath, unchangedSince: known)
+            try JSONLFile.writeAtomically(bytes, to: jsonlPath, unchangedSince: known, keepingPreviousAt: jsonlBackupPath)
+            jsonlReplaced.withLock { $0 = true }
             try setMeta(db, Self.jsonlCanonicalKey, "1")
         }
         guard let written = FileFingerprint(path: jsonlPath) else {

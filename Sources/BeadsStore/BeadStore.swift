@@ -28,6 +28,10 @@ public final class BeadStore: Sendable {
     /// How many exports this store patched rather than wrote whole (the tests check
     /// that the short way is taken, not only that its result is right).
     let patchedExports = Locked(0)
+    /// Whether the write under way has replaced issues.jsonl (its previous version kept
+    /// at `jsonlBackupPath` until the transaction commits).
+    let jsonlReplaced = Locked(false)
+    let writeGate = NSLock()
 
     /// Seconds a write waits for another process's lock.
     public let lockTimeout: Int
@@ -166,15 +170,38 @@ public final class BeadStore: Sendable {
         try trackBeadChanges()
         var attempt = 0
         while true {
+            // Held from the transaction to settling its file: another thread's write must
+            // not replace the kept previous version in between.
+            writeGate.lock()
             do {
-                return try pool.write(body)
+                let result = try pool.write(body)
+                settleJSONL(committed: true)
+                writeGate.unlock()
+                return result
             } catch StoreError.fileMoved where attempt < 5 {
+                settleJSONL(committed: false)
+                writeGate.unlock()
                 attempt += 1
                 try syncFromJSONL(now: StoreClock.timestamp())
             } catch {
+                settleJSONL(committed: false)
+                writeGate.unlock()
                 throw storeError(error)
             }
         }
+    }
+
+    var jsonlBackupPath: String {
+        let url = URL(fileURLWithPath: jsonlPath)
+        return url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(getpid()).bak").path
+    }
+
+    /// After a write: a committed one drops the previous file; one that failed after
+    /// replacing it (a full disk refusing the commit) puts it back, so the file and the
+    /// store agree and "nothing was changed" is true.
+    func settleJSONL(committed: Bool) {
+        guard jsonlReplaced.withLock({ replaced in defer { replaced = false }; return replaced }) else { return }
+        if committed || rename(jsonlBackupPath, jsonlPath) != 0 { unlink(jsonlBackupPath) }
     }
 
     func read<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {

@@ -62,7 +62,7 @@ public enum JSONLFile {
         let folder = url.deletingLastPathComponent().path
         let stem = "." + url.lastPathComponent + "."
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
-        for name in names where name.hasPrefix(stem) && name.hasSuffix(".tmp") {
+        for name in names where name.hasPrefix(stem) && (name.hasSuffix(".tmp") || name.hasSuffix(".bak")) {
             guard let pid = Int32(name.dropFirst(stem.count).dropLast(4)), pid > 0 else { continue }
             if kill(pid, 0) != 0, errno == ESRCH { try? FileManager.default.removeItem(atPath: folder + "/" + name) }
         }
@@ -84,9 +84,12 @@ public enum JSONLFile {
         try writeAtomically(Data(text.utf8), to: path)
     }
 
-    public static func writeAtomically(_ bytes: Data, to path: String, unchangedSince expected: String? = nil) throws(StoreError) {
+    public static func writeAtomically(_ bytes: Data, to path: String, unchangedSince expected: String? = nil,
+                                       keepingPreviousAt backup: String? = nil) throws(StoreError) {
         let result = bytes.withUnsafeBytes { buffer in
-            Result { () throws(StoreError) in try writeAtomically(pieces: [buffer], to: path, unchangedSince: expected) }
+            Result { () throws(StoreError) in
+                try writeAtomically(pieces: [buffer], to: path, unchangedSince: expected, keepingPreviousAt: backup)
+            }
         }
         try result.get()
     }
@@ -96,7 +99,10 @@ public enum JSONLFile {
     /// With `unchangedSince` (a fingerprint), the file is replaced only if it still has
     /// that fingerprint when the new one is ready: one a `git pull` put there meanwhile
     /// is not overwritten (`StoreError.fileMoved`; the caller imports it and tries again).
-    static func writeAtomically(pieces: [UnsafeRawBufferPointer], to path: String, unchangedSince expected: String? = nil) throws(StoreError) {
+    /// With `keepingPreviousAt`, the file being replaced stays at that path (a hard link:
+    /// no copy, no space), so a transaction that fails after the rename can put it back.
+    static func writeAtomically(pieces: [UnsafeRawBufferPointer], to path: String, unchangedSince expected: String? = nil,
+                                keepingPreviousAt backup: String? = nil) throws(StoreError) {
         let url = URL(fileURLWithPath: path)
         removeStaleTemporaries(of: url)
         let temp = url.deletingLastPathComponent()
@@ -133,6 +139,10 @@ public enum JSONLFile {
         if let expected, let now = FileFingerprint(path: path), now.description != expected {
             unlink(temp)
             throw StoreError.fileMoved(path: path)
+        }
+        if let backup {
+            unlink(backup)
+            if link(path, backup) != 0, errno != ENOENT { throw fail("cannot keep its previous version") }
         }
         guard rename(temp, path) == 0 else { throw fail("cannot be replaced") }
     }

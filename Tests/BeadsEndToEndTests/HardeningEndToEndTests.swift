@@ -164,6 +164,40 @@ import Testing
         }
     }
 
+    /// On a disk that fills up, a `create` that fails says the store is unchanged, and
+    /// it is: neither the file nor the store holds the bead, so a retry makes no
+    /// duplicate. (A 2 MB tmpfs; mounting one needs root, so the test runs where it can.)
+    @Test(.enabled(if: SmallDisk.canMount, "mounting a tmpfs needs root"))
+    func aFullDiskLeavesTheFileAndTheStoreAgreeing() throws {
+        let disk = try SmallDisk(megabytes: 2)
+        defer { disk.unmount() }
+        let kb = disk.path + "/kb"
+        try FileManager.default.createDirectory(atPath: kb + "/beads", withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(atPath: kb + "/docs", withIntermediateDirectories: true)
+        try "prefix: mo\n".write(toFile: kb + "/beads/config.yaml", atomically: true, encoding: .utf8)
+        try "".write(toFile: kb + "/beads/issues.jsonl", atomically: true, encoding: .utf8)
+        func beads(_ args: String...) throws -> BeadsRun { try BeadsBinary.run(args, in: kb) }
+        for n in 1...20 { _ = try beads("create", "bead \(n) with a title long enough to take some room") }
+        var failures = 0
+        for leave in [120, 100, 80, 60] {
+            try disk.fill(leavingKilobytes: leave)
+            var acknowledged = 0
+            for attempt in 1...4 {
+                let run = try beads("create", "left \(leave) attempt \(attempt)")
+                if run.status == 0 { acknowledged += 1 } else {
+                    failures += 1
+                    #expect(run.stderr.contains("unchanged"), "\(run.stderr)")
+                }
+            }
+            disk.emptyFiller()
+            let file = try String(contentsOfFile: kb + "/beads/issues.jsonl", encoding: .utf8)
+            let listed = try beads("list", "--all", "-n", "0").stdout
+            #expect(file.components(separatedBy: "left \(leave) attempt").count - 1 == acknowledged, "file, \(leave) KB left")
+            #expect(listed.components(separatedBy: "left \(leave) attempt").count - 1 == acknowledged, "store, \(leave) KB left")
+        }
+        #expect(failures > 0, "the disk filled up at some point")
+    }
+
     /// The README's own example: a separator that starts with a dash is a value.
     @Test func aSeparatorStartingWithADashIsTakenAsGiven() throws {
         let kb = ScratchKnowledgeBase()
@@ -227,5 +261,46 @@ enum RawHTTP {
             if String(decoding: received, as: UTF8.self).contains("\r\n\r\n") { break }
         }
         return String(decoding: received, as: UTF8.self)
+    }
+}
+
+/// A tmpfs of a few megabytes, to fill up.
+struct SmallDisk {
+    let path: String
+
+    static let canMount: Bool = {
+        guard getuid() == 0, let disk = try? SmallDisk(megabytes: 1) else { return false }
+        disk.unmount()
+        return true
+    }()
+
+    init(megabytes: Int) throws {
+        path = NSTemporaryDirectory() + "beads-small-disk-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        let run = try BeadsBinary.run(["-t", "tmpfs", "-o", "size=\(megabytes)m", "tmpfs", path], in: "/", executable: "/bin/mount")
+        guard run.status == 0 else {
+            try? FileManager.default.removeItem(atPath: path)
+            throw POSIXError(.EPERM)
+        }
+    }
+
+    func fill(leavingKilobytes leave: Int) throws {
+        emptyFiller()
+        var info = statvfs()
+        guard statvfs(path, &info) == 0 else { throw POSIXError(.EIO) }
+        let free = Int(info.f_bavail) * Int(info.f_frsize) / 1024
+        let handle = FileHandle(forWritingAtPath: path + "/filler") ?? {
+            FileManager.default.createFile(atPath: path + "/filler", contents: nil)
+            return FileHandle(forWritingAtPath: path + "/filler")!
+        }()
+        try? handle.write(contentsOf: Data(count: max(0, free - leave) * 1024))
+        try? handle.close()
+    }
+
+    func emptyFiller() { unlink(path + "/filler") }
+
+    func unmount() {
+        _ = try? BeadsBinary.run([path], in: "/", executable: "/bin/umount")
+        try? FileManager.default.removeItem(atPath: path)
     }
 }
