@@ -106,7 +106,7 @@ enum ServeAPI {
         APIEndpoint(method: .post, path: "/api/fix", summary: "Diagnose a pasted error, as `beads fix --json`; recorded as a hit (source serve).",
                     contract: "diagnosis", body: "{\"text\": \"the error or the end of the log\"}, at most 10 MiB") { request, api in
             let text = try await api.site.paste(request, form: false)
-            let (diagnosis, env) = try api.site.diagnose(text)
+            let (diagnosis, env) = try await api.site.diagnose(text)
             return FixReport.json(diagnosis, env: env)
         },
     ]

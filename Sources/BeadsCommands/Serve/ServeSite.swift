@@ -168,7 +168,24 @@ struct ServeSite: Sendable {
         try EnvironmentCheck.checked(EnvironmentProbe.current(environment: environment).probe())
     }
 
-    func diagnose(_ text: String) throws -> (Diagnosis, EnvironmentReport) {
+    /// Heavy work (a diagnosis, a triage of many logs) runs on its own queue, one job at
+    /// a time, off the threads that answer every other page: two large triages used to
+    /// hold both of them, and /api/ready waited 35 s behind.
+    static let heavyWork = DispatchQueue(label: "beads.serve.heavy-work")
+
+    func offloaded<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { continuation in
+            Self.heavyWork.async { continuation.resume(with: Result { try work() }) }
+        }
+    }
+
+    func diagnose(_ text: String) async throws -> (Diagnosis, EnvironmentReport) {
+        // The queue's thread has no task-locals: the request's context goes along.
+        let context = CommandContext.current
+        return try await offloaded { try CommandContext.$current.withValue(context) { try diagnoseNow(text) } }
+    }
+
+    private func diagnoseNow(_ text: String) throws -> (Diagnosis, EnvironmentReport) {
         let base = try open()
         let diagnosis = try KnownErrorFinder(store: base.store).diagnose(text)
         let env = try environmentReport()
@@ -183,14 +200,14 @@ struct ServeSite: Sendable {
 
     func fixPage(_ request: Request) async throws -> Response {
         let text = try await paste(request, form: true)
-        let (diagnosis, env) = try diagnose(text)
+        let (diagnosis, env) = try await diagnose(text)
         let (token, newSession) = await formToken(request)
         return page(ServePages.diagnosis(diagnosis, env: env, paste: text, runToken: allowRun ? token : nil), newSession: newSession)
     }
 
     func fixJSON(_ request: Request) async throws -> Response {
         let text = try await paste(request, form: false)
-        let (diagnosis, env) = try diagnose(text)
+        let (diagnosis, env) = try await diagnose(text)
         return json(FixReport.json(diagnosis, env: env), status: .ok)
     }
 
