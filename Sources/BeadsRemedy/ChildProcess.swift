@@ -110,10 +110,7 @@ public struct ChildProcess: Sendable {
         // that had left it, any they started meanwhile, and (where this process adopts
         // orphans) those whose parent died in the teardown.
         let killStrays = {
-            let noted = strays.current
-            let leftovers = noted + ProcessTree.descendants(of: noted) + ProcessTree.adoptedOrphans()
-            ProcessTree.kill(leftovers)
-            ProcessTree.reap(leftovers)
+            ProcessTree.terminate(strays.current)
         }
         do {
             status = try await runTask.value

@@ -41,6 +41,32 @@ public enum ProcessTree {
         for pid in pids { _ = Foundation.kill(pid, SIGKILL) }
     }
 
+    /// Ends every process under `roots`, and the orphans this process adopted, so that
+    /// none survives however fast it forks: each is stopped (SIGSTOP, which cannot be
+    /// caught) until a fresh look finds no process left running, so nothing can fork
+    /// during the kill; then all are killed at once and reaped; again, until a look finds
+    /// none. Killing one at a time let a loop that forks every few milliseconds leave
+    /// hundreds behind.
+    static func terminate(_ roots: [pid_t]) {
+        for _ in 0..<50 {
+            var stopped = Set<pid_t>()
+            for _ in 0..<500 {
+                let children = snapshot()
+                let found = Set(descendants(of: roots, in: children) + adoptedOrphans(children))
+                let fresh = found.subtracting(stopped)
+                if fresh.isEmpty { break }
+                for pid in fresh { _ = Foundation.kill(pid, SIGSTOP) }
+                stopped.formUnion(fresh)
+            }
+            // The roots themselves: adopted when this process adopts orphans (and found
+            // above); otherwise killed by pid, as before there was adoption.
+            if !orphanState.current.adopting { kill(roots.filter { Foundation.kill($0, 0) == 0 }) }
+            if stopped.isEmpty { return }
+            kill(Array(stopped))
+            reap(Array(stopped))
+        }
+    }
+
     // MARK: - Orphans
 
     private static let orphanState = Locked(OrphanState())
@@ -61,9 +87,9 @@ public enum ProcessTree {
 
     /// Processes re-parented to this one that are not a child it started itself, and
     /// their descendants.
-    static func adoptedOrphans() -> [pid_t] {
+    static func adoptedOrphans(_ children: [pid_t: [pid_t]]? = nil) -> [pid_t] {
         guard orphanState.current.adopting else { return [] }
-        let children = snapshot()
+        let children = children ?? snapshot()
         let own = orphanState.current.started
         let adopted = (children[getpid()] ?? []).filter { !own.contains($0) }
         return adopted + descendants(of: adopted, in: children)

@@ -36,6 +36,13 @@ import Testing
         sleep 300
         ```
 
+        ```bash {recipe=fork-storm when=any}
+        # A session of its own that ignores SIGTERM and forks a child every 5 ms
+        setsid sh -c 'trap "" TERM; while :; do (trap "" TERM; exec sleep 1001.25) & sleep 0.005; done' &
+        trap "" TERM
+        sleep 300
+        ```
+
         ```bash {recipe=double-fork-away when=any}
         # A daemon made the usual way: the middle process exits, the daemon is orphaned
         cat > "$BEADS_DIR/daemon.sh" <<'EOS'
@@ -168,6 +175,21 @@ import Testing
         #expect(run.status == 124)
         let pid = try #require(Int32(kb.read("escaped.pid").trimmingCharacters(in: .whitespacesAndNewlines)))
         #expect(Self.endsWithinFiveSeconds(pid))
+    }
+
+    /// A loop in its own session, ignoring SIGTERM, forking every few milliseconds: killed
+    /// one by one it always had new children; stopped first, then killed, none is left.
+    @Test func aTimeoutEndsATreeThatKeepsForking() throws {
+        let kb = knowledgeBase()
+        let run = try kb.run("recipe", "run", "fork-storm", "--yes", "--timeout", "2")
+        #expect(run.status == 124)
+        usleep(300_000)
+        // Every process whose command line is the storm's child, read from /proc.
+        let left = ((try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []).filter { entry in
+            guard Int32(entry) != nil, let line = FileManager.default.contents(atPath: "/proc/\(entry)/cmdline") else { return false }
+            return String(decoding: line, as: UTF8.self).contains("1001.25")
+        }
+        #expect(left.isEmpty, "\(left.count) processes left behind")
     }
 
     /// A daemon that double-forked away (its parent exited, so it belonged to init, not
