@@ -4,8 +4,8 @@ import Foundation
 /// The `beads mcp` session: messages in on standard input, answers out on standard
 /// output. Each request is answered in a task of its own, as the SDK's server did, so a
 /// long run_fix does not hold up a ping or a lookup; `notifications/cancelled` cancels
-/// one. When the input ends, the requests in flight are finished before the server
-/// returns.
+/// one. When the input ends, the requests in flight are cancelled, and ended before the
+/// server returns.
 final class MCPServer: Sendable {
     struct Info: Sendable {
         var name: String
@@ -41,6 +41,10 @@ final class MCPServer: Sendable {
         for await line in MCPStdioReader.lines(from: input, reject: { writer.send($0) }) {
             receive(line)
         }
+        // The client went away: nobody will read an answer, and a recipe must not run on
+        // for half an hour after it. Work in flight is cancelled (a running fix's tree is
+        // stopped as Ctrl-C stops it), and ends before the server does.
+        for task in inFlight.withLock({ Array($0.tasks.values) }) { task.cancel() }
         while let next = inFlight.withLock({ $0.tasks.values.first }) {
             await next.value
         }

@@ -113,7 +113,13 @@ public struct ChildProcess: Sendable {
             ProcessTree.terminate(strays.current)
         }
         do {
-            status = try await runTask.value
+            // The caller's task cancelled (an MCP client's notifications/cancelled, or its
+            // input ended) ends the child's tree as Ctrl-C does.
+            status = try await withTaskCancellationHandler {
+                try await runTask.value
+            } onCancel: {
+                end(.interrupted)
+            }
             if stop.current != nil { killStrays() }
         } catch {
             killStrays()

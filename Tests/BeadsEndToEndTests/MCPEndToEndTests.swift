@@ -212,4 +212,33 @@ final class MCPSession {
         let findings = try open.call("doc_findings", [:])
         #expect((findings["structuredContent"] as? [String: Any])?["findings"] is [Any], "\(findings)")
     }
+
+    /// A running fix stops when the client cancels its request, and when the client's
+    /// input ends (the recipe used to run on for as long as its time-out allowed).
+    @Test func aRunningFixStopsOnCancelAndWhenTheClientGoesAway() throws {
+        let kb = ScratchKnowledgeBase()
+        try "# Waiting\n\nWhen mo-jgo needs patience.\n\n## Fix\n\n```bash {recipe=wait-long when=any}\necho $$ > \"\(kb.path)/$BEADS_RUN_MARK.pid\"\ntrap '' TERM\nsleep 300\n```\n"
+            .write(toFile: kb.path + "/docs/wait.md", atomically: true, encoding: .utf8)
+        func pid(_ mark: String) -> Int32? {
+            Int32((try? String(contentsOfFile: kb.path + "/\(mark).pid", encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "")
+        }
+        func waitFor(_ what: () -> Bool) -> Bool {
+            for _ in 0..<200 { if what() { return true }; usleep(50_000) }
+            return false
+        }
+        for (mark, ending) in [("cancelled", "cancel"), ("abandoned", "close")] {
+            let session = try MCPSession(kb: kb, arguments: ["--allow-run"], environment: ["BEADS_RUN_MARK": mark])
+            try session.send(["jsonrpc": "2.0", "id": 77, "method": "tools/call",
+                              "params": ["name": "run_fix", "arguments": ["bead": "mo-jgo", "recipe": "wait-long"]]])
+            #expect(waitFor { pid(mark) != nil }, "the recipe started")
+            let recipe = try #require(pid(mark))
+            if ending == "cancel" {
+                try session.send(["jsonrpc": "2.0", "method": "notifications/cancelled", "params": ["requestId": 77, "reason": "user"]])
+            } else {
+                try session.input.fileHandleForWriting.close()
+                #expect(waitFor { !session.process.isRunning }, "the server ends when its input does")
+            }
+            #expect(waitFor { kill(recipe, 0) != 0 }, "the recipe's process is gone after \(ending)")
+        }
+    }
 }
