@@ -26,7 +26,7 @@ enum SecretShapes {
 
     static let shapes: [Shape] = [
         // Private key blocks (PEM, also inside JSON with `\n` escapes): the base64 body goes.
-        Shape("private key-----", #"(-----BEGIN [A-Z ]*PRIVATE KEY-----)(?:[A-Za-z0-9+/=\s]|\\n|\\r)*(-----END [A-Z ]*PRIVATE KEY-----)?"#,
+        Shape("private key-----", #"(-----BEGIN [A-Z ]*PRIVATE KEY-----)(?:[A-Za-z0-9+/=\s]|\\n|\\r)+(-----END [A-Z ]*PRIVATE KEY-----)?"#,
               "$1\(masked)$2"),
         // A URL's password: scheme://user:password@host.
         Shape("@", #"\b([a-z][a-z0-9+.-]*://[^/\s:@"'<>]+):([^/\s@"'<>]+)@"#, "$1:\(masked)@"),

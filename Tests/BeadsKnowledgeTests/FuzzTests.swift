@@ -18,6 +18,9 @@ import Testing
         "---\na: &a [x]\nb: [*a, *a]\n---\n# t\n",
         "|" + String(repeating: "c|", count: 600) + "\n|" + String(repeating: "-|", count: 600) + "\n",
         "\u{1B}[31m\"unterminated 'quote ` back` tick \\",
+        // Issue 24: nesting times brackets kept cmark-gfm 0.29 busy for 34 s at 200 KB.
+        "# n\n\n" + String(repeating: ">", count: 20_000) + " q\n" + String(repeating: "[", count: 20_000) + "a" + String(repeating: "]", count: 20_000),
+        String(repeating: "> - ", count: 5_000) + "q\n" + String(repeating: "[", count: 5_000),
     ]
 
     typealias Random = SeededRandom
@@ -25,7 +28,9 @@ import Testing
 
     static let interesting: [[UInt8]] = ["\u{1B}[2J", "\"", "'", "`", "|", "\n", "\r\n", ">", "- ", "# ", "...", "…", ":", "@",
                                           "=", "\\", "\u{0}", "\u{FEFF}", "{", "}", "[", "]", "&a", "*a", "```", "mo-jgo", "ops-7",
-                                          "\u{1F600}", "\u{7F}", "\u{85}"].map { Array($0.utf8) }
+                                          "\u{1F600}", "\u{7F}", "\u{85}", "[[[[[[[[", "]]]]", "> > > > > > ",
+                                          "https://u:pw@h/", "Authorization: Bearer abcdefgh12", "password=", "\"count\":",
+                                          "-----BEGIN PRIVATE KEY-----"].map { Array($0.utf8) }
 
     static func mutate(_ input: [UInt8], with other: [UInt8], _ random: inout Random) -> [UInt8] {
         var bytes = input
@@ -121,6 +126,30 @@ import Testing
             } catch {
                 refused += 1
                 #expect("\(error)".hasPrefix("fuzz.jsonl:") || "\(error)".hasPrefix("again.jsonl:"), "\(error)")
+            }
+        }
+        #expect(ran > 0)
+        #expect(refused > 0)
+    }
+
+    /// hits.jsonl arrives through git's union merge: a line is read or refused, never
+    /// taken with a count or score outside its bounds, and what is read writes back the same.
+    @Test func hitLinesAreReadWithinBoundsOrRefused() {
+        let corpus: [[UInt8]] = [
+            #"{"id":"h-1","at":"2026-12-01T10:00:00Z","bead":"mo-jgo","score":0.91,"signature":"npm ERR! code ENOTEMPTY","source":"fix","env":"host","host":"vm","paste":"0321689d3707c055"}"#,
+            #"{"id":"d-2026-01-01-mo-jgo","at":"2026-01-01T00:00:00Z","bead":"mo-jgo","source":"compacted","count":9223372036854775807}"#,
+            #"{"id":"h-2","at":"2026-12-01T10:00:00Z","source":"run","ci":"github:a/b/1/c","count":-1,"score":1e999}"#,
+        ].map { Array($0.utf8) }
+        var refused = 0
+        let ran = Self.fuzz(corpus, seed: 0x4175, count: 3_000, seconds: 3) { bytes in
+            guard let json = try? JSONValue.parse(bytes: bytes) else { refused += 1; return }
+            do {
+                let hit = try HitRecord(json: json)
+                #expect((1...HitRecord.maxCount).contains(hit.count))
+                #expect(hit.score.map { (0...1).contains($0) } ?? true)
+                #expect(try HitRecord(json: hit.jsonValue) == hit)
+            } catch {
+                refused += 1
             }
         }
         #expect(ran > 0)

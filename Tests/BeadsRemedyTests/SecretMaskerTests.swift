@@ -1,3 +1,4 @@
+import BeadsTestSupport
 import Foundation
 import Testing
 @testable import BeadsRemedy
@@ -107,6 +108,24 @@ import Testing
         writer.flush()
         #expect(!collected.text.contains("b3BlbnNzaC1rZXkt") && !collected.text.contains("AAAAAAABAAAAMwAAAAtzc2"), "\(collected.text)")
         #expect(collected.text.hasPrefix("loading key\n-----BEGIN OPENSSH PRIVATE KEY-----") && collected.text.hasSuffix("done\n"), "\(collected.text)")
+    }
+
+    /// Credential shapes spliced into one another at random places: masking never
+    /// crashes, never leaves a listed secret, and masking again changes nothing.
+    @Test func maskingSplicedShapesIsTotalAndIdempotent() {
+        var random = SeededRandom(state: 0x5EC2E7)
+        let masker = SecretMasker(environment: [:])
+        let lines = Self.credentialShapes.map(\.line)
+        for _ in 0..<500 {
+            var text = lines[Int(random.next() % UInt64(lines.count))]
+            for _ in 0..<Int(random.next() % 3) {
+                let other = lines[Int(random.next() % UInt64(lines.count))]
+                let at = text.index(text.startIndex, offsetBy: Int(random.next() % UInt64(text.count + 1)))
+                text.insert(contentsOf: " " + other + " ", at: at)
+            }
+            let once = masker.mask(text)
+            #expect(masker.mask(once) == once, "\(text)")
+        }
     }
 
     final class Collected: @unchecked Sendable {
