@@ -22,11 +22,27 @@ public struct MatchEvidence: Sendable, Equatable {
     static let corroborationReach = 15
 }
 
+/// Each paste line's corroborating words, read once however many candidates look
+/// around the same lines (at 100k signatures a paste has hundreds of candidates).
+final class LineWords {
+    private let paste: PasteIndex
+    private var memo: [Int: Set<String>] = [:]
+
+    init(_ paste: PasteIndex) { self.paste = paste }
+
+    subscript(_ n: Int) -> Set<String> {
+        if let words = memo[n] { return words }
+        let words = LogToken.corroboratingWords(in: paste.lines[n].text)
+        memo[n] = words
+        return words
+    }
+}
+
 extension KnownErrorFinder {
     /// The evidence of one alignment. `vocabulary` is the bead's: its title and every
     /// word its signatures are written with (`containerd` in `/tmp/containerd-mount…`).
     func evidence(signature: SignatureRecord, pattern: [LogToken], vocabulary: Set<String>, alignment: SignatureAlignment,
-                  paste: PasteIndex) -> MatchEvidence {
+                  paste: PasteIndex, lineWords: LineWords) -> MatchEvidence {
         let literal = pattern.filter { $0 != .wildcard }
         var found: [String] = [], missing: [String] = []
         for (token, wasFound) in zip(literal, alignment.matched) {
@@ -45,7 +61,7 @@ extension KnownErrorFinder {
         let high = min(paste.lines.count - 1, alignment.lastLine + MatchEvidence.corroborationReach)
         var nearby = Set<String>()
         // The whole lines, prefixes included: `npm ERR!` says npm as much as the message does.
-        for n in low...high { nearby.formUnion(LogToken.corroboratingWords(in: paste.lines[n].text)) }
+        for n in low...high { nearby.formUnion(lineWords[n]) }
         var corroborating = own.intersection(nearby)
         // The tool that printed it: `npm ERR! code ENOTEMPTY` in the doc and `npm ERR!`
         // before the matched line say the same program failed.

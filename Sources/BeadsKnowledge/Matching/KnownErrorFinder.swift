@@ -175,9 +175,10 @@ public struct KnownErrorFinder: Sendable {
         }
         var evidences: [MatchEvidence] = []
         var features: [MatchFeatures] = []
+        let lineWords = LineWords(paste)
         for (signature, pattern, alignment) in aligned {
             let evidence = self.evidence(signature: signature, pattern: pattern, vocabulary: vocabularies[signature.beadID] ?? [],
-                                         alignment: alignment, paste: paste)
+                                         alignment: alignment, paste: paste, lineWords: lineWords)
             evidences.append(evidence)
             features.append(context.features(signature: signature, pattern: pattern, alignment: alignment, evidence: evidence,
                                              bead: beads[signature.beadID]))
