@@ -198,6 +198,35 @@ import Testing
         #expect(failures > 0, "the disk filled up at some point")
     }
 
+    /// Two large triages posted to the page (they used to hold both of the server's
+    /// threads, /api/ready waiting 35 s behind them) run off the threads that answer the
+    /// other pages: /api/ready, asked after they were sent, answers before either ends.
+    @Test func largeTriagesDoNotHoldUpTheOtherPages() async throws {
+        let kb = ScratchKnowledgeBase()
+        let server = try ServeProcess(kb: kb)
+        var logs: [String] = []
+        for n in 0..<4_000 { logs.append("step \(n)\nERROR: widget\(n) gadget\(n * 7) sprocket\(n * 13) failed to frobnicate\n") }
+        kb.write("logs.txt", logs.joined(separator: "\n-- >8 --\n"))
+        let file = kb.path + "/logs.txt"
+        let firstTriageEnded = Moment()
+        // Only curl runs in the tasks; the server object stays here.
+        nonisolated(unsafe) let shared = server
+        let triages = (0..<2).map { _ in
+            Task.detached { () throws -> Int in
+                let answer = try shared.postForm("triage", ["--data-urlencode", "logs@" + file])
+                firstTriageEnded.markOnce()
+                return answer.status
+            }
+        }
+        usleep(300_000)  // both posted and being worked on
+        let ready = try server.curl([server.url + "api/ready"])
+        let readyEnded = Date()
+        #expect(ready.status == 200)
+        for triage in triages { #expect(try await triage.value == 200) }
+        let ended = try #require(firstTriageEnded.value)
+        #expect(readyEnded < ended, "/api/ready answered \(ended.timeIntervalSince(readyEnded)) s before the first triage ended")
+    }
+
     /// The README's own example: a separator that starts with a dash is a value.
     @Test func aSeparatorStartingWithADashIsTakenAsGiven() throws {
         let kb = ScratchKnowledgeBase()
@@ -302,5 +331,23 @@ struct SmallDisk {
     func unmount() {
         _ = try? BeadsBinary.run([path], in: "/", executable: "/bin/umount")
         try? FileManager.default.removeItem(atPath: path)
+    }
+}
+
+/// The first time something happened, from any thread.
+final class Moment: @unchecked Sendable {
+    private let lock = NSLock()
+    private var date: Date?
+
+    func markOnce() {
+        lock.lock()
+        if date == nil { date = Date() }
+        lock.unlock()
+    }
+
+    var value: Date? {
+        lock.lock()
+        defer { lock.unlock() }
+        return date
     }
 }
