@@ -47,6 +47,8 @@ import Testing
         for (path, command) in [("/api/blocked", ["blocked", "--json"]), ("/api/docs", ["doc", "list", "--json"]),
                                 ("/api/beads?all=true&limit=0", ["list", "--all", "--limit", "0", "--json"]),
                                 ("/api/beads?label=ci", ["list", "--label", "ci", "--json"]),
+                                // A priority as every listing prints it, as the CLI takes it.
+                                ("/api/beads?priority=P1", ["list", "-p", "P1", "--json"]),
                                 ("/api/ready", ["ready", "--limit", "0", "--json"]), ("/api/lint", ["doc", "lint", "--json"])] {
             let api = try server.get(path)
             let cli = try team.kb.run(command)
@@ -58,7 +60,8 @@ import Testing
     @Test func badRequestsAreAnsweredInJSONWithWhatToDo() throws {
         let server = try ServeProcess(kb: ScratchKnowledgeBase())
         for (path, status, words) in [("/api/beads/mo-nope", 404, "No bead mo-nope"), ("/api/beads?limit=-1", 400, "limit=-1"),
-                                      ("/api/beads?status=sleeping", 400, "sleeping"), ("/api/nothing", 404, "openapi.json")] {
+                                      ("/api/beads?status=sleeping", 400, "sleeping"), ("/api/nothing", 404, "openapi.json"),
+                                      ("/api/beads?priority=P9", 400, "priority must be 0 (critical) to 4 (backlog)")] {
             let answer = try server.get(path)
             #expect(answer.status == status, "\(path)")
             #expect(try JSONTree.parse(answer.body)["error"]?.string?.contains(words) == true, "\(path): \(answer.body)")

@@ -70,7 +70,10 @@ import Testing
         let label = try server.get("/board?label=frontend")
         #expect(label.body.contains(team.node) && !label.body.contains("Write the CI runbook"))
         let bad = try server.get("/board?priority=9")
-        #expect(bad.status == 400 && bad.body.contains("use 0 to 4"))
+        #expect(bad.status == 400 && bad.body.contains("priority must be 0 (critical) to 4 (backlog)"))
+        // The one priority grammar: P1 as every listing prints it, p1, or 1.
+        let p1 = try server.get("/board?priority=p1"), one = try server.get("/board?priority=1")
+        #expect(p1.status == 200 && p1.body == one.body)
     }
 
     @Test func aBeadPageDrawsItsDependenciesAndTellsItsStory() throws {

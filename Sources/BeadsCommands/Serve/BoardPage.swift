@@ -21,9 +21,7 @@ struct BoardPage {
                 q[name].map { $0.trimmingCharacters(in: .whitespaces) }.flatMap { $0.isEmpty ? nil : $0 }
             }
             if let p = field("priority") {
-                guard let n = Int(p.hasPrefix("P") ? String(p.dropFirst()) : p), (0...4).contains(n) else {
-                    throw ServeFailure(status: .badRequest, message: "priority \(p): use 0 to 4 (or P0 to P4).")
-                }
+                guard let n = BeadPriority.parse(p) else { throw ServeFailure(status: .badRequest, message: BeadPriority.problem(p)) }
                 priority = n
             }
             type = field("type")

@@ -49,7 +49,7 @@ enum ServeAPI {
         APIEndpoint(method: .get, path: "/api/beads", summary: "Beads, as `beads list` filters them: open ones by default, most urgent first.",
                     contract: "beads", parameters: [
                         .init(name: "status", summary: "Only this status (open, in_progress, blocked, deferred, closed, …)."),
-                        .init(name: "priority", type: "integer", summary: "Only this priority, 0 to 4."),
+                        .init(name: "priority", summary: "Only this priority: 0 to 4, or P0 to P4."),
                         .init(name: "type", summary: "Only this issue type."), .init(name: "label", summary: "Only beads with this label."),
                         .init(name: "assignee", summary: "Only beads assigned to this person."),
                         .init(name: "q", summary: "Only beads whose title, description or id contains this."),
@@ -60,7 +60,10 @@ enum ServeAPI {
             var filter = BeadFilter()
             if let status = api.query(request, "status") { filter.statuses = [try BeadArguments.statusFilter(status)] }
             filter.includeClosed = api.query(request, "all") == "true"
-            if api.query(request, "priority") != nil { filter.priority = try api.integer(request, "priority", default: 0, in: 0...4) }
+            if let p = api.query(request, "priority") {
+                guard let n = BeadPriority.parse(p) else { throw ServeFailure(status: .badRequest, message: BeadPriority.problem(p)) }
+                filter.priority = n
+            }
             filter.issueType = try api.query(request, "type").map { try BeadArguments.issueType($0, in: base) }
             filter.label = api.query(request, "label")
             filter.assignee = api.query(request, "assignee")
