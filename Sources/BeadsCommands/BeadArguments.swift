@@ -43,3 +43,10 @@ enum BeadArguments {
         return amount * unit
     }
 }
+
+extension DependencyType: ExpressibleByArgument {
+    public init?(argument: String) {
+        guard let type = DependencyType.parse(argument) else { return nil }
+        self = type
+    }
+}

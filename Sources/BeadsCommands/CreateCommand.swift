@@ -77,9 +77,12 @@ struct CreateCommand: ParsableCommand {
         let date = Date()
         let now = Timestamp.now(date)
         let creator = base.store.actor
-        let dependencies = try Self.labels(deps).map { spec -> (type: String, target: String) in
+        let dependencies = try Self.labels(deps).map { spec -> (type: DependencyType, target: String) in
             let parts = spec.split(separator: ":", maxSplits: 1).map(String.init)
-            let dep = parts.count == 2 ? (type: parts[0], target: parts[1]) : (type: "blocks", target: parts[0])
+            guard parts.count == 1 || DependencyType.parse(parts[0]) != nil else {
+                throw CommandFailure("--deps \(spec): " + DependencyType.problem(parts[0]))
+            }
+            let dep = parts.count == 2 ? (type: DependencyType(rawValue: parts[0].lowercased()), target: parts[1]) : (type: DependencyType.blocks, target: parts[0])
             guard try base.store.bead(dep.target) != nil else {
                 throw CommandFailure("--deps \(spec): " + StoreError.beadNotFound(dep.target).description)
             }
@@ -93,7 +96,7 @@ struct CreateCommand: ParsableCommand {
                 id: id, title: title, description: description, priority: priority, issueType: issueType,
                 assignee: assignee, labels: Self.labels(labels), createdAt: now, updatedAt: now,
                 extra: [("created_by", .string(creator))])
-            if let parent { _ = bead.addDependency(on: parent, type: "parent-child", at: now, by: creator) }
+            if let parent { _ = bead.addDependency(on: parent, type: .parentChild, at: now, by: creator) }
             if let signature { bead.setExtra("error_signatures", .array([ErrorSignature.json(signature)])) }
             for dep in dependencies { _ = bead.addDependency(on: dep.target, type: dep.type, at: now, by: creator) }
             return bead

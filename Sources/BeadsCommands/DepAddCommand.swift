@@ -8,7 +8,7 @@ struct DepAddCommand: ParsableCommand {
     @OptionGroup var kb: KnowledgeBaseOptions
     @Argument(help: "The bead that waits.") var issue: String
     @Argument(help: "The bead it depends on.") var dependsOn: String
-    @Option(name: [.customShort("t"), .long], help: "Dependency type.") var type = "blocks"
+    @Option(name: [.customShort("t"), .long], help: "Dependency type.") var type = DependencyType.blocks
     @Flag(help: "Print {\"added\": bool, \"issue\", \"depends_on\", \"type\"} (added is false when it was there already).")
     var json = false
 
@@ -27,7 +27,7 @@ struct DepAddCommand: ParsableCommand {
     }
 
     /// The `dependency-added` shape, here and from the MCP tool.
-    static func json(issue: String, dependsOn: String, type: String, added: Bool) -> JSONValue {
-        .object([("added", .bool(added)), ("issue", .string(issue)), ("depends_on", .string(dependsOn)), ("type", .string(type))])
+    static func json(issue: String, dependsOn: String, type: DependencyType, added: Bool) -> JSONValue {
+        .object([("added", .bool(added)), ("issue", .string(issue)), ("depends_on", .string(dependsOn)), ("type", .string(type.rawValue))])
     }
 }

@@ -24,7 +24,7 @@ struct DepListCommand: ParsableCommand {
         out.write("\(id) depends on:\n")
         if bead.dependencies.isEmpty { out.write("  nothing\n") }
         for d in bead.dependencies {
-            out.write("  \(d["depends_on_id"]?.stringValue ?? "?")  (\(d["type"]?.stringValue ?? "blocks"))\n")
+            out.write("  \(d["depends_on_id"]?.stringValue ?? "?")  (\(DependencyType(stored: d["type"]?.stringValue)))\n")
         }
         out.write("Depending on \(id):\n")
         if dependents.isEmpty { out.write("  nothing\n") }

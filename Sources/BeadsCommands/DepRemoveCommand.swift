@@ -8,7 +8,7 @@ struct DepRemoveCommand: ParsableCommand {
     @OptionGroup var kb: KnowledgeBaseOptions
     @Argument(help: "The bead that waits.") var issue: String
     @Argument(help: "The bead it depends on.") var dependsOn: String
-    @Option(name: [.customShort("t"), .long], help: "Only this type (default: any).") var type: String?
+    @Option(name: [.customShort("t"), .long], help: "Only this type (default: any).") var type: DependencyType?
 
     func run() throws {
         let base = try kb.open()

@@ -42,10 +42,10 @@ struct DepTreeCommand: ParsableCommand {
     /// one above depends on; with --reverse, it depends on the one above.
     static func sentence(_ id: String, _ type: String, _ above: String, reverse: Bool) -> String {
         let (dependent, target) = reverse ? (id, above) : (above, id)
-        switch type {
-        case "parent-child": return "\(target) is the parent of \(dependent)"
-        case _ where DependencyRules.holdingTypes.contains(type):
-            return "\(target) blocks \(dependent)" + (type == "blocks" ? "" : " (\(type))")
+        switch DependencyType(rawValue: type) {
+        case .parentChild: return "\(target) is the parent of \(dependent)"
+        case let kind where kind.holdsWork:
+            return "\(target) blocks \(dependent)" + (kind == .blocks ? "" : " (\(type))")
         default: return "\(dependent) \(type) \(target)"
         }
     }

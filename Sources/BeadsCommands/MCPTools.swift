@@ -135,7 +135,10 @@ struct MCPTools: Sendable {
         case "add_dependency":
             let base = try open()
             let issue = try args.string("issue"), target = try args.string("depends_on")
-            let type = try args.optionalString("type") ?? "blocks"
+            let type = try args.optionalString("type").map { text in
+                guard let type = DependencyType.parse(text) else { throw CommandFailure.usage(DependencyType.problem(text)) }
+                return type
+            } ?? .blocks
             let added = try base.store.addDependency(issue, on: target, type: type, at: Timestamp.now()) == .added
             return (DepAddCommand.json(issue: issue, dependsOn: target, type: type, added: added), added ? "\(issue) now depends on \(target) (\(type))." : "Already there.")
         case "doc_findings":

@@ -16,22 +16,22 @@ extension Bead {
     }
 
     /// Adds `self depends on target`; false when that exact dependency exists.
-    public mutating func addDependency(on target: String, type: String, at time: String, by actor: String) -> Bool {
+    public mutating func addDependency(on target: String, type: DependencyType, at time: String, by actor: String) -> Bool {
         var items = dependencies
-        if items.contains(where: { $0["depends_on_id"]?.stringValue == target && ($0["type"]?.stringValue ?? "blocks") == type }) {
+        if items.contains(where: { $0["depends_on_id"]?.stringValue == target && DependencyType(stored: $0["type"]?.stringValue) == type }) {
             return false
         }
-        items.append(.object([("issue_id", .string(id)), ("depends_on_id", .string(target)), ("type", .string(type)),
+        items.append(.object([("issue_id", .string(id)), ("depends_on_id", .string(target)), ("type", .string(type.rawValue)),
                               ("created_at", .string(time)), ("created_by", .string(actor))]))
         setExtra("dependencies", .array(items))
         return true
     }
 
     /// Removes dependencies on `target` (of one type, or all); false when there was none.
-    public mutating func removeDependency(on target: String, type: String?) -> Bool {
+    public mutating func removeDependency(on target: String, type: DependencyType?) -> Bool {
         let items = dependencies
         let kept = items.filter { item in
-            !(item["depends_on_id"]?.stringValue == target && (type == nil || (item["type"]?.stringValue ?? "blocks") == type))
+            !(item["depends_on_id"]?.stringValue == target && (type == nil || DependencyType(stored: item["type"]?.stringValue) == type))
         }
         guard kept.count != items.count else { return false }
         setExtra("dependencies", kept.isEmpty ? nil : .array(kept))

@@ -93,10 +93,10 @@ extension BeadStore {
                 case let .object(fields)?: JSONValue.object(fields).encoded()
                 default: nil
                 }
-                edges.append((target, item["type"]?.stringValue ?? "blocks", metadata))
+                edges.append((target, DependencyType(stored: item["type"]?.stringValue).rawValue, metadata))
             }
         }
-        if let parent = bead.extraValue("parent")?.stringValue, !parent.isEmpty { edges.append((parent, "parent-child", nil)) }
+        if let parent = bead.extraValue("parent")?.stringValue, !parent.isEmpty { edges.append((parent, DependencyType.parentChild.rawValue, nil)) }
         for (target, type, metadata) in edges {
             try db.cachedStatement(sql: "INSERT OR IGNORE INTO dependency (issue_id, depends_on_id, type, metadata) VALUES (?, ?, ?, ?)")
                 .execute(arguments: [bead.id, target, type, metadata])

@@ -43,7 +43,7 @@ extension BeadStore {
                 guard let before = try Self.fetchBead(from, in: db) else { continue }
                 var bead = before
                 for edge in edges {
-                    _ = bead.removeDependency(on: edge.to, type: edge.type)
+                    _ = bead.removeDependency(on: edge.to, type: DependencyType(rawValue: edge.type))
                     if let parent = bead.extraValue("parent")?.stringValue, gone.contains(parent) { bead.setExtra("parent", nil) }
                 }
                 bead.updatedAt = now

@@ -11,13 +11,13 @@ extension BeadStore {
     /// target exists and that a dependency which holds work back closes no cycle: two
     /// processes adding the two halves of a cycle at once cannot both succeed.
     @discardableResult
-    public func addDependency(_ issue: String, on target: String, type: String, at time: String) throws(StoreError) -> DependencyAddition {
+    public func addDependency(_ issue: String, on target: String, type: DependencyType, at time: String) throws(StoreError) -> DependencyAddition {
         guard issue != target else { throw StoreError.invalidField(field: "dependency", reason: "a bead cannot depend on itself") }
         return try write { db in
             guard var bead = try Self.fetchBead(issue, in: db) else { throw StoreError.beadNotFound(issue) }
             // `external:` targets live in other trackers: bd keeps them without a bead.
             if !target.hasPrefix("external:"), try Self.fetchBead(target, in: db) == nil { throw StoreError.beadNotFound(target) }
-            if DependencyRules.holdingTypes.contains(type), try Self.reaches(from: target, to: issue, in: db) {
+            if type.holdsWork, try Self.reaches(from: target, to: issue, in: db) {
                 throw StoreError.invalidField(field: "dependency", reason: "\(target) already depends on \(issue); adding this would make a cycle")
             }
             let before = bead
@@ -33,7 +33,7 @@ extension BeadStore {
     /// Whether `from` waits on `to`, directly or through others, by a type that holds
     /// work back. The walk visits each bead once, however long the chain.
     static func reaches(from: String, to: String, in db: Database) throws -> Bool {
-        let types = DependencyRules.holdingTypes.map { "'\($0)'" }.joined(separator: ",")
+        let types = DependencyRules.holdingSQL
         return try Bool.fetchOne(db, sql: """
             WITH RECURSIVE reach(id) AS (
               SELECT ?

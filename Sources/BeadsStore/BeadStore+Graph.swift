@@ -52,7 +52,7 @@ extension BeadStore {
         let edges = try read { db in
             try Row.fetchAll(db, sql: """
                 SELECT issue_id, depends_on_id FROM dependency
-                WHERE type IN (\(DependencyRules.holdingTypes.map { "'\($0)'" }.joined(separator: ",")))
+                WHERE type IN (\(DependencyRules.holdingSQL))
                 ORDER BY issue_id, depends_on_id
                 """).map { (from: $0["issue_id"] as String, to: $0["depends_on_id"] as String) }
         }

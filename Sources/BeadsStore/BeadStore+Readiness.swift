@@ -30,21 +30,16 @@ public enum ReadySort: String, Sendable, CaseIterable {
 
 /// The dependency rules of readiness, in one place, as bd 1.0.5 computes them
 /// (`internal/storage/issueops/blocked_state.go`).
+/// Which types block is `DependencyType`'s; these are the same rules as SQL.
 public enum DependencyRules {
-    /// Types through which an unfinished target blocks: it blocks until it is closed or
-    /// pinned. bd treats conditional-blocks exactly as blocks (its failure-word rule is
-    /// written down but not applied).
-    public static let blockingTypes = ["blocks", "conditional-blocks"]
-    public static let waitsFor = "waits-for"
-    public static let parentChild = "parent-child"
-    /// Every type that holds work back, one way or another: cycles among these make
-    /// beads that can never become ready, and `dep add` refuses to close one.
-    public static let holdingTypes = blockingTypes + [waitsFor, parentChild]
+    static let waitsFor = DependencyType.waitsFor.rawValue
+    static let parentChild = DependencyType.parentChild.rawValue
     /// Statuses of beads that neither block nor are blocked.
     public static let finishedStatuses = ["closed", "pinned", "tombstone"]
 
     static var finishedSQL: String { finishedStatuses.map { "'\($0)'" }.joined(separator: ",") }
-    static var blockingSQL: String { blockingTypes.map { "'\($0)'" }.joined(separator: ",") }
+    static var blockingSQL: String { DependencyType.blocking.map { "'\($0)'" }.joined(separator: ",") }
+    static var holdingSQL: String { DependencyType.holding.map { "'\($0)'" }.joined(separator: ",") }
 }
 
 extension BeadStore {

@@ -73,7 +73,7 @@ struct DependencyGraphSVG {
             let (x1, y1, x2, y2) = a.x < b.x
                 ? (a.x + Self.nodeWidth, a.y + Self.nodeHeight / 2, b.x, b.y + Self.nodeHeight / 2)
                 : (a.x + Self.nodeWidth / 2, a.y + (a.y < b.y ? Self.nodeHeight : 0), b.x + Self.nodeWidth / 2, b.y + (a.y < b.y ? 0 : Self.nodeHeight))
-            let dash = edge.type == "blocks" ? "" : " stroke-dasharray=\"5 4\""
+            let dash = DependencyType(rawValue: edge.type) == .blocks ? "" : " stroke-dasharray=\"5 4\""
             out += "<line x1=\"\(x1)\" y1=\"\(y1)\" x2=\"\(x2)\" y2=\"\(y2)\" stroke=\"#555\" stroke-width=\"1.5\"\(dash) marker-end=\"url(#arrow)\"><title>\(HTML.escape("\(edge.from) \(edge.type) → \(edge.to)"))</title></line>\n"
         }
         for node in nodes.values.sorted(by: { $0.id < $1.id }) {
