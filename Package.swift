@@ -65,11 +65,14 @@ let package = Package(
                 .product(name: "SystemPackage", package: "swift-system"),
             ]
         ),
+        // Use cases, between knowledge and remedies and the front doors (CLI, server, MCP):
+        // each returns typed values that the doors present; failures carry a kind.
+        .target(name: "BeadsCore", dependencies: ["BeadsStore", "BeadsKnowledge", "BeadsRemedy"]),
         // Commands on top: one subcommand a file.
         .target(
             name: "BeadsCommands",
             dependencies: [
-                "BeadsStore", "BeadsMarkdown", "BeadsKnowledge", "BeadsRemedy",
+                "BeadsStore", "BeadsMarkdown", "BeadsKnowledge", "BeadsRemedy", "BeadsCore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -103,6 +106,7 @@ let package = Package(
             resources: [.copy("Logs")]
         ),
         .testTarget(name: "BeadsRemedyTests", dependencies: ["BeadsRemedy", "BeadsTestSupport"]),
+        .testTarget(name: "BeadsCoreTests", dependencies: ["BeadsCore", "BeadsKnowledge", "BeadsStore", "BeadsTestSupport"]),
         // The commands run in-process, each in a context of its own (folder, environment, streams).
         .testTarget(
             name: "BeadsCommandsTests",

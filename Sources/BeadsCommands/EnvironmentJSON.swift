@@ -1,3 +1,4 @@
+import BeadsCore
 import BeadsRemedy
 import BeadsStore
 
@@ -28,7 +29,7 @@ extension EnvironmentReport {
 /// usage error here, before any fix is ranked by it.
 enum EnvironmentCheck {
     static func probe() throws -> EnvironmentReport {
-        try checked(EnvironmentProbe.current(environment: CommandContext.current.environment).probe())
+        try Diagnose.probe(CommandContext.current.environment)
     }
 
     static func deepProbe() async throws -> EnvironmentReport {
@@ -36,10 +37,7 @@ enum EnvironmentCheck {
     }
 
     static func checked(_ report: EnvironmentReport) throws -> EnvironmentReport {
-        if let value = report.invalidOverride {
-            throw CommandFailure.usage("BEADS_ENV=\(value) is not a place beads knows: set BEADS_ENV=devpod or BEADS_ENV=host, or unset it to let the probe decide")
-        }
-        return report
+        try Diagnose.checked(report)
     }
 
     /// The environment line under a diagnosis: the verdict, and why; when BEADS_ENV

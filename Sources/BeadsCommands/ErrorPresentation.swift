@@ -1,3 +1,4 @@
+import BeadsCore
 import BeadsKnowledge
 import BeadsRemedy
 import BeadsStore
@@ -20,6 +21,17 @@ enum ExitStatus {
 
 extension CommandFailure: PresentableError, CustomStringConvertible {
     public var description: String { message }
+}
+
+/// A use case's failure as the shell says it: the one place kinds become exit statuses.
+extension Failure: PresentableError {
+    var exitCode: Int32 {
+        switch kind {
+        case .usage: ExitStatus.usage
+        case .refused: ExitStatus.refused
+        case .notFound, .conflict, .failed: ExitStatus.notFound
+        }
+    }
 }
 
 extension StoreError: PresentableError {

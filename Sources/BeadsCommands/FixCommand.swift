@@ -1,4 +1,5 @@
 import ArgumentParser
+import BeadsCore
 import BeadsKnowledge
 import BeadsRemedy
 import BeadsStore
@@ -67,13 +68,14 @@ struct FixCommand: AsyncParsableCommand {
     func run() async throws {
         let paste = try input.read()
         let base = try kb.open()
-        let diagnosis = try KnownErrorFinder(store: base.store).diagnose(paste)
         if let id = confirm ?? reject {
+            let diagnosis = try KnownErrorFinder(store: base.store).diagnose(paste)
             try learn(id, confirmed: confirm != nil, paste: paste, diagnosis: diagnosis, base: base)
             return
         }
-        let env = try EnvironmentCheck.probe()
-        HitRecording.record(diagnosis, paste: paste, source: "fix", env: env, in: base, disabled: recording.disabled)
+        let outcome = try Diagnose(base: base, environment: CommandContext.current.environment)(paste, source: "fix", record: !recording.disabled)
+        if let problem = outcome.recordingProblem { Terminal.standardError.write("beads: \(problem)\n") }
+        let (diagnosis, env) = (outcome.diagnosis, outcome.environment)
         var out = Terminal.standardOutput
         if json {
             out.write(FixReport.json(diagnosis, env: env).prettyEncoded() + "\n")

@@ -1,4 +1,5 @@
 import ArgumentParser
+import BeadsCore
 import BeadsKnowledge
 import BeadsRemedy
 import BeadsStore
@@ -10,44 +11,15 @@ struct HitRecordingOptions: ParsableArguments {
     var disabled = false
 }
 
-/// Records diagnoses as hits: one per known error a paste showed, or one with no bead
-/// when none matched (what `triage` and the unmatched count are about). A hit that
-/// cannot be recorded never fails the command that diagnosed: a read-only checkout
-/// records nothing, any other failure is one line on stderr.
+/// Hits recorded for the commands that diagnose outside `Diagnose` (run, safe-build):
+/// `HitRecorder` does it; a hit that could not be recorded is one line on stderr.
 enum HitRecording {
     static func record(_ diagnosis: Diagnosis, paste: String, source: String, env: EnvironmentReport?, in base: KnowledgeBase,
                        disabled: Bool = false, now: Date = Date()) {
-        guard !disabled, base.config.recordHits, !paste.isEmpty else { return }
-        let at = Timestamp.now(now)
-        let fingerprint = String(ContentHash.sha256(paste).prefix(16))
-        // What every hit of this diagnosis shares; each known error adds its own bead.
-        let unmatched = HitRecord(id: HitRecord.newID(), at: at, beadID: nil, source: source, environment: env?.verdict, host: host,
-                                  ciJob: CIJob.identify(environment: CommandContext.current.environment), fingerprint: fingerprint)
-        var hits = diagnosis.matches.prefix(3).map { m in
-            var hit = unmatched
-            hit.id = HitRecord.newID()
-            hit.beadID = m.beadID
-            hit.score = KnownErrorFinder.rounded(m.score)
-            hit.signature = m.signature.text
-            return hit
-        }
-        if hits.isEmpty { hits = [unmatched] }
-        do {
-            try base.store.recordHits(hits)
-            if base.config.hitsKeepDays > 0 {
-                try base.store.compactHits(before: Timestamp.now(now.addingTimeInterval(-Double(base.config.hitsKeepDays) * 86_400)))
-            }
-        } catch StoreError.readOnly {
-            return
-        } catch {
-            Terminal.standardError.write("beads: this diagnosis was not recorded in beads/hits.jsonl: \(error)\n")
+        guard !disabled else { return }
+        if let problem = HitRecorder.record(diagnosis, paste: paste, source: source, env: env, in: base,
+                                            environment: CommandContext.current.environment, now: now) {
+            Terminal.standardError.write("beads: \(problem)\n")
         }
     }
-
-    static let host: String? = {
-        var name = [CChar](repeating: 0, count: 256)
-        guard gethostname(&name, name.count) == 0 else { return nil }
-        let text = String(decoding: name.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-        return text.isEmpty ? nil : text
-    }()
 }

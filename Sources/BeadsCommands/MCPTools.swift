@@ -1,3 +1,4 @@
+import BeadsCore
 import BeadsKnowledge
 import BeadsRemedy
 import BeadsStore
@@ -110,10 +111,9 @@ struct MCPTools: Sendable {
         switch name {
         case "diagnose_error":
             let text = try args.text("text", limit: Self.maxText)
-            let base = try open()
-            let diagnosis = try KnownErrorFinder(store: base.store).diagnose(PasteInput.masked(text))
-            let env = try EnvironmentCheck.checked(EnvironmentProbe.current(environment: environment).probe())
-            HitRecording.record(diagnosis, paste: PasteInput.masked(text), source: "mcp", env: env, in: base)
+            let outcome = try Diagnose(base: try open(), environment: environment)(text, source: "mcp")
+            if let problem = outcome.recordingProblem { Terminal.standardError.write("beads: \(problem)\n") }
+            let (diagnosis, env) = (outcome.diagnosis, outcome.environment)
             let report = FixReport.json(diagnosis, env: env)
             guard let best = diagnosis.matches.first else {
                 return (report, "No known error matched (\(diagnosis.linesRead) lines read). Record it with create_bead and error_text.")

@@ -67,4 +67,15 @@ import Testing
             #expect(try JSONTree.parse(answer.body)["error"]?.string?.contains(words) == true, "\(path): \(answer.body)")
         }
     }
+
+    /// A BEADS_ENV that names no place is a usage failure of the diagnose use case: the
+    /// server says what to set (it was a 500), as the CLI does with exit status 2.
+    @Test func aPlaceNoOneKnowsIsAnsweredAsAUsageFailure() throws {
+        let kb = ScratchKnowledgeBase()
+        let server = try ServeProcess(kb: kb, environment: ["BEADS_ENV": "moon"])
+        let api = try server.curl(["-H", "Content-Type: application/json", "--data-binary", #"{"text":"npm ERR! code ENOTEMPTY"}"#, server.url + "api/fix"])
+        #expect(api.status == 400 && api.body.contains("BEADS_ENV=moon"), "\(api.body)")
+        let cli = try kb.run(["fix", "npm ERR! code ENOTEMPTY"], environment: ["BEADS_ENV": "moon"])
+        #expect(cli.status == 2 && cli.stderr.contains("BEADS_ENV=moon"))
+    }
 }

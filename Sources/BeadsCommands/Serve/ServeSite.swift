@@ -1,4 +1,5 @@
 import ArgumentParser
+import BeadsCore
 import BeadsKnowledge
 import BeadsRemedy
 import BeadsStore
@@ -78,6 +79,8 @@ struct ServeSite: Sendable {
             return try await body()
         } catch let failure as ServeFailure {
             (status, message) = (failure.status, failure.message)
+        } catch let failure as Failure {
+            (status, message) = (Self.status(of: failure.kind), failure.message)
         } catch let error as ValidationError {
             (status, message) = (.badRequest, error.message)
         } catch let error as PresentableError {
@@ -117,6 +120,17 @@ struct ServeSite: Sendable {
             throw ServeFailure(status: .badRequest, message: "The request's body could not be read (it ended early or is not well formed): send it again.")
         }
         return body
+    }
+
+    /// A use case's failure as HTTP says it: the one place kinds become statuses.
+    static func status(of kind: Failure.Kind) -> HTTPResponse.Status {
+        switch kind {
+        case .usage: .badRequest
+        case .notFound: .notFound
+        case .refused: .forbidden
+        case .conflict: .conflict
+        case .failed: .internalServerError
+        }
     }
 
     /// The session's token for the forms that write, and the cookie to set when the
@@ -165,7 +179,7 @@ struct ServeSite: Sendable {
     }
 
     func environmentReport() throws -> EnvironmentReport {
-        try EnvironmentCheck.checked(EnvironmentProbe.current(environment: environment).probe())
+        try Diagnose.probe(environment)
     }
 
     /// Heavy work (a diagnosis, a triage of many logs) runs on its own queue, one job at
@@ -185,12 +199,12 @@ struct ServeSite: Sendable {
         return try await offloaded { try CommandContext.$current.withValue(context) { try diagnoseNow(text) } }
     }
 
+    /// The server's own environment decides (its secrets, its BEADS_ENV), not the
+    /// command context of the process that started it.
     private func diagnoseNow(_ text: String) throws -> (Diagnosis, EnvironmentReport) {
-        let base = try open()
-        let diagnosis = try KnownErrorFinder(store: base.store).diagnose(text)
-        let env = try environmentReport()
-        HitRecording.record(diagnosis, paste: text, source: "serve", env: env, in: base)
-        return (diagnosis, env)
+        let outcome = try Diagnose(base: try open(), environment: environment)(text, source: "serve")
+        if let problem = outcome.recordingProblem { Terminal.standardError.write("beads serve: \(problem)\n") }
+        return (outcome.diagnosis, outcome.environment)
     }
 
     func homePage(_ request: Request) async -> Response {
