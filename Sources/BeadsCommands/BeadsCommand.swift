@@ -56,6 +56,9 @@ public struct BeadsCommand: AsyncParsableCommand {
                 try command.run()
             }
             return 0
+        } catch let exit as ExitCode {
+            // A silent exit: the command has said what it had to (a finding, a child's status).
+            return exit == .validationFailure ? 2 : exit.rawValue
         } catch let failure as PresentableError {
             if !failure.message.isEmpty { Terminal.standardError.write("beads: \(failure.message)\n") }
             return failure.exitCode

@@ -82,7 +82,7 @@ struct FixCommand: AsyncParsableCommand {
         } else {
             FixReport.write(diagnosis, env: env, runHint: runHint, recordHint: recordHint, to: &out)
         }
-        guard let best = diagnosis.matches.first else { throw CommandFailure("", exitCode: 1) }
+        guard let best = diagnosis.matches.first else { throw ExitCode(1) }
         guard run else { return }
         let chosen = try RecipeExecution.choose(for: best, named: recipe, env: env, base: base)
         out.write("\n")
@@ -90,7 +90,7 @@ struct FixCommand: AsyncParsableCommand {
             base: base, recipe: chosen, beadID: best.beadID, paste: paste, assumeYes: yes, dryRun: dryRun,
             timeout: timeout.map { .seconds($0) }
         ).perform()
-        if status != 0 { throw CommandFailure("", exitCode: status) }
+        if status != 0 { throw ExitCode(status) }
     }
 
     /// `beads fix … --run` with the same input, when the input can be given again: the

@@ -86,7 +86,7 @@ struct MatchCommand: ParsableCommand {
                 ? "Verdict: no known error (as `beads fix` says; `beads fix` shows why the nearest fell short).\n"
                 : "Verdict: \(diagnosis.matches.map(\.beadID).joined(separator: ", ")) (as `beads fix` says).\n")
         }
-        if diagnosis.matches.isEmpty { throw CommandFailure("", exitCode: 1) }
+        if diagnosis.matches.isEmpty { throw ExitCode(1) }
     }
 
     static func write(_ e: MatchExplanation, to out: Terminal) {

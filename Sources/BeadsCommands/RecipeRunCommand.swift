@@ -36,6 +36,6 @@ struct RecipeRunCommand: AsyncParsableCommand {
             base: base, recipe: recipe, beadID: bead ?? recipe.beadIDs.sorted().first, paste: nil, assumeYes: yes, dryRun: dryRun,
             timeout: timeout.map { .seconds($0) }
         ).perform()
-        if status != 0 { throw CommandFailure("", exitCode: status) }
+        if status != 0 { throw ExitCode(status) }
     }
 }

@@ -67,7 +67,7 @@ struct RunCommand: AsyncParsableCommand {
         guard outcome.exitCode != 0 else { return }
         let err = Terminal.standardError
         let described = outcome.timedOut ? "timed out" : outcome.interrupted ? "was interrupted" : "failed (exit \(outcome.exitCode))"
-        guard let base else { throw CommandFailure("", exitCode: outcome.exitCode) }
+        guard let base else { throw ExitCode(outcome.exitCode) }
         let diagnosis = try KnownErrorFinder(store: base.store).diagnose(outcome.output)
         let env = try EnvironmentCheck.probe()
         HitRecording.record(diagnosis, paste: outcome.output, source: "run", env: env, in: base, disabled: recording.disabled)
@@ -78,7 +78,7 @@ struct RunCommand: AsyncParsableCommand {
                 err.write("Its output (secrets masked) is in \(saved). If you know this failure, record it so it is recognised next time:\n")
                 err.write("  beads create --from-error --error-file \(ShellWords.quote(saved))\(kb.repeated)\n")
             }
-            throw CommandFailure("", exitCode: outcome.exitCode)
+            throw ExitCode(outcome.exitCode)
         }
         err.write("\nbeads run: `\(argv[0])` \(described) with a known error:\n")
         FixReport.write(diagnosis, env: env, runHint: FixReport.recipeRunHint(kb: kb), to: &report)
@@ -89,6 +89,6 @@ struct RunCommand: AsyncParsableCommand {
                 base: base, recipe: chosen, beadID: best.beadID, paste: outcome.output, assumeYes: yes, dryRun: false, timeout: nil
             ).perform()
         }
-        throw CommandFailure("", exitCode: outcome.exitCode)
+        throw ExitCode(outcome.exitCode)
     }
 }

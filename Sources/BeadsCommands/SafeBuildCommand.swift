@@ -51,7 +51,7 @@ struct SafeBuildCommand: AsyncParsableCommand {
             } else {
                 err.write("Build in the cluster (Kaniko) or in CI (GitHub Actions) instead, or on a host.\n")
             }
-            throw CommandFailure("", exitCode: Self.refusedExitCode)
+            throw ExitCode(Self.refusedExitCode)
         }
         let outcome = try await StreamedChild.run(argv)
         guard outcome.exitCode != 0 else { return }
@@ -63,6 +63,6 @@ struct SafeBuildCommand: AsyncParsableCommand {
                 FixReport.write(diagnosis, env: env, runHint: FixReport.recipeRunHint(kb: kb), to: &out)
             }
         }
-        throw CommandFailure("", exitCode: outcome.exitCode)
+        throw ExitCode(outcome.exitCode)
     }
 }

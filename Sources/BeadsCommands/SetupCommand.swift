@@ -82,7 +82,7 @@ struct SetupCommand: ParsableCommand {
         if check {
             if stale.isEmpty { out.write("beads set-up for \(agent.rawValue) is current.\n"); return }
             out.write("Out of date or missing: \(stale.joined(separator: ", ")). Run `beads setup \(agent.rawValue)`.\n")
-            throw CommandFailure("", exitCode: 1)
+            throw ExitCode(1)
         }
         if stale.isEmpty { out.write("Nothing to change: the set-up for \(agent.rawValue) is current.\n") }
     }
