@@ -1,4 +1,5 @@
 import ArgumentParser
+import BeadsCore
 import BeadsKnowledge
 import BeadsStore
 import Foundation
@@ -52,25 +53,12 @@ struct TriageCommand: ParsableCommand {
         let started = Date()
         let sources = try LogSource.collect(paths, separator: separator, tail: tail)
         guard !sources.isEmpty else { throw CommandFailure("no logs in \(paths.joined(separator: ", ")): nothing to triage") }
-        let triage = LogTriage(store: base.store)
         let progress = TriageProgress(total: sources.count)
-        let outcomes = Locked([LogTriage.Outcome?](repeating: nil, count: sources.count))
-        let failure = Locked<Error?>(nil)
-        // Logs are independent: as many at once as there are cores.
-        DispatchQueue.concurrentPerform(iterations: sources.count) { k in
-            do {
-                let outcome = try triage.classify(try sources[k].read())
-                outcomes.withLock { $0[k] = outcome }
-            } catch {
-                failure.withLock { $0 = $0 ?? error }
-            }
-            progress.step()
-        }
+        let outcome = try Triage(base: base, environment: CommandContext.current.environment)(
+            sources.map { source in Triage.Log(name: source.name, read: { try source.read() }) }, similarity: similarity, step: { progress.step() })
         progress.finish()
-        if let error = failure.current { throw error }
-
-        let (known, unknown, silent) = Self.tally(zip(sources.map(\.name), outcomes.current).map { ($0, $1) })
-        var families = LogTriage.families(unknown, similarity: similarity)
+        let (known, unknown, silent) = (outcome.known, outcome.unknown, outcome.silent)
+        var families = outcome.families
         let total = families.count
         if limit > 0 { families = Array(families.prefix(limit)) }
 
@@ -116,23 +104,6 @@ struct TriageCommand: ParsableCommand {
             return "beads create --from-error \(ShellWords.quote(family.signature.text)) -t bug\(options)"
         }
         return "beads create --from-error --error-file \(ShellWords.quote(family.example)) -t bug\(options)"
-    }
-
-    /// Each log's outcome counted: known errors by bead, the unknown ones for grouping,
-    /// and those with no error line (or none read).
-    static func tally(_ outcomes: [(name: String, outcome: LogTriage.Outcome?)])
-        -> (known: [String: Int], unknown: [(name: String, signature: ErrorSignature.Generalized, line: String)], silent: Int) {
-        var known: [String: Int] = [:]
-        var unknown: [(name: String, signature: ErrorSignature.Generalized, line: String)] = []
-        var silent = 0
-        for (name, outcome) in outcomes {
-            switch outcome {
-            case let .known(id)?: known[id, default: 0] += 1
-            case let .unknown(signature, line)?: unknown.append((name, signature, line))
-            case .noErrorLine?, nil: silent += 1
-            }
-        }
-        return (known, unknown, silent)
     }
 
     static func size(_ bytes: Int) -> String {

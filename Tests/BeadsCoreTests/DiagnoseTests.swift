@@ -42,7 +42,8 @@ import Testing
     /// A BEADS_ENV that names no place is the caller's to fix: a usage failure, which each
     /// front door turns into its own status.
     @Test func aPlaceNoOneKnowsIsAUsageFailure() throws {
-        let (_, base) = try Self.knowledgeBase()
+        let (dir, base) = try Self.knowledgeBase()
+        defer { withExtendedLifetime(dir) {} }
         #expect(throws: Failure.self) { _ = try Diagnose(base: base, environment: ["BEADS_ENV": "moon"])("x", source: "fix") }
         do {
             _ = try Diagnose(base: base, environment: ["BEADS_ENV": "moon"])("x", source: "fix")

@@ -1,3 +1,4 @@
+import BeadsCore
 import BeadsKnowledge
 import BeadsStore
 import Foundation
@@ -52,19 +53,10 @@ enum KnownErrorsPage {
         }
         let logs = LogSource.split(Data(text.utf8), separator: separator, tail: Int.max)
         guard !logs.isEmpty else { throw ServeFailure(status: .badRequest, message: "No logs to group: paste at least one.") }
-        let environment = CommandContext.current
-        let (known, unknown, silent, families) = try await site.offloaded {
-            try CommandContext.$current.withValue(environment) {
-                let base = try site.open()
-                let triage = LogTriage(store: base.store)
-                // Secrets masked first, as every paste is.
-                let outcomes = try logs.map { log in
-                    (log.name, Optional(try triage.classify(Data(PasteInput.masked(String(decoding: try log.read(), as: UTF8.self)).utf8))))
-                }
-                let (known, unknown, silent) = TriageCommand.tally(outcomes)
-                return (known, unknown, silent, LogTriage.families(unknown))
-            }
+        let outcome = try await site.offloaded {
+            try Triage(base: try site.open(), environment: site.environment)(logs.map { log in Triage.Log(name: log.name, read: { try log.read() }) })
         }
+        let (known, unknown, silent, families) = (outcome.known, outcome.unknown, outcome.silent, outcome.families)
         let e = HTML.escape
         var body = "<h1>\(logs.count) log\(logs.count == 1 ? "" : "s") grouped</h1>\n"
         body += "<p>\(known.values.reduce(0, +)) known, \(unknown.count) unknown in \(families.count) famil\(families.count == 1 ? "y" : "ies"), \(silent) with no error line.</p>\n"

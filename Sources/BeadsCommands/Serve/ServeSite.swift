@@ -219,11 +219,6 @@ struct ServeSite: Sendable {
         return page(ServePages.diagnosis(diagnosis, env: env, paste: text, runToken: allowRun ? token : nil), newSession: newSession)
     }
 
-    func fixJSON(_ request: Request) async throws -> Response {
-        let text = try await paste(request, form: false)
-        let (diagnosis, env) = try await diagnose(text)
-        return json(FixReport.json(diagnosis, env: env), status: .ok)
-    }
 
     /// The event stream of one page: `change` whenever the store does.
     func eventStream() -> Response {
