@@ -35,6 +35,9 @@ public struct BeadsCommand: AsyncParsableCommand {
 
     public init() {}
 
+    /// The commands this binary answers to (a doc's recipe may call them).
+    static var commandNames: Set<String> { Set(configuration.subcommands.compactMap { $0.configuration.commandName }) }
+
     /// Parses, runs, and maps every failure to an exit code: 2 for usage errors (as
     /// the contract says, not ArgumentParser's 64), the command's own code otherwise.
     public static func runMain(_ arguments: [String]? = nil) async -> Int32 {

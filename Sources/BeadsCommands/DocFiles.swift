@@ -1,3 +1,4 @@
+import BeadsCore
 import BeadsKnowledge
 import Foundation
 
@@ -20,25 +21,14 @@ enum DocFiles {
 
     /// The docs named on the command line, or every doc under docs/ when none is.
     static func resolve(_ paths: [String], in base: KnowledgeBase) throws -> [String] {
-        if paths.isEmpty {
-            return DocsIndexer(location: base.location, store: base.store, configPrefix: base.config.prefix).markdownFiles()
-        }
+        if paths.isEmpty { return base.docPaths() }
         return try paths.map { path in
             guard let doc = relative(path, in: base) else { throw CommandFailure("\(path): no such file") }
             return doc
         }
     }
 
-    static func absolute(_ doc: String, in base: KnowledgeBase) -> String {
-        doc.hasPrefix("/") ? doc : base.location.root + "/" + doc
-    }
+    static func absolute(_ doc: String, in base: KnowledgeBase) -> String { base.absoluteDocPath(doc) }
 
-    /// A doc's text; one that is not UTF-8 is refused with what to do about it.
-    static func read(_ doc: String, in base: KnowledgeBase) throws -> String {
-        guard let data = FileManager.default.contents(atPath: absolute(doc, in: base)) else { throw CommandFailure("\(doc): cannot be read") }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw CommandFailure("\(doc): is not UTF-8; convert it first (iconv -f WINDOWS-1252 -t UTF-8, or the encoding it is in)")
-        }
-        return text
-    }
+    static func read(_ doc: String, in base: KnowledgeBase) throws -> String { try base.readDoc(doc) }
 }

@@ -145,7 +145,7 @@ struct MCPTools: Sendable {
             let base = try open()
             let docs = try DocFiles.resolve([], in: base)
             let texts = try docs.map { try DocFiles.read($0, in: base) }
-            let linter = try DocLintCommand.linter(for: base, texts: texts)
+            let linter = try DocLinting(base: base, environment: environment, subcommands: BeadsCommand.commandNames).linter(for: texts)
             let findings = zip(docs, texts).flatMap { linter.lint(path: $0, text: $1) }
             return (.object([("findings", .array(findings.map(DocLintCommand.json)))]), findings.isEmpty ? "\(docs.count) docs, nothing stale." : findings.prefix(20).map(\.display).joined(separator: "\n"))
         case "run_fix" where allowRun:

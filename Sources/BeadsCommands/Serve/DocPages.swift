@@ -1,3 +1,4 @@
+import BeadsCore
 import BeadsKnowledge
 import BeadsMarkdown
 import BeadsStore
@@ -16,7 +17,7 @@ enum DocPages {
         let base = try site.open()
         let docs = try base.store.docSummaries()
         let texts = docs.map { (try? DocFiles.read($0.path, in: base)) ?? "" }
-        let linter = try DocLintCommand.linter(for: base, texts: texts)
+        let linter = try site.linting(base).linter(for: texts)
         var body = "<h1>Solution docs</h1>\n"
         guard !docs.isEmpty else {
             return HTML.page("Docs", section: .docs, body + "<p>No docs in <code>\(HTML.escape(base.location.docsDirectory))</code> yet: <code>beads doc new ID</code> writes one for a bead.</p>")
@@ -41,7 +42,7 @@ enum DocPages {
         let path = summary.path
         let text = try DocFiles.read(path, in: base)
         let rendered = MarkdownHTML.render(text)
-        let findings = try DocLintCommand.linter(for: base, texts: [text]).lint(path: path, text: text)
+        let findings = try site.linting(base).linter(for: [text]).lint(path: path, text: text)
         let beads = try base.store.docBeadLinks().filter { $0.path == path }.map(\.beadID)
         let e = HTML.escape
 

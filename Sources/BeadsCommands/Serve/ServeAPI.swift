@@ -1,3 +1,4 @@
+import BeadsCore
 import BeadsKnowledge
 import BeadsStore
 import Foundation
@@ -104,7 +105,7 @@ enum ServeAPI {
             DocListCommand.json(try api.site.open().store.docSummaries())
         },
         APIEndpoint(method: .get, path: "/api/lint", summary: "What went stale in the docs, as `beads doc lint --json`.", contract: "lint-findings") { _, api in
-            .array(try DocLintCommand.wholeKnowledgeBase(try api.site.open()).map(DocLintCommand.json))
+            .array(try api.site.linting(try api.site.open()).wholeKnowledgeBase().map(DocLintCommand.json))
         },
         APIEndpoint(method: .post, path: "/api/fix", summary: "Diagnose a pasted error, as `beads fix --json`; recorded as a hit (source serve).",
                     contract: "diagnosis", body: "{\"text\": \"the error or the end of the log\"}, at most 10 MiB") { request, api in

@@ -178,6 +178,11 @@ struct ServeSite: Sendable {
         return PasteInput.masked(text)
     }
 
+    /// The lint use case under the server's own environment.
+    func linting(_ base: KnowledgeBase) -> DocLinting {
+        DocLinting(base: base, environment: environment, subcommands: BeadsCommand.commandNames)
+    }
+
     func environmentReport() throws -> EnvironmentReport {
         try Diagnose.probe(environment)
     }
