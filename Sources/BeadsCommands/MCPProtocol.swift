@@ -32,7 +32,11 @@ struct MCPProtocolError: Error, Equatable {
 }
 
 /// One tool as `tools/list` describes it.
-struct MCPTool: Equatable {
+/// A tool, declared once: its name, what it takes and gives, its hints, and the code
+/// that answers it.
+struct MCPTool {
+    typealias Handler = @Sendable (MCPTools, MCPArguments) async throws -> (JSONValue, String)
+
     /// Hints a client may show or act on; only the ones given are sent.
     struct Annotations: Equatable {
         var readOnlyHint: Bool?
@@ -52,6 +56,8 @@ struct MCPTool: Equatable {
     var inputSchema: JSONValue
     var annotations: Annotations
     var outputSchema: JSONValue?
+    /// Returns the structured result and its short text.
+    var handler: Handler
 
     var json: JSONValue {
         var fields: [(String, JSONValue)] = [("name", .string(name)), ("description", .string(description)),

@@ -41,10 +41,12 @@ struct MCPTools: Sendable {
             MCPTool(name: "diagnose_error",
                  description: "Recognise a pasted build error: the known bead, root cause, doc, and fixes ranked for this machine (as `beads fix --json`).",
                  inputSchema: Self.schema(["text": Self.property("string", "The error or the end of the log (≤1 MiB).")], required: ["text"]),
-                 annotations: MCPTool.Annotations(readOnlyHint: true), outputSchema: Self.output("diagnose_error")),
+                 annotations: MCPTool.Annotations(readOnlyHint: true), outputSchema: Self.output("diagnose_error"),
+                 handler: { try await $0.diagnoseError($1) }),
             MCPTool(name: "show_bead", description: "A bead with its dependencies, docs, error signatures, recipes and recent runs.",
                  inputSchema: Self.schema(["id": Self.property("string")], required: ["id"]),
-                 annotations: MCPTool.Annotations(readOnlyHint: true), outputSchema: Self.output("show_bead")),
+                 annotations: MCPTool.Annotations(readOnlyHint: true), outputSchema: Self.output("show_bead"),
+                 handler: { try await $0.showBead($1) }),
             MCPTool(name: "list_beads",
                  description: "Compact rows (id, title, status, priority). ready=true: work that can start now. Page with cursor.",
                  inputSchema: Self.schema([
@@ -53,7 +55,8 @@ struct MCPTools: Sendable {
                      "query": Self.property("string", "Words in title or description."), "limit": Self.property("integer"),
                      "cursor": Self.property("string"),
                  ]),
-                 annotations: MCPTool.Annotations(readOnlyHint: true), outputSchema: Self.output("list_beads")),
+                 annotations: MCPTool.Annotations(readOnlyHint: true), outputSchema: Self.output("list_beads"),
+                 handler: { try await $0.list($1) }),
             MCPTool(name: "create_bead",
                  description: "Create a bead. With error_text, its generalised signature is recorded so the error is recognised next time.",
                  inputSchema: Self.schema([
@@ -61,21 +64,25 @@ struct MCPTools: Sendable {
                      "type": Self.property("string"), "labels": .object([("type", "array"), ("items", Self.property("string"))]),
                      "error_text": Self.property("string"),
                  ]),
-                 annotations: MCPTool.Annotations(readOnlyHint: false, destructiveHint: false, idempotentHint: false), outputSchema: Self.output("create_bead")),
+                 annotations: MCPTool.Annotations(readOnlyHint: false, destructiveHint: false, idempotentHint: false), outputSchema: Self.output("create_bead"),
+                 handler: { try await $0.create($1) }),
             MCPTool(name: "update_bead",
                  description: "Change status, priority or assignee; claim (assign to you, in_progress); close with a reason.",
                  inputSchema: Self.schema([
                      "id": Self.property("string"), "status": Self.property("string"), "priority": Self.property("string"),
                      "assignee": Self.property("string"), "claim": Self.property("boolean"), "close_reason": Self.property("string"),
                  ], required: ["id"]),
-                 annotations: MCPTool.Annotations(readOnlyHint: false, destructiveHint: false, idempotentHint: true), outputSchema: Self.output("update_bead")),
+                 annotations: MCPTool.Annotations(readOnlyHint: false, destructiveHint: false, idempotentHint: true), outputSchema: Self.output("update_bead"),
+                 handler: { try await $0.update($1) }),
             MCPTool(name: "add_dependency", description: "Make issue depend on depends_on (type blocks by default); cycles are refused.",
                  inputSchema: Self.schema(["issue": Self.property("string"), "depends_on": Self.property("string"), "type": Self.property("string")],
                                           required: ["issue", "depends_on"]),
                  annotations: MCPTool.Annotations(readOnlyHint: false, destructiveHint: false, idempotentHint: true),
-                 outputSchema: Self.output("add_dependency")),
+                 outputSchema: Self.output("add_dependency"),
+                 handler: { try await $0.addDependency($1) }),
             MCPTool(name: "doc_findings", description: "What went stale in the solution docs (beads doc lint).",
-                 inputSchema: Self.schema([:]), annotations: MCPTool.Annotations(readOnlyHint: true), outputSchema: Self.output("doc_findings")),
+                 inputSchema: Self.schema([:]), annotations: MCPTool.Annotations(readOnlyHint: true), outputSchema: Self.output("doc_findings"),
+                 handler: { try await $0.docFindings($1) }),
         ]
         if allowRun {
             tools.append(MCPTool(name: "run_fix",
@@ -84,7 +91,8 @@ struct MCPTools: Sendable {
                                                         "text": Self.property("string", "The error, passed to the recipe as data.")],
                                                        required: ["bead"]),
                               annotations: MCPTool.Annotations(readOnlyHint: false, destructiveHint: true, idempotentHint: false, openWorldHint: true),
-                              outputSchema: Self.output("run_fix")))
+                              outputSchema: Self.output("run_fix"),
+                 handler: { try await $0.runFix($1) }))
         }
         return tools
     }
@@ -94,7 +102,10 @@ struct MCPTools: Sendable {
     /// One call, any failure turned into a tool error carrying the CLI's own guidance.
     func call(_ name: String, _ arguments: JSONValue?) async -> MCPToolResult {
         do {
-            let (structured, text) = try await dispatch(name, try MCPArguments(arguments))
+            guard let tool = catalogue().first(where: { $0.name == name }) else {
+                throw CommandFailure.usage("no tool \(name); tools/list names them")
+            }
+            let (structured, text) = try await tool.handler(self, try MCPArguments(arguments))
             return MCPToolResult(text: text, structured: structured, isError: false)
         } catch let error as PresentableError {
             return MCPToolResult(text: error.message, structured: nil, isError: true)
@@ -107,52 +118,47 @@ struct MCPTools: Sendable {
         try KnowledgeBase(location: location, environment: environment)
     }
 
-    func dispatch(_ name: String, _ args: MCPArguments) async throws -> (JSONValue, String) {
-        switch name {
-        case "diagnose_error":
-            let text = try args.text("text", limit: Self.maxText)
-            let outcome = try Diagnose(base: try open(), environment: environment)(text, source: "mcp")
-            if let problem = outcome.recordingProblem { Terminal.standardError.write("beads: \(problem)\n") }
-            let (diagnosis, env) = (outcome.diagnosis, outcome.environment)
-            let report = FixReport.json(diagnosis, env: env)
-            guard let best = diagnosis.matches.first else {
-                return (report, "No known error matched (\(diagnosis.linesRead) lines read). Record it with create_bead and error_text.")
-            }
-            let ranked = RecipeRanker.rank(best.recipes, in: env)
-            let fix = ranked.first(where: \.recommended).map { "Recommended fix: \($0.recipe.name) (\($0.reason))." }
-                ?? (ranked.isEmpty ? "No recipe." : "No fix can run here: " + RecipeRanker.setUpAdvice(ranked).joined(separator: "; "))
-            return (report, "\(best.beadID): \(best.bead?.title ?? "") (score \(best.score)). \(best.rootCause ?? "") \(fix)")
-        case "show_bead":
-            let base = try open()
-            let bead = try requireBead(try args.string("id"), in: base)
-            return (try ShowCommand.jsonObject(bead, in: base), "\(bead.id) \(bead.title) [\(bead.status.rawValue), P\(bead.priority)]")
-        case "list_beads":
-            return try list(args)
-        case "create_bead":
-            return try create(args)
-        case "update_bead":
-            return try update(args)
-        case "add_dependency":
-            let base = try open()
-            let issue = try args.string("issue"), target = try args.string("depends_on")
-            let type = try args.optionalString("type").map { text in
-                guard let type = DependencyType.parse(text) else { throw CommandFailure.usage(DependencyType.problem(text)) }
-                return type
-            } ?? .blocks
-            let added = try base.store.addDependency(issue, on: target, type: type, at: Timestamp.now()) == .added
-            return (DepAddCommand.json(issue: issue, dependsOn: target, type: type, added: added), added ? "\(issue) now depends on \(target) (\(type))." : "Already there.")
-        case "doc_findings":
-            let base = try open()
-            let docs = try DocFiles.resolve([], in: base)
-            let texts = try docs.map { try DocFiles.read($0, in: base) }
-            let linter = try DocLinting(base: base, environment: environment, subcommands: BeadsCommand.commandNames).linter(for: texts)
-            let findings = zip(docs, texts).flatMap { linter.lint(path: $0, text: $1) }
-            return (.object([("findings", .array(findings.map(DocLintCommand.json)))]), findings.isEmpty ? "\(docs.count) docs, nothing stale." : findings.prefix(20).map(\.display).joined(separator: "\n"))
-        case "run_fix" where allowRun:
-            return try await runFix(args)
-        default:
-            throw CommandFailure.usage("no tool \(name); tools/list names them")
+    func diagnoseError(_ args: MCPArguments) async throws -> (JSONValue, String) {
+        let text = try args.text("text", limit: Self.maxText)
+        let outcome = try Diagnose(base: try open(), environment: environment)(text, source: "mcp")
+        if let problem = outcome.recordingProblem { Terminal.standardError.write("beads: \(problem)\n") }
+        let (diagnosis, env) = (outcome.diagnosis, outcome.environment)
+        let report = FixReport.json(diagnosis, env: env)
+        guard let best = diagnosis.matches.first else {
+            return (report, "No known error matched (\(diagnosis.linesRead) lines read). Record it with create_bead and error_text.")
         }
+        let ranked = RecipeRanker.rank(best.recipes, in: env)
+        let fix = ranked.first(where: \.recommended).map { "Recommended fix: \($0.recipe.name) (\($0.reason))." }
+            ?? (ranked.isEmpty ? "No recipe." : "No fix can run here: " + RecipeRanker.setUpAdvice(ranked).joined(separator: "; "))
+        return (report, "\(best.beadID): \(best.bead?.title ?? "") (score \(best.score)). \(best.rootCause ?? "") \(fix)")
+    }
+
+    func showBead(_ args: MCPArguments) async throws -> (JSONValue, String) {
+        let base = try open()
+        let bead = try requireBead(try args.string("id"), in: base)
+        return (try ShowCommand.jsonObject(bead, in: base), "\(bead.id) \(bead.title) [\(bead.status.rawValue), P\(bead.priority)]")
+    }
+
+    func addDependency(_ args: MCPArguments) async throws -> (JSONValue, String) {
+        let base = try open()
+        let issue = try args.string("issue"), target = try args.string("depends_on")
+        let type = try args.optionalString("type").map { text in
+            guard let type = DependencyType.parse(text) else { throw CommandFailure.usage(DependencyType.problem(text)) }
+            return type
+        } ?? .blocks
+        let added = try base.store.addDependency(issue, on: target, type: type, at: Timestamp.now()) == .added
+        return (DepAddCommand.json(issue: issue, dependsOn: target, type: type, added: added),
+                added ? "\(issue) now depends on \(target) (\(type))." : "Already there.")
+    }
+
+    func docFindings(_ args: MCPArguments) async throws -> (JSONValue, String) {
+        let base = try open()
+        let docs = base.docPaths()
+        let texts = try docs.map { try base.readDoc($0) }
+        let linter = try DocLinting(base: base, environment: environment, subcommands: BeadsCommand.commandNames).linter(for: texts)
+        let findings = zip(docs, texts).flatMap { linter.lint(path: $0, text: $1) }
+        return (.object([("findings", .array(findings.map(DocLintCommand.json)))]),
+                findings.isEmpty ? "\(docs.count) docs, nothing stale." : findings.prefix(20).map(\.display).joined(separator: "\n"))
     }
 
     static func row(_ bead: Bead) -> JSONValue {
