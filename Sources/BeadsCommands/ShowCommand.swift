@@ -1,4 +1,5 @@
 import ArgumentParser
+import BeadsCore
 import BeadsKnowledge
 import BeadsStore
 import Foundation
@@ -35,26 +36,8 @@ struct ShowCommand: ParsableCommand {
     }
 
     /// What `show` tells about a bead besides its own fields, read once for text or JSON.
-    struct Details {
-        var mentions: [(String, MentionRecord)]
-        var signatures: [SignatureRecord]
-        var recipes: [RecipeRecord]
-        var runs: [RecipeRunRecord]
-        var links: (dependsOn: [LinkedBead], dependents: [LinkedBead])
-        var hits: HitSummary
-
-        init(_ id: String, in store: BeadStore) throws {
-            mentions = try store.mentions(ofBead: id)
-            signatures = try store.signatures(ofBead: id)
-            recipes = try store.recipes(forBead: id)
-            runs = try store.runs(beadID: id, limit: 5)
-            links = try store.links(of: id)
-            hits = try store.hitSummaries(HitWindows(now: Date()), beadID: id)[id] ?? HitSummary()
-        }
-    }
-
     static func jsonObject(_ bead: Bead, in base: KnowledgeBase) throws -> JSONValue {
-        let details = try Details(bead.id, in: base.store)
+        let details = try BeadDetails(bead.id, in: base.store)
         let (mentions, signatures, recipes, runs, links) = (details.mentions, details.signatures, details.recipes, details.runs, details.links)
         guard case var .object(fields) = bead.jsonValue else { return bead.jsonValue }
         fields.append(("dependents", .array(links.dependents.map { link in
@@ -81,7 +64,7 @@ struct ShowCommand: ParsableCommand {
     }
 
     func write(_ bead: Bead, in base: KnowledgeBase, to out: Terminal) throws {
-        let details = try Details(bead.id, in: base.store)
+        let details = try BeadDetails(bead.id, in: base.store)
         let (mentions, signatures, recipes, runs, links) = (details.mentions, details.signatures, details.recipes, details.runs, details.links)
         out.write(BeadOutput.header(bead))
         if !bead.description.isEmpty { out.write("\n" + bead.description + "\n") }

@@ -1,3 +1,4 @@
+import BeadsCore
 import BeadsKnowledge
 import BeadsMarkdown
 import BeadsStore
@@ -11,7 +12,7 @@ enum BeadPage {
         guard let bead = try base.store.bead(id) else {
             throw ServeFailure.notFound("No bead \(id) in this knowledge base: the board lists them all.")
         }
-        let details = try ShowCommand.Details(bead.id, in: base.store)
+        let details = try BeadDetails(bead.id, in: base.store)
         let e = HTML.escape
         var body = "<h1><span class=\"id\">\(e(bead.id))</span> \(e(bead.title))</h1>\n"
         var facts = ["<span class=\"badge p\(bead.priority)\">P\(bead.priority)</span>", e(bead.status.rawValue), e(bead.issueType)]
