@@ -2,7 +2,7 @@
 # Swift: missing system packages are installed (apt-get), then beads is built.
 SWIFT ?= swift
 
-.PHONY: deps build demo test release install schemas clean
+.PHONY: deps build demo test format lint release install schemas clean
 
 deps:
 	@scripts/install-deps.sh
@@ -13,9 +13,17 @@ build: deps
 demo: build
 	@scripts/demo.sh
 
-test: build
+test: build lint
 	@scripts/install-deps.sh test
 	$(SWIFT) test
+
+# The code's layout is swift-format's, with the configuration in .swift-format: `make
+# format` applies it, and the tests fail on code it would change.
+format:
+	$(SWIFT) format format -i -r Sources Tests Package.swift
+
+lint:
+	$(SWIFT) format lint --strict -r Sources Tests Package.swift
 
 release:
 	@scripts/install-deps.sh release

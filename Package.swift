@@ -6,7 +6,7 @@ let package = Package(
     name: "beads",
     platforms: [.macOS(.v13)],
     products: [
-        .executable(name: "beads", targets: ["beads"]),
+        .executable(name: "beads", targets: ["beads"])
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),

@@ -6,7 +6,8 @@ struct ActionsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "actions",
         abstract: "Build in GitHub Actions: dispatch a workflow and follow its run.",
-        discussion: HelpText.prose("""
+        discussion: HelpText.prose(
+            """
             The token comes from GITHUB_TOKEN or GH_TOKEN (never from the command line), the
             API from GITHUB_API_URL (for GitHub Enterprise), the repository from --repo or
             `git remote get-url origin`.
@@ -46,10 +47,16 @@ struct ActionsOptions: ParsableArguments {
         }
         // The configured URL as written: `git remote get-url` applies url.*.insteadOf
         // rewrites (mirrors, proxies), which say nothing about the repository on GitHub.
-        let outcome = try await ChildProcess(executable: git, arguments: ["config", "--get", "remote.origin.url"], environment: env,
-                                             workingDirectory: CommandContext.current.currentDirectory).run { _, _ in }
+        let outcome = try await ChildProcess(
+            executable: git, arguments: ["config", "--get", "remote.origin.url"], environment: env,
+            workingDirectory: CommandContext.current.currentDirectory
+        ).run { _, _ in }
         guard outcome.exitCode == 0, let repo = GitHubActionsClient.repository(fromRemote: outcome.output) else {
-            throw CommandFailure.usage(ActionsError.badRepository(outcome.exitCode == 0 ? outcome.output.trimmingCharacters(in: .whitespacesAndNewlines) : "this folder (no origin remote)").description)
+            throw CommandFailure.usage(
+                ActionsError.badRepository(
+                    outcome.exitCode == 0
+                        ? outcome.output.trimmingCharacters(in: .whitespacesAndNewlines) : "this folder (no origin remote)"
+                ).description)
         }
         return repo
     }

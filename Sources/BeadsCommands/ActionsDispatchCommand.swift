@@ -6,7 +6,8 @@ struct ActionsDispatchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "dispatch",
         abstract: "Start a workflow_dispatch run of a workflow; with --watch, wait for its result.",
-        discussion: HelpText.prose("""
+        discussion: HelpText.prose(
+            """
             Examples:
               beads actions dispatch build-images.yml --ref main --watch
               beads actions dispatch build-images.yml -f image=api -f push=true
@@ -35,7 +36,8 @@ struct ActionsDispatchCommand: AsyncParsableCommand {
             return (String(input[..<eq]), String(input[input.index(after: eq)...]))
         }
         let run = try await client.dispatch(workflow: workflow, ref: ref, inputs: pairs)
-        Terminal.standardOutput.write("Dispatched \(workflow) on \(ref) in \(client.repository): run \(run.id)\(run.htmlURL.map { " \($0)" } ?? "")\n")
+        Terminal.standardOutput.write(
+            "Dispatched \(workflow) on \(ref) in \(client.repository): run \(run.id)\(run.htmlURL.map { " \($0)" } ?? "")\n")
         if watch { try await options.follow(client, run) }
     }
 }

@@ -31,7 +31,8 @@ enum ArgumentsPreflight {
             index += 1
         }
         if index < rest.count, let token = Optional(rest[index]), !token.hasPrefix("-"), token != "help",
-           !level.configuration.subcommands.isEmpty, level.configuration.defaultSubcommand == nil {
+            !level.configuration.subcommands.isEmpty, level.configuration.defaultSubcommand == nil
+        {
             let names = level.configuration.subcommands.compactMap { $0.configuration.commandName }
             let command = (["beads"] + path).joined(separator: " ")
             var message = "'\(token)' is not a \(command) command."

@@ -16,7 +16,9 @@ enum BeadOutput {
         let statusWidth = beads.map(\.status.rawValue.count).max() ?? 0
         return beads.map { bead in
             let labels = bead.labels.isEmpty ? "" : "  [" + bead.labels.joined(separator: ", ") + "]"
-            let columns = [pad(bead.id, idWidth), "P\(bead.priority)", pad(bead.issueType, typeWidth), pad(bead.status.rawValue, statusWidth)]
+            let columns = [
+                pad(bead.id, idWidth), "P\(bead.priority)", pad(bead.issueType, typeWidth), pad(bead.status.rawValue, statusWidth),
+            ]
             var text = "\(bead.title)\(labels)"
             let lead = columns.joined(separator: "  ").count + 2
             if let width, lead + text.count > width, width - lead > 8 { text = String(text.prefix(width - lead - 1)) + "…" }
@@ -52,8 +54,10 @@ enum BeadOutput {
 /// it ranks here).
 enum RecipeJSON {
     static func fields(_ r: RecipeRecord) -> [(String, JSONValue)] {
-        [("name", .string(r.name)), ("doc", .string(r.docPath)), ("section", .string(r.sectionAnchor)), ("line", JSONValue(r.line)),
-         ("when", .string(r.when)), ("requires", JSONValue(r.requires)), ("beads", JSONValue(r.beadIDs.sorted())),
-         ("summary", .string(r.summary))]
+        [
+            ("name", .string(r.name)), ("doc", .string(r.docPath)), ("section", .string(r.sectionAnchor)), ("line", JSONValue(r.line)),
+            ("when", .string(r.when)), ("requires", JSONValue(r.requires)), ("beads", JSONValue(r.beadIDs.sorted())),
+            ("summary", .string(r.summary)),
+        ]
     }
 }

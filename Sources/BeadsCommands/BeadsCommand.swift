@@ -6,7 +6,8 @@ public struct BeadsCommand: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "beads",
         abstract: "Paste a build error, get the known fix: a bead tracker and solution-doc knowledge base.",
-        discussion: HelpText.prose("""
+        discussion: HelpText.prose(
+            """
             A knowledge base is a folder holding beads/ (issues.jsonl, config.yaml) and docs/
             (Markdown solution docs). beads finds it like git finds .git: the nearest folder
             upward holding beads/, or --kb DIR, or BEADS_DIR.
@@ -29,7 +30,8 @@ public struct BeadsCommand: AsyncParsableCommand {
             SearchCommand.self, StatsCommand.self, HistoryCommand.self, DeleteCommand.self,
             UpdateCommand.self, CloseCommand.self, ReopenCommand.self, DocCommand.self, RecipeCommand.self, RunsCommand.self,
             EnvCommand.self, SafeBuildCommand.self, KanikoCommand.self, ActionsCommand.self,
-            ImportCommand.self, ExportCommand.self, MergeCommand.self, InitCommand.self, MCPCommand.self, PrimeCommand.self, SetupCommand.self, SchemaCommand.self, HitsCommand.self, TriageCommand.self, ServeCommand.self,
+            ImportCommand.self, ExportCommand.self, MergeCommand.self, InitCommand.self, MCPCommand.self, PrimeCommand.self,
+            SetupCommand.self, SchemaCommand.self, HitsCommand.self, TriageCommand.self, ServeCommand.self,
         ]
     )
 

@@ -23,7 +23,10 @@ struct CloseCommand: ParsableCommand {
         let now = Timestamp.now()
         let closed = try updateEach(ids, in: try kb.open()) { bead in bead.setStatus(.closed, at: now, reason: reason) }
         let out = Terminal.standardOutput
-        if json { out.write(JSONValue.array(closed.map(\.jsonValue)).prettyEncoded() + "\n"); return }
+        if json {
+            out.write(JSONValue.array(closed.map(\.jsonValue)).prettyEncoded() + "\n")
+            return
+        }
         for bead in closed { out.write("Closed \(bead.id): \(bead.title)\n") }
     }
 }

@@ -13,8 +13,10 @@ public struct CommandContext: Sendable {
     /// can be asked).
     public var standardInputIsTerminal: Bool
 
-    public init(environment: [String: String], currentDirectory: String, standardOutput: OutputSink, standardError: OutputSink,
-                standardInputIsTerminal: Bool = false) {
+    public init(
+        environment: [String: String], currentDirectory: String, standardOutput: OutputSink, standardError: OutputSink,
+        standardInputIsTerminal: Bool = false
+    ) {
         self.environment = environment
         self.currentDirectory = currentDirectory
         self.standardOutput = standardOutput
@@ -24,9 +26,10 @@ public struct CommandContext: Sendable {
 
     /// This process's environment, folder and file descriptors.
     public static var process: CommandContext {
-        CommandContext(environment: ProcessInfo.processInfo.environment, currentDirectory: FileManager.default.currentDirectoryPath,
-                       standardOutput: .fileDescriptor(STDOUT_FILENO), standardError: .fileDescriptor(STDERR_FILENO),
-                       standardInputIsTerminal: isatty(STDIN_FILENO) != 0)
+        CommandContext(
+            environment: ProcessInfo.processInfo.environment, currentDirectory: FileManager.default.currentDirectoryPath,
+            standardOutput: .fileDescriptor(STDOUT_FILENO), standardError: .fileDescriptor(STDERR_FILENO),
+            standardInputIsTerminal: isatty(STDIN_FILENO) != 0)
     }
 
     @TaskLocal public static var current: CommandContext = .process

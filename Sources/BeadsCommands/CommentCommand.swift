@@ -18,8 +18,8 @@ struct CommentCommand: ParsableCommand {
         let now = Timestamp.now()
         var added: JSONValue = .null
         try base.store.update(id) { bead in
-                added = bead.addComment(author: base.store.actor, text: text, at: now)
-            }
+            added = bead.addComment(author: base.store.actor, text: text, at: now)
+        }
         Terminal.standardOutput.write(json ? added.prettyEncoded() + "\n" : "Comment \(added["id"]?.intValue ?? 0) added to \(id).\n")
     }
 }

@@ -12,8 +12,14 @@ struct CommentsCommand: ParsableCommand {
         let base = try kb.open()
         let bead = try requireBead(id, in: base)
         let out = Terminal.standardOutput
-        if json { out.write(JSONValue.array(bead.comments).prettyEncoded() + "\n"); return }
-        if bead.comments.isEmpty { out.write("No comments on \(id).\n"); return }
+        if json {
+            out.write(JSONValue.array(bead.comments).prettyEncoded() + "\n")
+            return
+        }
+        if bead.comments.isEmpty {
+            out.write("No comments on \(id).\n")
+            return
+        }
         for c in bead.comments {
             out.write("[\(c["author"]?.stringValue ?? "?") at \(c["created_at"]?.stringValue ?? "?")]\n\(c["text"]?.stringValue ?? "")\n\n")
         }

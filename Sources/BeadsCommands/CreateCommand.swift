@@ -9,15 +9,22 @@ struct CreateCommand: ParsableCommand {
         abstract: "Create a bead with a hash id (prefix from beads/config.yaml).")
 
     @OptionGroup var kb: KnowledgeBaseOptions
-    @Argument(help: ArgumentHelp("The bead's title. With --from-error and nothing on standard input or --error-file: the error itself.",
-                                 valueName: "TITLE"))
+    @Argument(
+        help: ArgumentHelp(
+            "The bead's title. With --from-error and nothing on standard input or --error-file: the error itself.",
+            valueName: "TITLE"))
     var title: String?
     @Option(name: [.customShort("d"), .long], help: "Description.")
     var description: String = ""
-    @Option(name: [.customShort("p"), .long], help: "Priority: 0 (critical) to 4 (backlog), as 1 or P1.",
-            transform: BeadArguments.priority)
+    @Option(
+        name: [.customShort("p"), .long], help: "Priority: 0 (critical) to 4 (backlog), as 1 or P1.",
+        transform: BeadArguments.priority)
     var priority = 2
-    @Option(name: [.customShort("t"), .long], help: "Issue type: bug, feature, task, epic, chore, decision, spike, story, milestone (bd's aliases too: enhancement, feat, adr, ms…).")
+    @Option(
+        name: [.customShort("t"), .long],
+        help:
+            "Issue type: bug, feature, task, epic, chore, decision, spike, story, milestone (bd's aliases too: enhancement, feat, adr, ms…)."
+    )
     var type = "task"
     @Option(name: [.customShort("l"), .long], help: "Labels, comma-separated.")
     var labels: String?
@@ -29,7 +36,10 @@ struct CreateCommand: ParsableCommand {
     var parent: String?
     @Option(help: ArgumentHelp("Dependencies, comma-separated: ID or TYPE:ID (blocks when no type).", valueName: "DEPS"))
     var deps: String?
-    @Flag(help: "Record a pasted error's generalised signature on the bead, so `beads fix` recognises it next time. The error comes from --error-file, else standard input, else the TEXT argument: beads create --from-error 'npm ERR! code EINTEGRITY'.")
+    @Flag(
+        help:
+            "Record a pasted error's generalised signature on the bead, so `beads fix` recognises it next time. The error comes from --error-file, else standard input, else the TEXT argument: beads create --from-error 'npm ERR! code EINTEGRITY'."
+    )
     var fromError = false
     @Option(help: ArgumentHelp("With --from-error: read the error from this file.", valueName: "PATH"))
     var errorFile: String?
@@ -59,21 +69,26 @@ struct CreateCommand: ParsableCommand {
                 givenTitle = nil
             }
             guard let pasted = pastedError else {
-                throw CommandFailure.usage("--from-error needs the error: beads create --from-error 'TEXT', --error-file PATH, or pipe it in")
+                throw CommandFailure.usage(
+                    "--from-error needs the error: beads create --from-error 'TEXT', --error-file PATH, or pipe it in")
             }
             guard let g = ErrorSignature.generalize(pasted) else {
-                throw CommandFailure.usage("the pasted text has no line distinctive enough to recognise it by (lines that only say a step failed, such as \"Process completed with exit code 1\", are not): paste the error lines above them")
+                throw CommandFailure.usage(
+                    "the pasted text has no line distinctive enough to recognise it by (lines that only say a step failed, such as \"Process completed with exit code 1\", are not): paste the error lines above them"
+                )
             }
             signature = g
         }
         let title = givenTitle ?? "Known error: " + FixReport.clip(signature?.text ?? "", 90)
-        let description = self.description.isEmpty && signature != nil ? "Recorded from a pasted error:\n\n    \(signature!.text)" : self.description
+        let description =
+            self.description.isEmpty && signature != nil ? "Recorded from a pasted error:\n\n    \(signature!.text)" : self.description
         let base = try kb.open()
         let issueType = try BeadArguments.issueType(type, in: base)
         // A second bead for an error beads already knows splits its history in two: say so.
-        let known = try pastedError.map { paste in
-            (try KnownErrorFinder(store: base.store).diagnose(paste)).matches
-        } ?? []
+        let known =
+            try pastedError.map { paste in
+                (try KnownErrorFinder(store: base.store).diagnose(paste)).matches
+            } ?? []
         let date = Date()
         let now = Timestamp.now(date)
         let creator = base.store.actor
@@ -82,15 +97,19 @@ struct CreateCommand: ParsableCommand {
             guard parts.count == 1 || DependencyType.parse(parts[0]) != nil else {
                 throw CommandFailure("--deps \(spec): " + DependencyType.problem(parts[0]))
             }
-            let dep = parts.count == 2 ? (type: DependencyType(rawValue: parts[0].lowercased()), target: parts[1]) : (type: DependencyType.blocks, target: parts[0])
+            let dep =
+                parts.count == 2
+                ? (type: DependencyType(rawValue: parts[0].lowercased()), target: parts[1])
+                : (type: DependencyType.blocks, target: parts[0])
             guard try base.store.bead(dep.target) != nil else {
                 throw CommandFailure("--deps \(spec): " + StoreError.beadNotFound(dep.target).description)
             }
             return dep
         }
-        let newID: NewBeadID = if let id { .given(id) } else if let parent { .child(of: parent) } else {
-            .hashed(BeadID.Seed(prefix: base.config.prefix, title: title, description: description, creator: creator, createdAt: date))
-        }
+        let newID: NewBeadID =
+            if let id { .given(id) } else if let parent { .child(of: parent) } else {
+                .hashed(BeadID.Seed(prefix: base.config.prefix, title: title, description: description, creator: creator, createdAt: date))
+            }
         let bead = try base.store.create(newID) { id in
             var bead = Bead(
                 id: id, title: title, description: description, priority: priority, issueType: issueType,
@@ -104,8 +123,10 @@ struct CreateCommand: ParsableCommand {
         let out = Terminal.standardOutput
         out.write(json ? bead.jsonValue.prettyEncoded() + "\n" : "Created \(bead.id): \(bead.title)\n")
         for match in known.prefix(3) {
-            Terminal.standardError.write("warning: this error already matches \(match.beadID) (\(match.bead?.title ?? "named in \(match.docs.first?.path ?? "a doc")")). "
-                + "If it is the same failure, `beads delete \(bead.id) --force` and `beads fix --confirm \(match.beadID)` with the paste adds this wording to \(match.beadID) instead.\n")
+            Terminal.standardError.write(
+                "warning: this error already matches \(match.beadID) (\(match.bead?.title ?? "named in \(match.docs.first?.path ?? "a doc")")). "
+                    + "If it is the same failure, `beads delete \(bead.id) --force` and `beads fix --confirm \(match.beadID)` with the paste adds this wording to \(match.beadID) instead.\n"
+            )
         }
     }
 

@@ -5,7 +5,8 @@ struct DeleteCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "delete",
         abstract: "Delete beads: shows what would go first; --force deletes.",
-        discussion: HelpText.prose("""
+        discussion: HelpText.prose(
+            """
             Without --force nothing changes: beads lists the beads that would go and the
             dependencies of other beads that would be cut, as bd does. With --force they go
             (all named, or none if one is unknown), and beads that depended on them lose
@@ -37,19 +38,27 @@ struct DeleteCommand: ParsableCommand {
         let plan = force ? try base.store.delete(ids, cascade: cascade) : try base.store.deletionPlan(ids, cascade: cascade)
         let out = Terminal.standardOutput
         if json {
-            out.write(JSONValue.object([
-                ("deleted", .bool(force)),
-                ("ids", .array(plan.ids.map(JSONValue.string))),
-                ("cascaded", .array(plan.cascaded.map(JSONValue.string))),
-                ("cut_dependencies", .array(plan.cutLinks.map { edge in
-                    .object([("issue_id", .string(edge.from)), ("depends_on_id", .string(edge.to)), ("type", .string(edge.type))])
-                })),
-            ]).prettyEncoded() + "\n")
+            out.write(
+                JSONValue.object([
+                    ("deleted", .bool(force)),
+                    ("ids", .array(plan.ids.map(JSONValue.string))),
+                    ("cascaded", .array(plan.cascaded.map(JSONValue.string))),
+                    (
+                        "cut_dependencies",
+                        .array(
+                            plan.cutLinks.map { edge in
+                                .object([
+                                    ("issue_id", .string(edge.from)), ("depends_on_id", .string(edge.to)), ("type", .string(edge.type)),
+                                ])
+                            })
+                    ),
+                ]).prettyEncoded() + "\n")
             return
         }
         out.write(force ? "Deleted \(plan.ids.joined(separator: ", ")).\n" : "Would delete \(plan.ids.joined(separator: ", ")).\n")
         if !plan.cascaded.isEmpty {
-            out.write("  (\(plan.cascaded.joined(separator: ", ")) \(plan.cascaded.count == 1 ? "depends" : "depend") on them: --cascade)\n")
+            out.write(
+                "  (\(plan.cascaded.joined(separator: ", ")) \(plan.cascaded.count == 1 ? "depends" : "depend") on them: --cascade)\n")
         }
         if !plan.cutLinks.isEmpty {
             out.write(force ? "Cut dependencies:\n" : "Would cut these dependencies (--cascade deletes those beads instead):\n")

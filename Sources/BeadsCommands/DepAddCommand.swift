@@ -20,10 +20,13 @@ struct DepAddCommand: ParsableCommand {
         let base = try kb.open()
         let result = try base.store.addDependency(issue, on: dependsOn, type: type, at: Timestamp.now())
         if json {
-            Terminal.standardOutput.write(Self.json(issue: issue, dependsOn: dependsOn, type: type, added: result == .added).prettyEncoded() + "\n")
+            Terminal.standardOutput.write(
+                Self.json(issue: issue, dependsOn: dependsOn, type: type, added: result == .added).prettyEncoded() + "\n")
             return
         }
-        Terminal.standardOutput.write(result == .added ? "\(issue) now depends on \(dependsOn) (\(type)).\n" : "\(issue) already depends on \(dependsOn) (\(type)).\n")
+        Terminal.standardOutput.write(
+            result == .added ? "\(issue) now depends on \(dependsOn) (\(type)).\n" : "\(issue) already depends on \(dependsOn) (\(type)).\n"
+        )
     }
 
     /// The `dependency-added` shape, here and from the MCP tool.

@@ -15,10 +15,17 @@ struct DepListCommand: ParsableCommand {
         let dependents = try base.store.dependents(of: id)
         let out = Terminal.standardOutput
         if json {
-            out.write(JSONValue.object([
-                ("dependencies", .array(bead.dependencies)),
-                ("dependents", .array(dependents.map { .object([("issue_id", .string($0.0)), ("depends_on_id", .string(id)), ("type", .string($0.1))]) })),
-            ]).prettyEncoded() + "\n")
+            out.write(
+                JSONValue.object([
+                    ("dependencies", .array(bead.dependencies)),
+                    (
+                        "dependents",
+                        .array(
+                            dependents.map {
+                                .object([("issue_id", .string($0.0)), ("depends_on_id", .string(id)), ("type", .string($0.1))])
+                            })
+                    ),
+                ]).prettyEncoded() + "\n")
             return
         }
         out.write("\(id) depends on:\n")

@@ -14,8 +14,8 @@ struct DepRemoveCommand: ParsableCommand {
         let base = try kb.open()
         var removed = false
         try base.store.update(issue) { bead in
-                removed = bead.removeDependency(on: dependsOn, type: type)
-            }
+            removed = bead.removeDependency(on: dependsOn, type: type)
+        }
         guard removed else { throw CommandFailure("\(issue) does not depend on \(dependsOn)\(type.map { " (\($0))" } ?? "")") }
         Terminal.standardOutput.write("\(issue) no longer depends on \(dependsOn).\n")
     }

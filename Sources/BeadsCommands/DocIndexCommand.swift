@@ -20,7 +20,9 @@ struct DocIndexCommand: ParsableCommand {
         }
         let signatures = try base.store.signatureCount()
         let out = Terminal.standardOutput
-        out.write("Indexed \(report.indexed.count) doc(s), \(report.unchanged) unchanged, \(report.removed.count) removed; \(signatures) error signatures in all.\n")
+        out.write(
+            "Indexed \(report.indexed.count) doc(s), \(report.unchanged) unchanged, \(report.removed.count) removed; \(signatures) error signatures in all.\n"
+        )
         for path in report.indexed { out.write("  indexed \(path)\n") }
         for path in report.removed { out.write("  removed \(path)\n") }
     }

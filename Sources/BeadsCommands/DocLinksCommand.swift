@@ -25,13 +25,17 @@ struct DocLinksCommand: ParsableCommand {
         let beads = byBead.keys.sorted()
         let out = Terminal.standardOutput
         if json {
-            out.write(JSONValue.object([
-                ("docs", .object(byDoc.map { ($0.0, JSONValue($0.1)) })),
-                ("beads", .object(beads.map { ($0, JSONValue(byBead[$0]!)) })),
-            ]).prettyEncoded() + "\n")
+            out.write(
+                JSONValue.object([
+                    ("docs", .object(byDoc.map { ($0.0, JSONValue($0.1)) })),
+                    ("beads", .object(beads.map { ($0, JSONValue(byBead[$0]!)) })),
+                ]).prettyEncoded() + "\n")
             return
         }
-        if links.isEmpty { out.write("No doc mentions a bead yet.\n"); return }
+        if links.isEmpty {
+            out.write("No doc mentions a bead yet.\n")
+            return
+        }
         out.write("Docs → beads\n")
         for (path, ids) in byDoc { out.write("  \(path) → \(ids.joined(separator: ", "))\n") }
         out.write("Beads → docs\n")

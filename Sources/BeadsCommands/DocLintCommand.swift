@@ -9,7 +9,8 @@ struct DocLintCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lint",
         abstract: "Check solution docs against the store and the repository, and say what went stale.",
-        discussion: HelpText.prose("""
+        discussion: HelpText.prose(
+            """
             Rules (the id in brackets starts each finding):
             \(LintFinding.Rule.allCases.map { "  \($0.rawValue): \($0.summary)" }.joined(separator: "\n"))
 
@@ -55,8 +56,9 @@ struct DocLintCommand: ParsableCommand {
         } else {
             for finding in findings { out.write(finding.display + "\n") }
             let fixable = findings.filter { $0.edit != nil }.count
-            var summary = findings.isEmpty ? "\(docs.count) doc(s) checked: nothing stale." :
-                "\(findings.count) finding(s) in \(docs.count) doc(s) checked"
+            var summary =
+                findings.isEmpty
+                ? "\(docs.count) doc(s) checked: nothing stale." : "\(findings.count) finding(s) in \(docs.count) doc(s) checked"
             if fixed > 0 { summary += findings.isEmpty ? " Fixed \(fixed)." : "; fixed \(fixed) first" }
             if !findings.isEmpty { summary += fixable > 0 ? "; \(fixable) can be fixed with --fix." : "." }
             Terminal.standardError.write(summary + "\n")
@@ -71,7 +73,9 @@ struct DocLintCommand: ParsableCommand {
 
     /// The `lint_finding` shape, here and from the MCP tool.
     static func json(_ f: LintFinding) -> JSONValue {
-        .object([("rule", .string(f.rule.rawValue)), ("path", .string(f.path)), ("line", JSONValue(f.line)),
-                 ("message", .string(f.message)), ("fixable", .bool(f.edit != nil))])
+        .object([
+            ("rule", .string(f.rule.rawValue)), ("path", .string(f.path)), ("line", JSONValue(f.line)),
+            ("message", .string(f.message)), ("fixable", .bool(f.edit != nil)),
+        ])
     }
 }

@@ -19,10 +19,15 @@ struct DocListCommand: ParsableCommand {
             out.write(Self.json(docs).prettyEncoded() + "\n")
             return
         }
-        if docs.isEmpty { out.write("No docs in \(base.location.docsDirectory).\n"); return }
+        if docs.isEmpty {
+            out.write("No docs in \(base.location.docsDirectory).\n")
+            return
+        }
         for d in docs {
             out.write("\(d.path)  \(d.title)\n")
-            out.write("    beads \(d.primaryBeads.isEmpty ? "(none named)" : d.primaryBeads.joined(separator: ", ")) · \(d.signatureCount) signatures · \(d.recipeCount) recipes\(d.warnings.isEmpty ? "" : " · \(d.warnings.count) warnings")\n")
+            out.write(
+                "    beads \(d.primaryBeads.isEmpty ? "(none named)" : d.primaryBeads.joined(separator: ", ")) · \(d.signatureCount) signatures · \(d.recipeCount) recipes\(d.warnings.isEmpty ? "" : " · \(d.warnings.count) warnings")\n"
+            )
             // What the index holds, per bead: a page about several beads gives each its own.
             if d.signaturesByBead.count > 1 || (d.signaturesByBead.first.map { !d.primaryBeads.contains($0.bead) } ?? false) {
                 out.write("    signatures by bead: \(d.signaturesByBead.map { "\($0.bead) \($0.count)" }.joined(separator: ", "))\n")
@@ -38,10 +43,13 @@ struct DocListCommand: ParsableCommand {
 
     /// The `docs` shape, here and from `beads serve`.
     static func json(_ docs: [DocSummary]) -> JSONValue {
-        .array(docs.map { d in
-            .object([("path", .string(d.path)), ("title", .string(d.title)), ("beads", JSONValue(d.primaryBeads)),
-                     ("signatures", JSONValue(d.signatureCount)), ("recipes", JSONValue(d.recipeCount)),
-                     ("warnings", JSONValue(d.warnings))])
-        })
+        .array(
+            docs.map { d in
+                .object([
+                    ("path", .string(d.path)), ("title", .string(d.title)), ("beads", JSONValue(d.primaryBeads)),
+                    ("signatures", JSONValue(d.signatureCount)), ("recipes", JSONValue(d.recipeCount)),
+                    ("warnings", JSONValue(d.warnings)),
+                ])
+            })
     }
 }

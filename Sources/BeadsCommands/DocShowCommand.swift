@@ -8,7 +8,8 @@ struct DocShowCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "show",
         abstract: "Render a solution doc in the terminal (or as HTML), whole or one section.",
-        discussion: HelpText.prose("""
+        discussion: HelpText.prose(
+            """
             DOC is a path, or a bead id: then the doc about that bead (the one declaring it,
             else the first that mentions it). --section takes an anchor (root-cause), a title,
             or part of one. Styles are used on a terminal unless NO_COLOR is set.
@@ -45,8 +46,9 @@ struct DocShowCommand: ParsableCommand {
         }
         let context = CommandContext.current
         let tty = context.standardOutput.isTerminal
-        let renderer = TerminalRenderer(width: width ?? Terminal.columns(environment: context.environment, tty: tty) ?? 80,
-                                        styled: Style.isEnabled(for: context.standardOutput, environment: context.environment))
+        let renderer = TerminalRenderer(
+            width: width ?? Terminal.columns(environment: context.environment, tty: tty) ?? 80,
+            styled: Style.isEnabled(for: context.standardOutput, environment: context.environment))
         // Styled output is beads' own escapes; the renderer drops the doc's.
         Pager.show(renderer.render(MarkdownParser.parse(text)), raw: renderer.styled)
     }

@@ -7,7 +7,8 @@ struct DocSyncCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sync",
         abstract: "Rewrite each doc's related-beads table from the store, so its statuses never drift.",
-        discussion: HelpText.prose("""
+        discussion: HelpText.prose(
+            """
             The table lives between two lines:
               \(RelatedBeadsTable.startMarker)
               \(RelatedBeadsTable.endMarker)
@@ -33,7 +34,11 @@ struct DocSyncCommand: ParsableCommand {
             let result = RelatedBeadsTable.sync(text, analyzer: analyzer) { id in try? base.store.bead(id) }
             switch result {
             case .noMarkers:
-                if !paths.isEmpty { Terminal.standardError.write("\(doc): no related-beads markers; add \(RelatedBeadsTable.startMarker) and \(RelatedBeadsTable.endMarker) where the table belongs\n") }
+                if !paths.isEmpty {
+                    Terminal.standardError.write(
+                        "\(doc): no related-beads markers; add \(RelatedBeadsTable.startMarker) and \(RelatedBeadsTable.endMarker) where the table belongs\n"
+                    )
+                }
             case let .unchanged(beads):
                 out.write("\(doc): up to date (\(beads.count) bead\(beads.count == 1 ? "" : "s"))\n")
             case let .updated(newText, beads, unknown):

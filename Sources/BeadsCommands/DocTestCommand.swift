@@ -7,7 +7,8 @@ struct DocTestCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "test",
         abstract: "Check that every example paste in the docs is recognised as its bead, and no look-alike is.",
-        discussion: HelpText.prose("""
+        discussion: HelpText.prose(
+            """
             Docs give examples in a section whose heading says "Examples" (a ```text block,
             or inline code, is a paste that must match the section's bead), or anywhere as a
             fenced block marked {example=match} or {example=not} (add bead=ID to name the
@@ -37,22 +38,28 @@ struct DocTestCommand: ParsableCommand {
         let out = Terminal.standardOutput
         let failed = outcomes.filter { !$0.passed }
         if json {
-            out.write(JSONValue.array(outcomes.map { o in
-                .object([
-                    ("path", .string(o.example.path)), ("line", JSONValue(o.example.line)),
-                    ("expect", .string(o.example.expectsMatch ? "match" : "none")), ("beads", JSONValue(o.example.beads)),
-                    ("matched", JSONValue(o.matched)), ("score", o.score.map { JSONValue($0) } ?? .null),
-                    ("passed", .bool(o.passed)), ("failure", JSONValue(o.failure)),
-                ])
-            }).prettyEncoded() + "\n")
+            out.write(
+                JSONValue.array(
+                    outcomes.map { o in
+                        .object([
+                            ("path", .string(o.example.path)), ("line", JSONValue(o.example.line)),
+                            ("expect", .string(o.example.expectsMatch ? "match" : "none")), ("beads", JSONValue(o.example.beads)),
+                            ("matched", JSONValue(o.matched)), ("score", o.score.map { JSONValue($0) } ?? .null),
+                            ("passed", .bool(o.passed)), ("failure", JSONValue(o.failure)),
+                        ])
+                    }
+                ).prettyEncoded() + "\n")
         } else {
             for o in failed {
                 let first = o.example.text.split(separator: "\n").first.map(String.init) ?? ""
-                out.write("\(o.example.path):\(o.example.line): [\(o.example.expectsMatch ? "example" : "look-alike")] \(String(first.prefix(80)))\n")
+                out.write(
+                    "\(o.example.path):\(o.example.line): [\(o.example.expectsMatch ? "example" : "look-alike")] \(String(first.prefix(80)))\n"
+                )
                 out.write("    \(o.failure ?? "")\n")
             }
             let positives = outcomes.filter(\.example.expectsMatch).count
-            let summary = outcomes.isEmpty
+            let summary =
+                outcomes.isEmpty
                 ? "No examples in the docs checked: add an \"## Examples\" section with pastes that must match, and look-alikes under \"Not this:\"."
                 : "\(outcomes.count) example(s): \(positives) to match, \(outcomes.count - positives) look-alike(s); \(failed.isEmpty ? "all behave." : "\(failed.count) failed.")"
             Terminal.standardError.write(summary + "\n")

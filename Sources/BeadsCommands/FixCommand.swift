@@ -9,7 +9,8 @@ struct FixCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "fix",
         abstract: "Recognise a pasted build error and show its bead, root cause and fixes.",
-        discussion: HelpText.prose("""
+        discussion: HelpText.prose(
+            """
             The paste is normalised (timestamps, BuildKit and CI prefixes, colours, paths,
             hashes and numbers do not matter) and compared with every known error signature
             in the docs. A score of \(MatchModel.threshold) or more is a match.
@@ -73,7 +74,8 @@ struct FixCommand: AsyncParsableCommand {
             try learn(id, confirmed: confirm != nil, paste: paste, diagnosis: diagnosis, base: base)
             return
         }
-        let outcome = try Diagnose(base: base, environment: CommandContext.current.environment)(paste, source: "fix", record: !recording.disabled)
+        let outcome = try Diagnose(base: base, environment: CommandContext.current.environment)(
+            paste, source: "fix", record: !recording.disabled)
         if let problem = outcome.recordingProblem { Terminal.standardError.write("beads: \(problem)\n") }
         let (diagnosis, env) = (outcome.diagnosis, outcome.environment)
         var out = Terminal.standardOutput
@@ -132,15 +134,16 @@ struct FixCommand: AsyncParsableCommand {
             return
         }
         if !confirmed, !matchedNow {
-            throw CommandFailure("\(id) does not match this paste, so there is nothing to reject" +
-                                 (diagnosis.rejected.contains(id) ? " (it was rejected for this shape already)" : ""))
+            throw CommandFailure(
+                "\(id) does not match this paste, so there is nothing to reject"
+                    + (diagnosis.rejected.contains(id) ? " (it was rejected for this shape already)" : ""))
         }
         guard let shape = MatchFeedback.shape(of: paste, for: id, in: diagnosis) else {
             throw CommandFailure("the paste has no line distinctive enough to remember")
         }
         try base.store.update(id) { bead in
-                _ = confirmed ? MatchFeedback.confirm(shape, on: &bead) : MatchFeedback.reject(shape, on: &bead)
-            }
+            _ = confirmed ? MatchFeedback.confirm(shape, on: &bead) : MatchFeedback.reject(shape, on: &bead)
+        }
         let after = try KnownErrorFinder(store: base.store).diagnose(paste)
         let verb = confirmed ? "Confirmed" : "Rejected"
         out.write("\(verb): pastes shaped like `\(FixReport.clip(shape.text, 90))` \(confirmed ? "are" : "are not") \(id).\n")

@@ -17,26 +17,37 @@ enum FixReport {
                 ("line", JSONValue(m.lineNumber)),
                 ("line_text", .string(m.lineText)),
                 ("root_cause", JSONValue(m.rootCause)),
-                ("fix", m.fixAdvice.map { advice in
-                    .object([("text", .string(advice)), ("doc", JSONValue(m.fixRef.map { "\($0.path)#\($0.section)" }))])
-                } ?? .null),
-                ("evidence", .object([
-                    ("found", JSONValue(m.evidence.foundWords)),
-                    ("missing", JSONValue(m.evidence.missingWords)),
-                    ("corroborating", JSONValue(m.evidence.corroboratingWords)),
-                    ("fallout", .bool(m.evidence.isFallout)),
-                    ("sufficient", .bool(m.evidence.suffices)),
-                ])),
+                (
+                    "fix",
+                    m.fixAdvice.map { advice in
+                        .object([("text", .string(advice)), ("doc", JSONValue(m.fixRef.map { "\($0.path)#\($0.section)" }))])
+                    } ?? .null
+                ),
+                (
+                    "evidence",
+                    .object([
+                        ("found", JSONValue(m.evidence.foundWords)),
+                        ("missing", JSONValue(m.evidence.missingWords)),
+                        ("corroborating", JSONValue(m.evidence.corroboratingWords)),
+                        ("fallout", .bool(m.evidence.isFallout)),
+                        ("sufficient", .bool(m.evidence.suffices)),
+                    ])
+                ),
                 ("why_not", m.evidence.suffices ? .null : .string(MatchWhy.sentence(m))),
                 ("docs", .array(m.docs.map { .object([("path", .string($0.path)), ("section", .string($0.section))]) })),
-                ("recipes", .array(ranked.map { r in
-                    .object(RecipeJSON.fields(r.recipe) + [
-                        ("recommended", .bool(r.recommended)),
-                        ("reason", .string(r.reason)),
-                        ("runnable", .bool(r.runnable)),
-                        ("missing", JSONValue(r.missing)),
-                    ])
-                })),
+                (
+                    "recipes",
+                    .array(
+                        ranked.map { r in
+                            .object(
+                                RecipeJSON.fields(r.recipe) + [
+                                    ("recommended", .bool(r.recommended)),
+                                    ("reason", .string(r.reason)),
+                                    ("runnable", .bool(r.runnable)),
+                                    ("missing", JSONValue(r.missing)),
+                                ])
+                        })
+                ),
             ])
         }
         return .object([
@@ -58,8 +69,10 @@ enum FixReport {
         { recipe, bead in "beads recipe run \(ShellWords.quote(recipe)) --bead \(bead)\(kb.repeated)" }
     }
 
-    static func write(_ diagnosis: Diagnosis, env: EnvironmentReport, runHint: RunHint,
-                      recordHint: String = "the same text piped into: beads create --from-error", to out: inout some TextOutputStream) {
+    static func write(
+        _ diagnosis: Diagnosis, env: EnvironmentReport, runHint: RunHint,
+        recordHint: String = "the same text piped into: beads create --from-error", to out: inout some TextOutputStream
+    ) {
         for id in diagnosis.rejected {
             out.write("(\(id) matched too, but was rejected for pastes of this shape; `beads fix --confirm \(id)` takes that back)\n")
         }
@@ -77,14 +90,20 @@ enum FixReport {
                     out.write("      why not:   \(MatchWhy.sentence(m))\n")
                 }
             }
-            out.write("If this is a new known error, record it so the next paste is recognised:\n  \(recordHint)\n(or quote the message under an \"Error\" heading of a solution doc)\n")
+            out.write(
+                "If this is a new known error, record it so the next paste is recognised:\n  \(recordHint)\n(or quote the message under an \"Error\" heading of a solution doc)\n"
+            )
             return
         }
         for (k, m) in diagnosis.matches.prefix(3).enumerated() {
             if k > 0 { out.write("\n") }
             let status = m.bead.map { "\($0.status.rawValue) · P\($0.priority)" } ?? "not in the store"
-            out.write("\(Style.bold("Known error"))  \(Style.bold(Style.cyan(m.beadID)))  \(m.bead?.title ?? "(the doc names it; no such bead)")   \(status)\n")
-            out.write("  matched line \(m.lineNumber) (score \(String(format: "%.2f", m.score))): \(Self.clip(m.lineText.trimmingCharacters(in: .whitespaces)))\n")
+            out.write(
+                "\(Style.bold("Known error"))  \(Style.bold(Style.cyan(m.beadID)))  \(m.bead?.title ?? "(the doc names it; no such bead)")   \(status)\n"
+            )
+            out.write(
+                "  matched line \(m.lineNumber) (score \(String(format: "%.2f", m.score))): \(Self.clip(m.lineText.trimmingCharacters(in: .whitespaces)))\n"
+            )
             if let cause = m.rootCause { out.write("Root cause   \(cause)\n") }
             if let ref = m.rootCauseRef ?? m.docs.first { out.write("Doc          \(ref.display)\n") }
             let ranked = RecipeRanker.rank(m.recipes, in: env)
@@ -93,7 +112,9 @@ enum FixReport {
                 if let advice = m.fixAdvice {
                     out.write("Fix          \(advice)\n")
                     if let ref = m.fixRef {
-                        out.write("             (\(ref.display); no recipe block to run: `beads doc show \(ref.path) --section \(ref.section)`)\n")
+                        out.write(
+                            "             (\(ref.display); no recipe block to run: `beads doc show \(ref.path) --section \(ref.section)`)\n"
+                        )
                     }
                 }
                 continue
@@ -109,7 +130,11 @@ enum FixReport {
             } else {
                 out.write("  None of these fixes can run here. To run one, set up what it needs:\n")
                 for advice in RecipeRanker.setUpAdvice(ranked) { out.write("    - \(advice)\n") }
-                if ranked.allSatisfy({ !$0.applies }) { out.write("    - or run beads where they apply (\(Set(ranked.map { Self.place($0.recipe.when) }).sorted().joined(separator: ", ")))\n") }
+                if ranked.allSatisfy({ !$0.applies }) {
+                    out.write(
+                        "    - or run beads where they apply (\(Set(ranked.map { Self.place($0.recipe.when) }).sorted().joined(separator: ", ")))\n"
+                    )
+                }
             }
         }
         if diagnosis.matches.count > 3 {

@@ -21,7 +21,8 @@ enum HelpText {
             let end = bytes.firstIndex(of: newline) ?? bytes.endIndex
             let line = bytes[..<end]
             if started, let lineFirst = line.first, let first, first != space, lineFirst != space, last != UInt8(ascii: ":"),
-               !(line.starts(with: "- ".utf8) || line.starts(with: "* ".utf8)) {
+                !(line.starts(with: "- ".utf8) || line.starts(with: "* ".utf8))
+            {
                 out.append(space)
             } else {
                 if started { out.append(newline) }

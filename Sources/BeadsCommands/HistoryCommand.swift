@@ -15,17 +15,28 @@ struct HistoryCommand: ParsableCommand {
         if events.isEmpty { _ = try requireBead(id, in: base) }
         let out = Terminal.standardOutput
         if json {
-            out.write(JSONValue.array(events.map { e in
-                .object([("at", .string(e.at)), ("actor", .string(e.actor)), ("field", .string(e.field)),
-                         ("old", JSONValue(e.oldValue)), ("new", JSONValue(e.newValue))])
-            }).prettyEncoded() + "\n")
+            out.write(
+                JSONValue.array(
+                    events.map { e in
+                        .object([
+                            ("at", .string(e.at)), ("actor", .string(e.actor)), ("field", .string(e.field)),
+                            ("old", JSONValue(e.oldValue)), ("new", JSONValue(e.newValue)),
+                        ])
+                    }
+                ).prettyEncoded() + "\n")
             return
         }
-        if events.isEmpty { out.write("No recorded changes to \(id) (changes pulled through git are in git's history).\n"); return }
+        if events.isEmpty {
+            out.write("No recorded changes to \(id) (changes pulled through git are in git's history).\n")
+            return
+        }
         for e in events {
             switch e.field {
             case "created", "deleted": out.write("\(e.at)  \(e.actor)  \(e.field)\n")
-            default: out.write("\(e.at)  \(e.actor)  \(e.field): \(FixReport.clip(e.oldValue ?? "—", 60)) → \(FixReport.clip(e.newValue ?? "—", 60))\n")
+            default:
+                out.write(
+                    "\(e.at)  \(e.actor)  \(e.field): \(FixReport.clip(e.oldValue ?? "—", 60)) → \(FixReport.clip(e.newValue ?? "—", 60))\n"
+                )
             }
         }
     }

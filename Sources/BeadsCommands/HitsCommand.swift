@@ -7,7 +7,8 @@ struct HitsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "hits",
         abstract: "List recorded diagnoses: which known error each paste showed, where and when.",
-        discussion: HelpText.prose("""
+        discussion: HelpText.prose(
+            """
             fix, run, safe-build and the MCP server record every diagnosis in beads/hits.jsonl
             (a fingerprint of the paste, never the paste itself), which git shares: `git pull`
             brings the team's hits. --no-record on a command, or `hits: {record: false}` in
@@ -56,7 +57,9 @@ struct HitsCommand: ParsableCommand {
             let score = hit.score.map { String(format: "%.2f", $0) } ?? "  - "
             var line = "\(hit.at)  \(id)  \(score)  \(hit.source)"
             if hit.count > 1 { line += " ×\(hit.count)" }
-            if let where_ = [hit.environment, hit.host, hit.ciJob].compactMap({ $0 }).joined(separator: " ").nilIfEmpty { line += "  \(where_)" }
+            if let where_ = [hit.environment, hit.host, hit.ciJob].compactMap({ $0 }).joined(separator: " ").nilIfEmpty {
+                line += "  \(where_)"
+            }
             if let id = hit.beadID, let title = titles[id] { line += "  " + FixReport.clip(title, 60) }
             out.write(line + "\n")
         }

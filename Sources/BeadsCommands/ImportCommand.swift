@@ -22,10 +22,15 @@ struct ImportCommand: ParsableCommand {
         let counts = try base.store.upsert(beads)
         let out = Terminal.standardOutput
         if json {
-            out.write(JSONValue.object([("created", JSONValue(counts.created)), ("updated", JSONValue(counts.updated)),
-                                        ("unchanged", JSONValue(counts.unchanged))]).prettyEncoded() + "\n")
+            out.write(
+                JSONValue.object([
+                    ("created", JSONValue(counts.created)), ("updated", JSONValue(counts.updated)),
+                    ("unchanged", JSONValue(counts.unchanged)),
+                ]).prettyEncoded() + "\n")
         } else {
-            out.write("Imported \(beads.count) beads from \(file): \(counts.created) new, \(counts.updated) updated, \(counts.unchanged) unchanged.\n")
+            out.write(
+                "Imported \(beads.count) beads from \(file): \(counts.created) new, \(counts.updated) updated, \(counts.unchanged) unchanged.\n"
+            )
         }
     }
 }

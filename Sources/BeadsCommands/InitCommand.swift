@@ -36,21 +36,28 @@ struct InitCommand: AsyncParsableCommand {
             }
             let ignore = location.beadsDirectory + "/.gitignore"
             if !fm.fileExists(atPath: ignore) {
-                try "# the database is a working copy, rebuilt from issues.jsonl and docs/\nbeads.db*\n# a writer that died before renaming its temporary file leaves one; the next write removes it\n.*.tmp\n".write(toFile: ignore, atomically: true, encoding: .utf8)
+                try
+                    "# the database is a working copy, rebuilt from issues.jsonl and docs/\nbeads.db*\n# a writer that died before renaming its temporary file leaves one; the next write removes it\n.*.tmp\n"
+                    .write(toFile: ignore, atomically: true, encoding: .utf8)
             }
         } catch {
             throw CommandFailure("cannot create the knowledge base in \(root): \(error.localizedDescription)")
         }
         let base = try KnowledgeBase(location: location, environment: CommandContext.current.environment)
-        out.write("Knowledge base ready in \(location.root) (prefix \(base.config.prefix)): beads/issues.jsonl, beads/config.yaml, docs/.\n")
+        out.write(
+            "Knowledge base ready in \(location.root) (prefix \(base.config.prefix)): beads/issues.jsonl, beads/config.yaml, docs/.\n")
         if let top = try await Self.gitTopLevel(of: location.root) {
             try await Self.registerMergeDriver(gitTop: top, jsonlPath: location.jsonlPath)
-            out.write("Registered the merge drivers (.gitattributes; git config merge.beads): beads/hits.jsonl merges as a union, beads/issues.jsonl through `beads merge`")
+            out.write(
+                "Registered the merge drivers (.gitattributes; git config merge.beads): beads/hits.jsonl merges as a union, beads/issues.jsonl through `beads merge`"
+            )
             if let found = CommandLocator(environment: CommandContext.current.environment).find("beads") {
                 out.write(", found on PATH at \(found).\n")
             } else {
                 out.write(".\n")
-                Terminal.standardError.write("warning: beads is not on PATH, so git cannot run the merge driver: merging issues.jsonl will fail until it is (put beads on PATH, or `git config merge.beads.driver '/full/path/to/beads merge %O %A %B'`).\n")
+                Terminal.standardError.write(
+                    "warning: beads is not on PATH, so git cannot run the merge driver: merging issues.jsonl will fail until it is (put beads on PATH, or `git config merge.beads.driver '/full/path/to/beads merge %O %A %B'`).\n"
+                )
             }
         }
     }
@@ -71,7 +78,8 @@ struct InitCommand: AsyncParsableCommand {
     static func registerMergeDriver(gitTop: String, jsonlPath: String) async throws {
         let resolvedTop = (gitTop as NSString).resolvingSymlinksInPath
         let resolvedJSONL = (jsonlPath as NSString).resolvingSymlinksInPath
-        let relative = resolvedJSONL.hasPrefix(resolvedTop + "/") ? String(resolvedJSONL.dropFirst(resolvedTop.count + 1)) : "beads/issues.jsonl"
+        let relative =
+            resolvedJSONL.hasPrefix(resolvedTop + "/") ? String(resolvedJSONL.dropFirst(resolvedTop.count + 1)) : "beads/issues.jsonl"
         let attributes = gitTop + "/.gitattributes"
         // hits.jsonl only ever gains lines: git's own union driver merges two branches'
         // hits with no conflict, and needs no configuration.

@@ -8,7 +8,8 @@ struct KanikoBuildCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "build",
         abstract: "Build and push images as Kaniko Jobs (or in a running builder with --runner).",
-        discussion: HelpText.prose("""
+        discussion: HelpText.prose(
+            """
             Examples:
               beads kaniko build --all
               beads kaniko build --image ghcr.io/org/api:latest=api/
@@ -36,7 +37,9 @@ struct KanikoBuildCommand: AsyncParsableCommand {
             throw ValidationError("--image \(image): write DEST=CONTEXT[:DOCKERFILE], e.g. ghcr.io/org/api:latest=api/")
         }
         if !images.isEmpty, all { throw ValidationError("give --image or --all, not both") }
-        if runner != nil, !images.isEmpty || all { throw ValidationError("--runner runs the builder's own script; it takes no --image or --all") }
+        if runner != nil, !images.isEmpty || all {
+            throw ValidationError("--runner runs the builder's own script; it takes no --image or --all")
+        }
         if script != nil, runner == nil { throw ValidationError("--script goes with --runner") }
         if let timeout, timeout <= 0 { throw ValidationError("--timeout must be a positive number of seconds") }
     }
@@ -51,11 +54,15 @@ struct KanikoBuildCommand: AsyncParsableCommand {
         let out = MaskingLineWriter(masker: masker) { Terminal.rawStandardOutput.write($0) }
         let err = MaskingLineWriter(masker: masker) { Terminal.rawStandardError.write($0) }
         let log: @Sendable (Data, Bool) -> Void = { data, isError in (isError ? err : out).write(data) }
-        defer { out.flush(); err.flush() }
+        defer {
+            out.flush()
+            err.flush()
+        }
 
         if let runner = runner ?? (images.isEmpty && !all ? settings.runner : nil) {
             guard let script = script ?? settings.runnerScript else {
-                throw CommandFailure.usage("name the script to exec in \(runner) with --script (or kaniko.runner_script in beads/config.yaml)")
+                throw CommandFailure.usage(
+                    "name the script to exec in \(runner) with --script (or kaniko.runner_script in beads/config.yaml)")
             }
             if options.dryRun {
                 Terminal.standardOutput.write("kubectl exec \(runner) -n \(settings.namespace) -- \(script)\n")
@@ -82,14 +89,18 @@ struct KanikoBuildCommand: AsyncParsableCommand {
         let builder = KanikoBuilder(settings: settings, kubectl: kubectl)
         var failures = 0
         for image in chosen {
-            Terminal.standardOutput.write("▶ \(image.destination): Kaniko Job in namespace \(settings.namespace) (executor \(settings.executor))\n")
+            Terminal.standardOutput.write(
+                "▶ \(image.destination): Kaniko Job in namespace \(settings.namespace) (executor \(settings.executor))\n")
             let result = try await builder.build(image, suffix: suffix, log: log)
-            out.flush(); err.flush()
+            out.flush()
+            err.flush()
             if result.succeeded {
-                Terminal.standardOutput.write("✔ \(image.destination) pushed\(result.digest.map { " as \($0)" } ?? "") (job \(result.job))\n")
+                Terminal.standardOutput.write(
+                    "✔ \(image.destination) pushed\(result.digest.map { " as \($0)" } ?? "") (job \(result.job))\n")
             } else {
                 failures += 1
-                Terminal.standardOutput.write("✘ \(image.destination) failed (job \(result.job)); see `kubectl logs job/\(result.job) -n \(settings.namespace)`\n")
+                Terminal.standardOutput.write(
+                    "✘ \(image.destination) failed (job \(result.job)); see `kubectl logs job/\(result.job) -n \(settings.namespace)`\n")
             }
         }
         if failures > 0 { throw CommandFailure("\(failures) of \(chosen.count) image build(s) failed") }

@@ -8,7 +8,8 @@ struct KanikoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "kaniko",
         abstract: "Build images in the cluster with Kaniko, where a local docker build cannot work.",
-        discussion: HelpText.prose("""
+        discussion: HelpText.prose(
+            """
             Defaults come from the kaniko: section of beads/config.yaml (namespace, secret,
             registry, executor image, images). Upstream Kaniko was archived in June 2025: set
             kaniko.executor to the fork or mirror your team trusts.

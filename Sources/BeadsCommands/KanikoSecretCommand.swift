@@ -19,7 +19,10 @@ struct KanikoSecretCommand: AsyncParsableCommand {
         let base = try kb.openIfPresent()
         let settings = try options.settings(base)
         let environment = CommandContext.current.environment
-        guard let token = environment["GITHUB_TOKEN"].flatMap({ $0.isEmpty ? nil : $0 }) ?? environment["GH_TOKEN"].flatMap({ $0.isEmpty ? nil : $0 }) else {
+        guard
+            let token = environment["GITHUB_TOKEN"].flatMap({ $0.isEmpty ? nil : $0 })
+                ?? environment["GH_TOKEN"].flatMap({ $0.isEmpty ? nil : $0 })
+        else {
             throw CommandFailure(KanikoError.noToken.description)
         }
         guard let user = username ?? settings.username else {
@@ -33,6 +36,7 @@ struct KanikoSecretCommand: AsyncParsableCommand {
         let kubectl: Kubectl
         kubectl = try Kubectl(environment: environment, namespace: settings.namespace)
         try await KanikoBuilder(settings: settings, kubectl: kubectl).applySecret(token: token, username: user)
-        Terminal.standardOutput.write("Secret \(settings.secret) for \(settings.registry) (user \(user)) applied in namespace \(settings.namespace).\n")
+        Terminal.standardOutput.write(
+            "Secret \(settings.secret) for \(settings.registry) (user \(user)) applied in namespace \(settings.namespace).\n")
     }
 }

@@ -5,15 +5,18 @@ import Foundation
 
 /// `--kb DIR`, shared by every command that reads a knowledge base.
 struct KnowledgeBaseOptions: ParsableArguments {
-    @Option(name: .customLong("kb"), help: ArgumentHelp(
-        "The knowledge base folder (the one holding beads/).",
-        discussion: "Default: BEADS_DIR, else the nearest folder upward from here holding beads/.",
-        valueName: "DIR"))
+    @Option(
+        name: .customLong("kb"),
+        help: ArgumentHelp(
+            "The knowledge base folder (the one holding beads/).",
+            discussion: "Default: BEADS_DIR, else the nearest folder upward from here holding beads/.",
+            valueName: "DIR"))
     var directory: String?
-    @Option(help: ArgumentHelp(
-        "Who changes are recorded as.",
-        discussion: "Default: BEADS_ACTOR or BD_ACTOR, else git's user.name, else USER.",
-        valueName: "NAME"))
+    @Option(
+        help: ArgumentHelp(
+            "Who changes are recorded as.",
+            discussion: "Default: BEADS_ACTOR or BD_ACTOR, else git's user.name, else USER.",
+            valueName: "NAME"))
     var actor: String?
 
     /// These options as they would be typed again (for commands beads suggests).

@@ -13,12 +13,16 @@ struct LabelListCommand: ParsableCommand {
         let out = Terminal.standardOutput
         if let id {
             let bead = try requireBead(id, in: base)
-            out.write(json ? JSONValue(bead.labels).prettyEncoded() + "\n" : bead.labels.joined(separator: "\n") + (bead.labels.isEmpty ? "" : "\n"))
+            out.write(
+                json
+                    ? JSONValue(bead.labels).prettyEncoded() + "\n"
+                    : bead.labels.joined(separator: "\n") + (bead.labels.isEmpty ? "" : "\n"))
             return
         }
         let counts = try base.store.labelCounts()
         if json {
-            out.write(JSONValue.array(counts.map { .object([("label", .string($0.0)), ("count", JSONValue($0.1))]) }).prettyEncoded() + "\n")
+            out.write(
+                JSONValue.array(counts.map { .object([("label", .string($0.0)), ("count", JSONValue($0.1))]) }).prettyEncoded() + "\n")
             return
         }
         for (label, count) in counts { out.write("\(label)  \(count)\n") }

@@ -7,8 +7,9 @@ struct ListCommand: ParsableCommand {
         abstract: "List beads, open ones by default, most urgent first.")
 
     @OptionGroup var kb: KnowledgeBaseOptions
-    @Option(name: [.customShort("s"), .long], help: "Only this status (open, in_progress, blocked, deferred, closed, pinned, hooked).",
-            transform: BeadArguments.statusFilter)
+    @Option(
+        name: [.customShort("s"), .long], help: "Only this status (open, in_progress, blocked, deferred, closed, pinned, hooked).",
+        transform: BeadArguments.statusFilter)
     var status: BeadStatus?
     @Flag(name: [.customShort("a"), .long], help: "Include closed beads.")
     var all = false
@@ -22,7 +23,10 @@ struct ListCommand: ParsableCommand {
     var assignee: String?
     @Option(name: .customLong("text"), help: "Only beads whose title, description or id contains this.")
     var text: String?
-    @Option(help: ArgumentHelp("Order by priority (default), created, updated, closed, status, id, title, type or assignee; dates newest first.", valueName: "FIELD"))
+    @Option(
+        help: ArgumentHelp(
+            "Order by priority (default), created, updated, closed, status, id, title, type or assignee; dates newest first.",
+            valueName: "FIELD"))
     var sort: String = "priority"
     @Flag(name: [.customShort("r"), .long], help: "Reverse the order.")
     var reverse = false

@@ -33,7 +33,8 @@ struct MCPArguments {
     func optionalText(_ key: String, limit: Int) throws -> String? {
         guard let text = try optionalString(key) else { return nil }
         guard text.utf8.count <= limit else {
-            throw CommandFailure.usage("\(key) is \(text.utf8.count >> 10) KiB; send at most \(limit >> 10) KiB, the end of the log, where builds report")
+            throw CommandFailure.usage(
+                "\(key) is \(text.utf8.count >> 10) KiB; send at most \(limit >> 10) KiB, the end of the log, where builds report")
         }
         return text
     }

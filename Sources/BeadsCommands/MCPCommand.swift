@@ -7,7 +7,8 @@ struct MCPCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "mcp",
         abstract: "Serve this knowledge base to a coding agent over MCP (stdio).",
-        discussion: HelpText.prose("""
+        discussion: HelpText.prose(
+            """
             An MCP server on standard input and output (newline-delimited JSON-RPC, protocol
             revisions 2024-11-05 to 2025-11-25). Tools: diagnose_error (a pasted error → bead, cause,
             fixes ranked for this machine), show_bead, list_beads (ready work too, paged),
@@ -36,9 +37,11 @@ struct MCPCommand: AsyncParsableCommand {
         let quiet = redirected
         // A client that goes away must not kill a fix that is running for it.
         signal(SIGPIPE, SIG_IGN)
-        let server = MCPServer(info: .init(name: "beads", version: BeadsCommand.configuration.version,
-                                           instructions: "Paste a failing build's error into diagnose_error before debugging it yourself."),
-                               tools: tools, quiet: quiet, writer: MCPStdioWriter())
+        let server = MCPServer(
+            info: .init(
+                name: "beads", version: BeadsCommand.configuration.version,
+                instructions: "Paste a failing build's error into diagnose_error before debugging it yourself."),
+            tools: tools, quiet: quiet, writer: MCPStdioWriter())
         await server.serve(input: STDIN_FILENO)
     }
 }

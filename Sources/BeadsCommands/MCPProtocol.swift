@@ -25,7 +25,10 @@ struct MCPProtocolError: Error, Equatable {
     static func parse(_ message: String) -> Self { .init(code: -32700, message: message) }
     static func invalidRequest(_ message: String) -> Self { .init(code: -32600, message: message) }
     static func methodNotFound(_ method: String) -> Self {
-        .init(code: -32601, message: "unknown method \(method); this server answers initialize, ping, tools/list, tools/call, resources/list and resources/read")
+        .init(
+            code: -32601,
+            message:
+                "unknown method \(method); this server answers initialize, ping, tools/list, tools/call, resources/list and resources/read")
     }
     static func invalidParams(_ message: String) -> Self { .init(code: -32602, message: message) }
     static func internalError(_ message: String) -> Self { .init(code: -32603, message: message) }
@@ -45,8 +48,10 @@ struct MCPTool {
         var openWorldHint: Bool?
 
         var json: JSONValue {
-            let hints: [(String, Bool?)] = [("readOnlyHint", readOnlyHint), ("destructiveHint", destructiveHint),
-                                            ("idempotentHint", idempotentHint), ("openWorldHint", openWorldHint)]
+            let hints: [(String, Bool?)] = [
+                ("readOnlyHint", readOnlyHint), ("destructiveHint", destructiveHint),
+                ("idempotentHint", idempotentHint), ("openWorldHint", openWorldHint),
+            ]
             return .object(hints.compactMap { name, value in value.map { (name, JSONValue($0)) } })
         }
     }
@@ -60,8 +65,10 @@ struct MCPTool {
     var handler: Handler
 
     var json: JSONValue {
-        var fields: [(String, JSONValue)] = [("name", .string(name)), ("description", .string(description)),
-                                             ("inputSchema", inputSchema), ("annotations", annotations.json)]
+        var fields: [(String, JSONValue)] = [
+            ("name", .string(name)), ("description", .string(description)),
+            ("inputSchema", inputSchema), ("annotations", annotations.json),
+        ]
         if let outputSchema { fields.append(("outputSchema", outputSchema)) }
         return .object(fields)
     }
@@ -130,6 +137,8 @@ enum MCPIncoming {
     }
 
     static func answer(_ id: JSONValue, error: MCPProtocolError) -> JSONValue {
-        .object([("jsonrpc", "2.0"), ("id", id), ("error", .object([("code", JSONValue(error.code)), ("message", .string(error.message))]))])
+        .object([
+            ("jsonrpc", "2.0"), ("id", id), ("error", .object([("code", JSONValue(error.code)), ("message", .string(error.message))])),
+        ])
     }
 }

@@ -100,7 +100,9 @@ final class MCPServer: Sendable {
         do {
             switch try MCPIncoming(message) {
             case let .request(id, method, params): return .request(id: id, method: method, params: params)
-            case let .notification(method, params): notice(method, params); return .answered(nil)
+            case let .notification(method, params):
+                notice(method, params)
+                return .answered(nil)
             case .response: return .answered(nil)
             }
         } catch {
@@ -164,10 +166,13 @@ final class MCPServer: Sendable {
             let requested = params?["protocolVersion"]?.stringValue
             return .object([
                 ("protocolVersion", .string(MCPVersion.negotiate(requested))),
-                ("capabilities", .object([
-                    ("resources", .object([("subscribe", .bool(false)), ("listChanged", .bool(false))])),
-                    ("tools", .object([("listChanged", .bool(false))])),
-                ])),
+                (
+                    "capabilities",
+                    .object([
+                        ("resources", .object([("subscribe", .bool(false)), ("listChanged", .bool(false))])),
+                        ("tools", .object([("listChanged", .bool(false))])),
+                    ])
+                ),
                 ("serverInfo", .object([("name", .string(info.name)), ("version", .string(info.version))])),
                 ("instructions", .string(info.instructions)),
             ])

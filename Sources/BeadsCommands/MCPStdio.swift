@@ -65,10 +65,12 @@ enum MCPStdioReader {
         let text = String(decoding: head, as: UTF8.self)
         var id = "null"
         if let range = text.range(of: #""id"\s*:\s*("[^"]*"|-?[0-9]+)"#, options: .regularExpression),
-           let colon = text[range].firstIndex(of: ":") {
+            let colon = text[range].firstIndex(of: ":")
+        {
             id = text[text.index(after: colon)..<range.upperBound].trimmingCharacters(in: .whitespaces)
         }
-        let message = "the message is \(size >> 10) KiB; beads reads at most \(maxMessage >> 10) KiB. Send the end of the log, where builds report (diagnose_error takes up to 1 MiB)."
+        let message =
+            "the message is \(size >> 10) KiB; beads reads at most \(maxMessage >> 10) KiB. Send the end of the log, where builds report (diagnose_error takes up to 1 MiB)."
         return Data(#"{"jsonrpc":"2.0","id":\#(id),"error":{"code":-32600,"message":"\#(message)"}}"#.utf8)
     }
 }

@@ -38,61 +38,82 @@ struct MCPTools: Sendable {
 
     func catalogue() -> [MCPTool] {
         var tools = [
-            MCPTool(name: "diagnose_error",
-                 description: "Recognise a pasted build error: the known bead, root cause, doc, and fixes ranked for this machine (as `beads fix --json`).",
-                 inputSchema: Self.schema(["text": Self.property("string", "The error or the end of the log (≤1 MiB).")], required: ["text"]),
-                 annotations: MCPTool.Annotations(readOnlyHint: true), outputSchema: Self.output("diagnose_error"),
-                 handler: { try await $0.diagnoseError($1) }),
-            MCPTool(name: "show_bead", description: "A bead with its dependencies, docs, error signatures, recipes and recent runs.",
-                 inputSchema: Self.schema(["id": Self.property("string")], required: ["id"]),
-                 annotations: MCPTool.Annotations(readOnlyHint: true), outputSchema: Self.output("show_bead"),
-                 handler: { try await $0.showBead($1) }),
-            MCPTool(name: "list_beads",
-                 description: "Compact rows (id, title, status, priority). ready=true: work that can start now. Page with cursor.",
-                 inputSchema: Self.schema([
-                     "ready": Self.property("boolean"), "status": Self.property("string"), "priority": Self.property("string", "0-4 or P0-P4"),
-                     "type": Self.property("string"), "label": Self.property("string"), "assignee": Self.property("string"),
-                     "query": Self.property("string", "Words in title or description."), "limit": Self.property("integer"),
-                     "cursor": Self.property("string"),
-                 ]),
-                 annotations: MCPTool.Annotations(readOnlyHint: true), outputSchema: Self.output("list_beads"),
-                 handler: { try await $0.list($1) }),
-            MCPTool(name: "create_bead",
-                 description: "Create a bead. With error_text, its generalised signature is recorded so the error is recognised next time.",
-                 inputSchema: Self.schema([
-                     "title": Self.property("string"), "description": Self.property("string"), "priority": Self.property("string"),
-                     "type": Self.property("string"), "labels": .object([("type", "array"), ("items", Self.property("string"))]),
-                     "error_text": Self.property("string"),
-                 ]),
-                 annotations: MCPTool.Annotations(readOnlyHint: false, destructiveHint: false, idempotentHint: false), outputSchema: Self.output("create_bead"),
-                 handler: { try await $0.create($1) }),
-            MCPTool(name: "update_bead",
-                 description: "Change status, priority or assignee; claim (assign to you, in_progress); close with a reason.",
-                 inputSchema: Self.schema([
-                     "id": Self.property("string"), "status": Self.property("string"), "priority": Self.property("string"),
-                     "assignee": Self.property("string"), "claim": Self.property("boolean"), "close_reason": Self.property("string"),
-                 ], required: ["id"]),
-                 annotations: MCPTool.Annotations(readOnlyHint: false, destructiveHint: false, idempotentHint: true), outputSchema: Self.output("update_bead"),
-                 handler: { try await $0.update($1) }),
-            MCPTool(name: "add_dependency", description: "Make issue depend on depends_on (type blocks by default); cycles are refused.",
-                 inputSchema: Self.schema(["issue": Self.property("string"), "depends_on": Self.property("string"), "type": Self.property("string")],
-                                          required: ["issue", "depends_on"]),
-                 annotations: MCPTool.Annotations(readOnlyHint: false, destructiveHint: false, idempotentHint: true),
-                 outputSchema: Self.output("add_dependency"),
-                 handler: { try await $0.addDependency($1) }),
-            MCPTool(name: "doc_findings", description: "What went stale in the solution docs (beads doc lint).",
-                 inputSchema: Self.schema([:]), annotations: MCPTool.Annotations(readOnlyHint: true), outputSchema: Self.output("doc_findings"),
-                 handler: { try await $0.docFindings($1) }),
+            MCPTool(
+                name: "diagnose_error",
+                description:
+                    "Recognise a pasted build error: the known bead, root cause, doc, and fixes ranked for this machine (as `beads fix --json`).",
+                inputSchema: Self.schema(
+                    ["text": Self.property("string", "The error or the end of the log (≤1 MiB).")], required: ["text"]),
+                annotations: MCPTool.Annotations(readOnlyHint: true), outputSchema: Self.output("diagnose_error"),
+                handler: { try await $0.diagnoseError($1) }),
+            MCPTool(
+                name: "show_bead", description: "A bead with its dependencies, docs, error signatures, recipes and recent runs.",
+                inputSchema: Self.schema(["id": Self.property("string")], required: ["id"]),
+                annotations: MCPTool.Annotations(readOnlyHint: true), outputSchema: Self.output("show_bead"),
+                handler: { try await $0.showBead($1) }),
+            MCPTool(
+                name: "list_beads",
+                description: "Compact rows (id, title, status, priority). ready=true: work that can start now. Page with cursor.",
+                inputSchema: Self.schema([
+                    "ready": Self.property("boolean"), "status": Self.property("string"),
+                    "priority": Self.property("string", "0-4 or P0-P4"),
+                    "type": Self.property("string"), "label": Self.property("string"), "assignee": Self.property("string"),
+                    "query": Self.property("string", "Words in title or description."), "limit": Self.property("integer"),
+                    "cursor": Self.property("string"),
+                ]),
+                annotations: MCPTool.Annotations(readOnlyHint: true), outputSchema: Self.output("list_beads"),
+                handler: { try await $0.list($1) }),
+            MCPTool(
+                name: "create_bead",
+                description: "Create a bead. With error_text, its generalised signature is recorded so the error is recognised next time.",
+                inputSchema: Self.schema([
+                    "title": Self.property("string"), "description": Self.property("string"), "priority": Self.property("string"),
+                    "type": Self.property("string"), "labels": .object([("type", "array"), ("items", Self.property("string"))]),
+                    "error_text": Self.property("string"),
+                ]),
+                annotations: MCPTool.Annotations(readOnlyHint: false, destructiveHint: false, idempotentHint: false),
+                outputSchema: Self.output("create_bead"),
+                handler: { try await $0.create($1) }),
+            MCPTool(
+                name: "update_bead",
+                description: "Change status, priority or assignee; claim (assign to you, in_progress); close with a reason.",
+                inputSchema: Self.schema(
+                    [
+                        "id": Self.property("string"), "status": Self.property("string"), "priority": Self.property("string"),
+                        "assignee": Self.property("string"), "claim": Self.property("boolean"), "close_reason": Self.property("string"),
+                    ], required: ["id"]),
+                annotations: MCPTool.Annotations(readOnlyHint: false, destructiveHint: false, idempotentHint: true),
+                outputSchema: Self.output("update_bead"),
+                handler: { try await $0.update($1) }),
+            MCPTool(
+                name: "add_dependency", description: "Make issue depend on depends_on (type blocks by default); cycles are refused.",
+                inputSchema: Self.schema(
+                    ["issue": Self.property("string"), "depends_on": Self.property("string"), "type": Self.property("string")],
+                    required: ["issue", "depends_on"]),
+                annotations: MCPTool.Annotations(readOnlyHint: false, destructiveHint: false, idempotentHint: true),
+                outputSchema: Self.output("add_dependency"),
+                handler: { try await $0.addDependency($1) }),
+            MCPTool(
+                name: "doc_findings", description: "What went stale in the solution docs (beads doc lint).",
+                inputSchema: Self.schema([:]), annotations: MCPTool.Annotations(readOnlyHint: true),
+                outputSchema: Self.output("doc_findings"),
+                handler: { try await $0.docFindings($1) }),
         ]
         if allowRun {
-            tools.append(MCPTool(name: "run_fix",
-                              description: "Run a known error's recommended fix (or recipe) here; recorded as a CLI run is. Enabled by --allow-run.",
-                              inputSchema: Self.schema(["bead": Self.property("string"), "recipe": Self.property("string"),
-                                                        "text": Self.property("string", "The error, passed to the recipe as data.")],
-                                                       required: ["bead"]),
-                              annotations: MCPTool.Annotations(readOnlyHint: false, destructiveHint: true, idempotentHint: false, openWorldHint: true),
-                              outputSchema: Self.output("run_fix"),
-                 handler: { try await $0.runFix($1) }))
+            tools.append(
+                MCPTool(
+                    name: "run_fix",
+                    description: "Run a known error's recommended fix (or recipe) here; recorded as a CLI run is. Enabled by --allow-run.",
+                    inputSchema: Self.schema(
+                        [
+                            "bead": Self.property("string"), "recipe": Self.property("string"),
+                            "text": Self.property("string", "The error, passed to the recipe as data."),
+                        ],
+                        required: ["bead"]),
+                    annotations: MCPTool.Annotations(
+                        readOnlyHint: false, destructiveHint: true, idempotentHint: false, openWorldHint: true),
+                    outputSchema: Self.output("run_fix"),
+                    handler: { try await $0.runFix($1) }))
         }
         return tools
     }
@@ -128,7 +149,8 @@ struct MCPTools: Sendable {
             return (report, "No known error matched (\(diagnosis.linesRead) lines read). Record it with create_bead and error_text.")
         }
         let ranked = RecipeRanker.rank(best.recipes, in: env)
-        let fix = ranked.first(where: \.recommended).map { "Recommended fix: \($0.recipe.name) (\($0.reason))." }
+        let fix =
+            ranked.first(where: \.recommended).map { "Recommended fix: \($0.recipe.name) (\($0.reason))." }
             ?? (ranked.isEmpty ? "No recipe." : "No fix can run here: " + RecipeRanker.setUpAdvice(ranked).joined(separator: "; "))
         return (report, "\(best.beadID): \(best.bead?.title ?? "") (score \(best.score)). \(best.rootCause ?? "") \(fix)")
     }
@@ -142,13 +164,16 @@ struct MCPTools: Sendable {
     func addDependency(_ args: MCPArguments) async throws -> (JSONValue, String) {
         let base = try open()
         let issue = try args.string("issue"), target = try args.string("depends_on")
-        let type = try args.optionalString("type").map { text in
-            guard let type = DependencyType.parse(text) else { throw CommandFailure.usage(DependencyType.problem(text)) }
-            return type
-        } ?? .blocks
+        let type =
+            try args.optionalString("type").map { text in
+                guard let type = DependencyType.parse(text) else { throw CommandFailure.usage(DependencyType.problem(text)) }
+                return type
+            } ?? .blocks
         let added = try base.store.addDependency(issue, on: target, type: type, at: Timestamp.now()) == .added
-        return (DepAddCommand.json(issue: issue, dependsOn: target, type: type, added: added),
-                added ? "\(issue) now depends on \(target) (\(type))." : "Already there.")
+        return (
+            DepAddCommand.json(issue: issue, dependsOn: target, type: type, added: added),
+            added ? "\(issue) now depends on \(target) (\(type))." : "Already there."
+        )
     }
 
     func docFindings(_ args: MCPArguments) async throws -> (JSONValue, String) {
@@ -157,22 +182,29 @@ struct MCPTools: Sendable {
         let texts = try docs.map { try base.readDoc($0) }
         let linter = try DocLinting(base: base, environment: environment, subcommands: BeadsCommand.commandNames).linter(for: texts)
         let findings = zip(docs, texts).flatMap { linter.lint(path: $0, text: $1) }
-        return (.object([("findings", .array(findings.map(DocLintCommand.json)))]),
-                findings.isEmpty ? "\(docs.count) docs, nothing stale." : findings.prefix(20).map(\.display).joined(separator: "\n"))
+        return (
+            .object([("findings", .array(findings.map(DocLintCommand.json)))]),
+            findings.isEmpty ? "\(docs.count) docs, nothing stale." : findings.prefix(20).map(\.display).joined(separator: "\n")
+        )
     }
 
     static func row(_ bead: Bead) -> JSONValue {
-        .object([("id", .string(bead.id)), ("title", .string(bead.title)), ("status", .string(bead.status.rawValue)),
-                 ("priority", JSONValue(bead.priority))])
+        .object([
+            ("id", .string(bead.id)), ("title", .string(bead.title)), ("status", .string(bead.status.rawValue)),
+            ("priority", JSONValue(bead.priority)),
+        ])
     }
 
     func list(_ args: MCPArguments) throws -> (JSONValue, String) {
         let base = try open()
         let limit = min(max(try args.int("limit") ?? 20, 1), 200)
-        let offset = try args.optionalString("cursor").map { cursor in
-            guard let value = Int(cursor), value >= 0 else { throw CommandFailure.usage("cursor \(cursor) is not one this server gave") }
-            return value
-        } ?? 0
+        let offset =
+            try args.optionalString("cursor").map { cursor in
+                guard let value = Int(cursor), value >= 0 else {
+                    throw CommandFailure.usage("cursor \(cursor) is not one this server gave")
+                }
+                return value
+            } ?? 0
         var beads: [Bead]
         if try args.bool("ready") == true {
             beads = try base.store.readyBeads(now: Timestamp.now(), limit: 0).map(\.bead)
@@ -192,8 +224,10 @@ struct MCPTools: Sendable {
         let page = Array(beads.dropFirst(offset).prefix(limit))
         let next = offset + page.count < beads.count ? String(offset + page.count) : nil
         let text = page.map { "\($0.id) P\($0.priority) \($0.status.rawValue) \($0.title)" }.joined(separator: "\n")
-        return (.object([("beads", .array(page.map(Self.row))), ("next_cursor", next.map(JSONValue.string) ?? .null)]),
-                (text.isEmpty ? "No beads." : text) + (next.map { "\n(more: cursor \($0))" } ?? ""))
+        return (
+            .object([("beads", .array(page.map(Self.row))), ("next_cursor", next.map(JSONValue.string) ?? .null)]),
+            (text.isEmpty ? "No beads." : text) + (next.map { "\n(more: cursor \($0))" } ?? "")
+        )
     }
 
     func create(_ args: MCPArguments) throws -> (JSONValue, String) {
@@ -213,10 +247,15 @@ struct MCPTools: Sendable {
         let date = Date(), now = Timestamp.now(date), creator = base.store.actor
         let description = try args.optionalString("description") ?? ""
         let labels = try args.strings("labels")
-        let bead = try base.store.create(.hashed(BeadID.Seed(prefix: base.config.prefix, title: title, description: description,
-                                                             creator: creator, createdAt: date))) { id in
-            var bead = Bead(id: id, title: title, description: description, priority: priority, issueType: type, labels: labels,
-                            createdAt: now, updatedAt: now, extra: [("created_by", .string(creator))])
+        let bead = try base.store.create(
+            .hashed(
+                BeadID.Seed(
+                    prefix: base.config.prefix, title: title, description: description,
+                    creator: creator, createdAt: date))
+        ) { id in
+            var bead = Bead(
+                id: id, title: title, description: description, priority: priority, issueType: type, labels: labels,
+                createdAt: now, updatedAt: now, extra: [("created_by", .string(creator))])
             if let signature { bead.setExtra("error_signatures", .array([ErrorSignature.json(signature)])) }
             return bead
         }
@@ -261,11 +300,15 @@ struct MCPTools: Sendable {
         let sink = OutputSink { data in captured.withLock { $0.append(data) } }
         let context = CommandContext(environment: environment, currentDirectory: location.root, standardOutput: sink, standardError: sink)
         let status = try await CommandContext.$current.withValue(context) {
-            try await RecipeExecution(base: base, recipe: recipe, beadID: beadID, paste: try args.optionalText("text", limit: Self.maxText),
-                                      assumeYes: true, dryRun: false, timeout: .seconds(1800)).perform()
+            try await RecipeExecution(
+                base: base, recipe: recipe, beadID: beadID, paste: try args.optionalText("text", limit: Self.maxText),
+                assumeYes: true, dryRun: false, timeout: .seconds(1800)
+            ).perform()
         }
         let output = String(decoding: captured.current.suffix(64 << 10), as: UTF8.self)
-        return (.object([("recipe", .string(recipe.name)), ("exit_code", JSONValue(Int(status))), ("output", .string(output))]),
-                "\(recipe.name) exited \(status).\n" + FixReport.clip(output, 2000))
+        return (
+            .object([("recipe", .string(recipe.name)), ("exit_code", JSONValue(Int(status))), ("output", .string(output))]),
+            "\(recipe.name) exited \(status).\n" + FixReport.clip(output, 2000)
+        )
     }
 }

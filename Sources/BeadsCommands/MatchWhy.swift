@@ -12,17 +12,21 @@ enum MatchWhy {
             reasons.append("its doc quotes this text as another error, not to be confused with this one")
         }
         if e.reasonMissing {
-            reasons.append("the wrapping matched, but not the reason at the end of the message"
-                + (e.missingWords.isEmpty ? "" : " (\(quoted(e.missingWords)))") + ": it is another error in the same place")
+            reasons.append(
+                "the wrapping matched, but not the reason at the end of the message"
+                    + (e.missingWords.isEmpty ? "" : " (\(quoted(e.missingWords)))") + ": it is another error in the same place")
         } else if f["substituted"] > 0 {
-            reasons.append("the paste has other words where the signature has \(quoted(e.missingWords)): the same shape, naming something else")
+            reasons.append(
+                "the paste has other words where the signature has \(quoted(e.missingWords)): the same shape, naming something else")
         } else if f["align"] < 0.8 {
             var text = "only \(Int((f["align"] * 100).rounded()))% of the signature was found in order"
             if !e.missingWords.isEmpty { text += "; missing \(quoted(e.missingWords))" }
             reasons.append(text)
         }
         if f["attr_passing"] == 1 || (f["attr_elsewhere"] == 1 && f["share"] < 1) {
-            reasons.append("its doc does not say which bead this text belongs to (it names \(Int((1 / max(f["share"], 0.01)).rounded())) beads, none near the text)")
+            reasons.append(
+                "its doc does not say which bead this text belongs to (it names \(Int((1 / max(f["share"], 0.01)).rounded())) beads, none near the text)"
+            )
         }
         if f["fallout"] == 1 { reasons.append("the doc shows this line after another error (fallout)") }
         if f["generic"] > 0.6 { reasons.append("most of its words are common to many failures") }

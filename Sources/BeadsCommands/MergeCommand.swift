@@ -6,7 +6,8 @@ struct MergeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "merge",
         abstract: "Git merge driver for beads/issues.jsonl: three-way, bead by bead, field by field.",
-        discussion: HelpText.prose("""
+        discussion: HelpText.prose(
+            """
             Git calls it as `beads merge %O %A %B` (registered by `beads init`). The result is
             written over OURS. Fields both sides changed are settled: labels, comments and
             dependencies are unioned, anything else goes to the later updated_at. It exits
@@ -29,7 +30,8 @@ struct MergeCommand: ParsableCommand {
         let result = try JSONLMerge.merge(base: b, ours: o, theirs: t)
         try JSONLFile.writeAtomically(result.text, to: CommandContext.current.absolute(ours))
         if !result.settled.isEmpty {
-            Terminal.standardError.write("beads merge: settled \(result.settled.count) field(s) both sides changed: \(result.settled.joined(separator: ", "))\n")
+            Terminal.standardError.write(
+                "beads merge: settled \(result.settled.count) field(s) both sides changed: \(result.settled.joined(separator: ", "))\n")
         }
     }
 }

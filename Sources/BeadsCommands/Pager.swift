@@ -10,8 +10,9 @@ enum Pager {
         let lines = text.reduce(into: 0) { count, character in if character == "\n" { count += 1 } }
         let pager = context.environment["PAGER"] ?? "less"
         guard context.standardOutput.isTerminal, context.standardOutput.fileDescriptor == STDOUT_FILENO,
-              !pager.trimmingCharacters(in: .whitespaces).isEmpty, pager != "cat",
-              lines > rows(context.environment) - 2 else {
+            !pager.trimmingCharacters(in: .whitespaces).isEmpty, pager != "cat",
+            lines > rows(context.environment) - 2
+        else {
             (raw ? Terminal.rawStandardOutput : Terminal.standardOutput).write(text)
             return
         }

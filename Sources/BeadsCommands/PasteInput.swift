@@ -53,7 +53,8 @@ struct PasteInput: ParsableArguments {
             // A regular file's end is where builds report: read that much of it.
             if info.st_mode & S_IFMT == S_IFREG, Int(info.st_size) > maxPasteBytes {
                 try? handle.seek(toOffset: UInt64(Int(info.st_size) - maxPasteBytes))
-                Terminal.standardError.write("beads: \(file) is \(info.st_size / (1 << 20)) MiB; reading its last \(maxPasteBytes >> 20) MiB, where builds report\n")
+                Terminal.standardError.write(
+                    "beads: \(file) is \(info.st_size / (1 << 20)) MiB; reading its last \(maxPasteBytes >> 20) MiB, where builds report\n")
             }
             data = readBounded(handle, name: file)
         } else if !Terminal.standardInputIsTerminal {
@@ -89,7 +90,9 @@ struct PasteInput: ParsableArguments {
             data.append(chunk)
         }
         if let more = try? handle.read(upToCount: 1), !more.isEmpty {
-            Terminal.standardError.write("beads: \(name) goes on past \(maxPasteBytes >> 20) MiB; matched the first \(maxPasteBytes >> 20) MiB only (pass the end of a log: tail -c 4M build.log | beads fix)\n")
+            Terminal.standardError.write(
+                "beads: \(name) goes on past \(maxPasteBytes >> 20) MiB; matched the first \(maxPasteBytes >> 20) MiB only (pass the end of a log: tail -c 4M build.log | beads fix)\n"
+            )
         }
         return data
     }

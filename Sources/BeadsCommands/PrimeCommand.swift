@@ -7,7 +7,8 @@ struct PrimeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "prime",
         abstract: "Print what a coding agent needs to know at the start of a session.",
-        discussion: HelpText.prose("""
+        discussion: HelpText.prose(
+            """
             What beads is for here, the commands that matter (a failing build's error goes
             to `beads fix` first), the work that is ready, and the known errors this
             knowledge base recognises: under 1,500 tokens. A beads/PRIME.md in the knowledge
@@ -67,24 +68,35 @@ struct PrimeCommand: ParsableCommand {
 
         var text = (custom ?? Self.guidance).trimmingCharacters(in: .whitespacesAndNewlines) + "\n"
         text += "\n## Ready now\n"
-        text += ready.isEmpty ? "Nothing is ready.\n" : ready.map { "- \($0.id) P\($0.priority) \(FixReport.clip($0.title, 80))\n" }.joined()
+        text +=
+            ready.isEmpty ? "Nothing is ready.\n" : ready.map { "- \($0.id) P\($0.priority) \(FixReport.clip($0.title, 80))\n" }.joined()
         text += "\n## Known errors beads recognises (\(signed.count))\n"
-        text += known.isEmpty ? "None yet.\n" : known.map { bead in
-            let seen = hits[bead.id].map { $0.month > 0 ? " (hit \($0.month)× in 30 days)" : "" } ?? ""
-            return "- \(bead.id) \(FixReport.clip(bead.title, 80))\(seen)\n"
-        }.joined()
+        text +=
+            known.isEmpty
+            ? "None yet.\n"
+            : known.map { bead in
+                let seen = hits[bead.id].map { $0.month > 0 ? " (hit \($0.month)× in 30 days)" : "" } ?? ""
+                return "- \(bead.id) \(FixReport.clip(bead.title, 80))\(seen)\n"
+            }.joined()
 
         let out = Terminal.standardOutput
         if hook {
-            out.write(JSONValue.object([("hookSpecificOutput", .object([
-                ("hookEventName", .string("SessionStart")), ("additionalContext", .string(text)),
-            ]))]).prettyEncoded() + "\n")
+            out.write(
+                JSONValue.object([
+                    (
+                        "hookSpecificOutput",
+                        .object([
+                            ("hookEventName", .string("SessionStart")), ("additionalContext", .string(text)),
+                        ])
+                    )
+                ]).prettyEncoded() + "\n")
         } else if json {
-            out.write(JSONValue.object([
-                ("text", .string(text)),
-                ("ready", .array(ready.map(MCPTools.row))),
-                ("known_errors", .array(known.map(MCPTools.row))),
-            ]).prettyEncoded() + "\n")
+            out.write(
+                JSONValue.object([
+                    ("text", .string(text)),
+                    ("ready", .array(ready.map(MCPTools.row))),
+                    ("known_errors", .array(known.map(MCPTools.row))),
+                ]).prettyEncoded() + "\n")
         } else {
             out.write(text)
         }

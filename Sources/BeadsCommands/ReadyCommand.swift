@@ -6,7 +6,8 @@ struct ReadyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ready",
         abstract: "List work that can start now: open, unblocked, not deferred, most urgent first.",
-        discussion: HelpText.prose("""
+        discussion: HelpText.prose(
+            """
             As bd 1.0.5 answers it: status open (in_progress is taken, not ready); not pinned
             or ephemeral; not deferred (defer_until in the future), nor the direct child of a
             bead deferred so; not a merge-request, gate, molecule, message, agent, role or rig;
@@ -20,7 +21,11 @@ struct ReadyCommand: ParsableCommand {
     @OptionGroup var kb: KnowledgeBaseOptions
     @Option(name: [.customShort("n"), .long], help: "At most this many (0 for all).")
     var limit = 100
-    @Option(name: [.customShort("s"), .long], help: "Order: priority (most urgent, newest first within one; the default), hybrid (the last 48 hours by priority, then oldest first), oldest.")
+    @Option(
+        name: [.customShort("s"), .long],
+        help:
+            "Order: priority (most urgent, newest first within one; the default), hybrid (the last 48 hours by priority, then oldest first), oldest."
+    )
     var sort: String = ReadySort.priority.rawValue
     @Flag(help: "Print a JSON array of beads (bd's shape, with dependency_count, dependent_count, comment_count and parent).")
     var json = false
@@ -41,20 +46,24 @@ struct ReadyCommand: ParsableCommand {
             out.write(Self.json(ready).prettyEncoded() + "\n")
             return
         }
-        if ready.isEmpty { out.write("Nothing is ready: every open bead is blocked, deferred or taken.\n"); return }
+        if ready.isEmpty {
+            out.write("Nothing is ready: every open bead is blocked, deferred or taken.\n")
+            return
+        }
         for line in BeadOutput.lines(ready.map(\.bead), width: BeadOutput.terminalWidth) { out.write(line + "\n") }
         if limit > 0, ready.count == limit { out.write("(the first \(limit); --limit 0 shows all)\n") }
     }
 
     /// The `ready` shape, here and from `beads serve`.
     static func json(_ ready: [ReadyBead]) -> JSONValue {
-        .array(ready.map { item in
-            guard case var .object(fields) = item.bead.jsonValue else { return .null }
-            fields.append(("dependency_count", JSONValue(item.dependencyCount)))
-            fields.append(("dependent_count", JSONValue(item.dependentCount)))
-            fields.append(("comment_count", JSONValue(item.commentCount)))
-            if let parent = item.parent { fields.append(("parent", .string(parent))) }
-            return .object(fields)
-        })
+        .array(
+            ready.map { item in
+                guard case var .object(fields) = item.bead.jsonValue else { return .null }
+                fields.append(("dependency_count", JSONValue(item.dependencyCount)))
+                fields.append(("dependent_count", JSONValue(item.dependentCount)))
+                fields.append(("comment_count", JSONValue(item.commentCount)))
+                if let parent = item.parent { fields.append(("parent", .string(parent))) }
+                return .object(fields)
+            })
     }
 }

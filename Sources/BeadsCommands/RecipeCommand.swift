@@ -18,7 +18,9 @@ func lookUpRecipe(_ name: String, in base: KnowledgeBase) throws -> RecipeRecord
         throw CommandFailure("no recipe is named \(name)" + (known.isEmpty ? "" : "; there are: " + known.joined(separator: ", ")))
     }
     if found.count > 1 {
-        throw CommandFailure("\(found.count) docs define a recipe named \(name): " + found.map { "\($0.docPath):\($0.line)" }.joined(separator: ", ") + "; rename one")
+        throw CommandFailure(
+            "\(found.count) docs define a recipe named \(name): " + found.map { "\($0.docPath):\($0.line)" }.joined(separator: ", ")
+                + "; rename one")
     }
     return first
 }

@@ -24,7 +24,8 @@ struct RecipeExecution {
 
     /// The recipe to run for a match: the one named (the bead's own of that name, else
     /// any), or the one ranked first for this environment.
-    static func choose(for match: KnownErrorMatch, named name: String?, env: EnvironmentReport, base: KnowledgeBase) throws -> RecipeRecord {
+    static func choose(for match: KnownErrorMatch, named name: String?, env: EnvironmentReport, base: KnowledgeBase) throws -> RecipeRecord
+    {
         let ranked = RecipeRanker.rank(match.recipes, in: env)
         if let name {
             // Naming one is a choice: it runs even where it is not recommended.
@@ -32,7 +33,8 @@ struct RecipeExecution {
         }
         guard let recommended = ranked.first(where: \.recommended) else {
             let why = ranked.map { "\($0.recipe.name): \($0.reason)" }.joined(separator: "; ")
-            throw CommandFailure("no fix of \(match.beadID) can run here (\(why.isEmpty ? "it has no recipes" : why)); pick one with --recipe NAME")
+            throw CommandFailure(
+                "no fix of \(match.beadID) can run here (\(why.isEmpty ? "it has no recipes" : why)); pick one with --recipe NAME")
         }
         return recommended.recipe
     }
@@ -79,7 +81,9 @@ struct RecipeExecution {
             environment: CommandContext.current.environment, timeout: timeout, actor: base.store.actor)
         let (record, outcome) = try await runner.run(request) { text in Terminal.rawStandardOutput.write(text) }
         let seconds = String(format: "%.1f", Double(record.durationMilliseconds) / 1000)
-        out.write("─── \(recipe.name) \(record.outcome) (exit \(record.exitCode), \(seconds) s); recorded as run #\(record.id ?? 0): beads runs \(record.id ?? 0)\n")
+        out.write(
+            "─── \(recipe.name) \(record.outcome) (exit \(record.exitCode), \(seconds) s); recorded as run #\(record.id ?? 0): beads runs \(record.id ?? 0)\n"
+        )
         return outcome.exitCode == 0 ? 0 : outcome.exitCode
     }
 }

@@ -18,7 +18,10 @@ struct RecipeListCommand: ParsableCommand {
             out.write(JSONValue.array(recipes.map { .object(RecipeJSON.fields($0)) }).prettyEncoded() + "\n")
             return
         }
-        if recipes.isEmpty { out.write("No recipes. Write one as ```bash {recipe=NAME when=host} in a doc.\n"); return }
+        if recipes.isEmpty {
+            out.write("No recipes. Write one as ```bash {recipe=NAME when=host} in a doc.\n")
+            return
+        }
         for r in recipes {
             out.write("\(r.name)  (\(FixReport.place(r.when)))  \(r.docPath):\(r.line)  \(r.summary)\n")
         }

@@ -7,7 +7,8 @@ struct RecipeRunCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
         abstract: "Run a recipe: shows the script, asks (or needs --yes), runs it, records the run.",
-        discussion: HelpText.prose("""
+        discussion: HelpText.prose(
+            """
             A recipe approved once runs without asking again until its text changes. Without a
             terminal to ask on, --yes is needed. Ctrl-C or --timeout ends the recipe and every
             process it started.

@@ -21,7 +21,10 @@ struct ReopenCommand: ParsableCommand {
         let now = Timestamp.now()
         let reopened = try updateEach(ids, in: try kb.open()) { bead in bead.setStatus(.open, at: now) }
         let out = Terminal.standardOutput
-        if json { out.write(JSONValue.array(reopened.map(\.jsonValue)).prettyEncoded() + "\n"); return }
+        if json {
+            out.write(JSONValue.array(reopened.map(\.jsonValue)).prettyEncoded() + "\n")
+            return
+        }
         for bead in reopened { out.write("Reopened \(bead.id): \(bead.title)\n") }
     }
 }

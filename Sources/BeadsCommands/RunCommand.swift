@@ -8,7 +8,8 @@ struct RunCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
         abstract: "Run a build command; if it fails with a known error, say which and how to fix it.",
-        discussion: HelpText.prose("""
+        discussion: HelpText.prose(
+            """
             The command's output streams through as it comes (values of secret variables
             such as GITHUB_TOKEN are masked) and is kept. If the command fails, the output is
             matched against the known errors and the diagnosis goes to standard error after
@@ -75,7 +76,8 @@ struct RunCommand: AsyncParsableCommand {
         guard let best = diagnosis.matches.first else {
             err.write("\nbeads run: `\(argv[0])` \(described); no known error in its output.\n")
             if let saved = Self.save(outcome.output) {
-                err.write("Its output (secrets masked) is in \(saved). If you know this failure, record it so it is recognised next time:\n")
+                err.write(
+                    "Its output (secrets masked) is in \(saved). If you know this failure, record it so it is recognised next time:\n")
                 err.write("  beads create --from-error --error-file \(ShellWords.quote(saved))\(kb.repeated)\n")
             }
             throw ExitCode(outcome.exitCode)

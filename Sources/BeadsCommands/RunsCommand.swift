@@ -27,19 +27,28 @@ struct RunsCommand: ParsableCommand {
             runs = try base.store.runs(beadID: bead)
         }
         if json {
-            out.write(JSONValue.array(runs.map { r in
-                .object([("id", JSONValue(Int(r.id ?? 0))), ("recipe", .string(r.recipe)), ("doc", .string(r.docPath)),
-                         ("bead", JSONValue(r.beadID)), ("actor", .string(r.actor)), ("started_at", .string(r.startedAt)),
-                         ("ended_at", .string(r.endedAt)), ("exit_code", JSONValue(r.exitCode)),
-                         ("duration_ms", JSONValue(r.durationMilliseconds)), ("outcome", .string(r.outcome)),
-                         ("output", .string(r.output))])
-            }).prettyEncoded() + "\n")
+            out.write(
+                JSONValue.array(
+                    runs.map { r in
+                        .object([
+                            ("id", JSONValue(Int(r.id ?? 0))), ("recipe", .string(r.recipe)), ("doc", .string(r.docPath)),
+                            ("bead", JSONValue(r.beadID)), ("actor", .string(r.actor)), ("started_at", .string(r.startedAt)),
+                            ("ended_at", .string(r.endedAt)), ("exit_code", JSONValue(r.exitCode)),
+                            ("duration_ms", JSONValue(r.durationMilliseconds)), ("outcome", .string(r.outcome)),
+                            ("output", .string(r.output)),
+                        ])
+                    }
+                ).prettyEncoded() + "\n")
             return
         }
-        if runs.isEmpty { out.write("No recipe runs recorded.\n"); return }
+        if runs.isEmpty {
+            out.write("No recipe runs recorded.\n")
+            return
+        }
         var text = ""
         for r in runs {
-            text += "#\(r.id ?? 0)  \(r.startedAt)  \(r.recipe)  \(r.beadID ?? "-")  \(r.outcome) (exit \(r.exitCode), \(r.durationMilliseconds) ms)  by \(r.actor)\n"
+            text +=
+                "#\(r.id ?? 0)  \(r.startedAt)  \(r.recipe)  \(r.beadID ?? "-")  \(r.outcome) (exit \(r.exitCode), \(r.durationMilliseconds) ms)  by \(r.actor)\n"
         }
         if id != nil, let r = runs.first {
             text += "\n" + r.output + (r.output.hasSuffix("\n") || r.output.isEmpty ? "" : "\n")

@@ -8,7 +8,8 @@ struct SafeBuildCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "safe-build",
         abstract: "Run an image build only where it can work; in a devpod, refuse and say what to do instead.",
-        discussion: HelpText.prose("""
+        discussion: HelpText.prose(
+            """
             In a nested-overlay environment (see `beads env`) the command is not run: beads
             prints the known error, why it happens, and the fixes that work here, and exits 3.
             On a host the command runs with its output streaming, and its exit status is passed
@@ -23,7 +24,8 @@ struct SafeBuildCommand: AsyncParsableCommand {
     var command: [String] = []
 
     /// The message the overlay refusal is known by, to find its bead in the docs.
-    static let overlayError = #"ERROR: mount source: "overlay", target: "...", fstype: overlay, flags: 0, data: "...", err: invalid argument"#
+    static let overlayError =
+        #"ERROR: mount source: "overlay", target: "...", fstype: overlay, flags: 0, data: "...", err: invalid argument"#
     static let refusedExitCode: Int32 = 3
 
     func validate() throws {
@@ -35,16 +37,21 @@ struct SafeBuildCommand: AsyncParsableCommand {
 
     func run() async throws {
         let argv = arguments
-        guard !argv.isEmpty else { throw CommandFailure.usage("name the build command to run, after --: beads safe-build -- docker build .") }
+        guard !argv.isEmpty else {
+            throw CommandFailure.usage("name the build command to run, after --: beads safe-build -- docker build .")
+        }
         let env = try EnvironmentCheck.probe()
         let err = Terminal.standardError
         let base = try kb.openIfPresent()
         if env.nestedOverlay {
-            err.write("beads safe-build: not running `\(argv.joined(separator: " "))`: this is a devpod, where a local image build nests overlayfs and the kernel refuses it.\n")
+            err.write(
+                "beads safe-build: not running `\(argv.joined(separator: " "))`: this is a devpod, where a local image build nests overlayfs and the kernel refuses it.\n"
+            )
             for reason in env.reasons { err.write("  - \(reason)\n") }
             if let base, let diagnosis = try? KnownErrorFinder(store: base.store).diagnose(Self.overlayError), !diagnosis.matches.isEmpty {
                 // The error did not happen, because it was seen coming: still a hit of it.
-                HitRecording.record(diagnosis, paste: Self.overlayError, source: "safe-build", env: env, in: base, disabled: recording.disabled)
+                HitRecording.record(
+                    diagnosis, paste: Self.overlayError, source: "safe-build", env: env, in: base, disabled: recording.disabled)
                 var out = Terminal.standardError
                 err.write("\n")
                 FixReport.write(diagnosis, env: env, runHint: FixReport.recipeRunHint(kb: kb), to: &out)

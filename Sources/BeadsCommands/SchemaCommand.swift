@@ -12,7 +12,8 @@ struct SchemaCommand: ParsableCommand {
             beads schema fix
             beads schema --write manual/json
             """,
-        discussion: HelpText.prose("""
+        discussion: HelpText.prose(
+            """
             Every --json output beads prints has a documented shape, and the MCP tools return
             the same shapes. With no NAME, lists the shapes and what prints each; with NAME
             (a shape, a command such as 'fix', or an MCP tool such as 'diagnose_error'), prints
@@ -42,14 +43,19 @@ struct SchemaCommand: ParsableCommand {
         }
         guard let name else {
             if json {
-                out.write(JSONValue.array(OutputContract.all.map { c in
-                    .object([("name", .string(c.name)), ("producers", JSONValue(c.producers)), ("summary", .string(c.summary))])
-                }).prettyEncoded() + "\n")
+                out.write(
+                    JSONValue.array(
+                        OutputContract.all.map { c in
+                            .object([("name", .string(c.name)), ("producers", JSONValue(c.producers)), ("summary", .string(c.summary))])
+                        }
+                    ).prettyEncoded() + "\n")
                 return
             }
             let width = OutputContract.all.map(\.name.count).max() ?? 0
             for contract in OutputContract.all {
-                out.write(contract.name.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + contract.producers.joined(separator: ", ") + "\n")
+                out.write(
+                    contract.name.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + contract.producers.joined(separator: ", ")
+                        + "\n")
             }
             return
         }

@@ -7,7 +7,8 @@ struct SetupCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "setup",
         abstract: "Set a coding agent up to use beads here: its instructions, MCP server and session-start hook.",
-        discussion: HelpText.prose("""
+        discussion: HelpText.prose(
+            """
             Writes, between markers and without touching the rest, what each agent reads:
               claude     CLAUDE.md, .mcp.json (the beads server), .claude/settings.json (SessionStart: beads prime --hook)
               cursor     .cursor/rules/beads.mdc, .cursor/mcp.json
@@ -54,7 +55,10 @@ struct SetupCommand: ParsableCommand {
             changes.append(.json(root + "/.mcp.json", path: ["mcpServers", "beads"], value: Self.server))
             changes.append(.json(root + "/.claude/settings.json", path: ["hooks", "SessionStart"], value: Self.hook))
         case .cursor:
-            changes.append(.whole(root + "/.cursor/rules/beads.mdc", "---\ndescription: beads, known build errors and work tracking\nalwaysApply: true\n---\n\n" + Self.instructions + "\n"))
+            changes.append(
+                .whole(
+                    root + "/.cursor/rules/beads.mdc",
+                    "---\ndescription: beads, known build errors and work tracking\nalwaysApply: true\n---\n\n" + Self.instructions + "\n"))
             changes.append(.json(root + "/.cursor/mcp.json", path: ["mcpServers", "beads"], value: Self.server))
         case .codex, .agentsMD:
             changes.append(.markdown(root + "/AGENTS.md"))
@@ -69,7 +73,8 @@ struct SetupCommand: ParsableCommand {
             stale.append(relative)
             if check { continue }
             if let wanted {
-                try FileManager.default.createDirectory(atPath: (change.path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+                try FileManager.default.createDirectory(
+                    atPath: (change.path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
                 try JSONLFile.writeAtomically(wanted, to: change.path)
             } else {
                 try FileManager.default.removeItem(atPath: change.path)
@@ -77,10 +82,15 @@ struct SetupCommand: ParsableCommand {
             out.write("\(remove ? "Removed beads from" : "Wrote") \(relative)\n")
         }
         if agent == .codex, !remove, !check {
-            out.write("Codex reads MCP servers from ~/.codex/config.toml; add:\n  [mcp_servers.beads]\n  command = \"beads\"\n  args = [\"mcp\"]\n")
+            out.write(
+                "Codex reads MCP servers from ~/.codex/config.toml; add:\n  [mcp_servers.beads]\n  command = \"beads\"\n  args = [\"mcp\"]\n"
+            )
         }
         if check {
-            if stale.isEmpty { out.write("beads set-up for \(agent.rawValue) is current.\n"); return }
+            if stale.isEmpty {
+                out.write("beads set-up for \(agent.rawValue) is current.\n")
+                return
+            }
             out.write("Out of date or missing: \(stale.joined(separator: ", ")). Run `beads setup \(agent.rawValue)`.\n")
             throw ExitCode(1)
         }
@@ -89,7 +99,9 @@ struct SetupCommand: ParsableCommand {
 
     static let server = JSONValue.object([("command", .string("beads")), ("args", .array([.string("mcp")]))])
     static let hookCommand = "beads prime --hook"
-    static let hook = JSONValue.array([.object([("hooks", .array([.object([("type", .string("command")), ("command", .string(hookCommand))])]))])])
+    static let hook = JSONValue.array([
+        .object([("hooks", .array([.object([("type", .string("command")), ("command", .string(hookCommand))])]))])
+    ])
 }
 
 /// One file `setup` keeps: a section between markers, a key in a JSON file, or a file of its own.
@@ -109,7 +121,9 @@ enum SetupChange {
         switch self {
         case .markdown:
             var text = current ?? ""
-            if let start = text.range(of: SetupCommand.start), let end = text.range(of: SetupCommand.end, range: start.upperBound..<text.endIndex) {
+            if let start = text.range(of: SetupCommand.start),
+                let end = text.range(of: SetupCommand.end, range: start.upperBound..<text.endIndex)
+            {
                 var cut = end.upperBound
                 if cut < text.endIndex, text[cut] == "\n" { cut = text.index(after: cut) }
                 text.removeSubrange(start.lowerBound..<cut)

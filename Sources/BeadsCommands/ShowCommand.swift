@@ -38,26 +38,56 @@ struct ShowCommand: ParsableCommand {
     /// What `show` tells about a bead besides its own fields, read once for text or JSON.
     static func jsonObject(_ bead: Bead, in base: KnowledgeBase) throws -> JSONValue {
         let details = try BeadDetails(bead.id, in: base.store)
-        let (mentions, signatures, recipes, runs, links) = (details.mentions, details.signatures, details.recipes, details.runs, details.links)
+        let (mentions, signatures, recipes, runs, links) = (
+            details.mentions, details.signatures, details.recipes, details.runs, details.links
+        )
         guard case var .object(fields) = bead.jsonValue else { return bead.jsonValue }
-        fields.append(("dependents", .array(links.dependents.map { link in
-            var row: [(String, JSONValue)] = [("id", .string(link.id)), ("dependency_type", .string(link.type))]
-            if let other = link.bead {
-                row += [("title", .string(other.title)), ("status", .string(other.status.rawValue)), ("priority", JSONValue(other.priority))]
-            }
-            return .object(row)
-        })))
-        fields.append(("docs", .array(mentions.map { path, m in
-            .object([("path", .string(path)), ("section", .string(m.sectionAnchor)), ("line", JSONValue(m.line))])
-        })))
-        fields.append(("signatures", .array(signatures.map { s in
-            .object([("text", .string(s.text)), ("doc", JSONValue(s.docPath)), ("section", .string(s.sectionAnchor)), ("line", JSONValue(s.line))])
-        })))
+        fields.append(
+            (
+                "dependents",
+                .array(
+                    links.dependents.map { link in
+                        var row: [(String, JSONValue)] = [("id", .string(link.id)), ("dependency_type", .string(link.type))]
+                        if let other = link.bead {
+                            row += [
+                                ("title", .string(other.title)), ("status", .string(other.status.rawValue)),
+                                ("priority", JSONValue(other.priority)),
+                            ]
+                        }
+                        return .object(row)
+                    })
+            ))
+        fields.append(
+            (
+                "docs",
+                .array(
+                    mentions.map { path, m in
+                        .object([("path", .string(path)), ("section", .string(m.sectionAnchor)), ("line", JSONValue(m.line))])
+                    })
+            ))
+        fields.append(
+            (
+                "signatures",
+                .array(
+                    signatures.map { s in
+                        .object([
+                            ("text", .string(s.text)), ("doc", JSONValue(s.docPath)), ("section", .string(s.sectionAnchor)),
+                            ("line", JSONValue(s.line)),
+                        ])
+                    })
+            ))
         fields.append(("recipes", .array(recipes.map { .object(RecipeJSON.fields($0)) })))
-        fields.append(("runs", .array(runs.map { r in
-            .object([("id", JSONValue(Int(r.id ?? 0))), ("recipe", .string(r.recipe)), ("started_at", .string(r.startedAt)),
-                     ("exit_code", JSONValue(r.exitCode)), ("outcome", .string(r.outcome))])
-        })))
+        fields.append(
+            (
+                "runs",
+                .array(
+                    runs.map { r in
+                        .object([
+                            ("id", JSONValue(Int(r.id ?? 0))), ("recipe", .string(r.recipe)), ("started_at", .string(r.startedAt)),
+                            ("exit_code", JSONValue(r.exitCode)), ("outcome", .string(r.outcome)),
+                        ])
+                    })
+            ))
         fields.append(("hits", HitPresentation.summary(details.hits)))
         fields.append(("regression", .bool(RegressionRule.isRegression(bead, hits: details.hits))))
         return .object(fields)
@@ -65,10 +95,14 @@ struct ShowCommand: ParsableCommand {
 
     func write(_ bead: Bead, in base: KnowledgeBase, to out: Terminal) throws {
         let details = try BeadDetails(bead.id, in: base.store)
-        let (mentions, signatures, recipes, runs, links) = (details.mentions, details.signatures, details.recipes, details.runs, details.links)
+        let (mentions, signatures, recipes, runs, links) = (
+            details.mentions, details.signatures, details.recipes, details.runs, details.links
+        )
         out.write(BeadOutput.header(bead))
         if !bead.description.isEmpty { out.write("\n" + bead.description + "\n") }
-        for (heading, list) in [("Depends on (waits for these)", links.dependsOn), ("Depended on by (these wait for it)", links.dependents)]
+        for (heading, list) in [
+            ("Depends on (waits for these)", links.dependsOn), ("Depended on by (these wait for it)", links.dependents),
+        ]
         where !list.isEmpty {
             out.write("\n\(heading):\n")
             let width = list.map(\.type.count).max() ?? 0
@@ -99,7 +133,9 @@ struct ShowCommand: ParsableCommand {
         if !recipes.isEmpty {
             out.write("\nFixes (recipes):\n")
             for r in recipes {
-                out.write("  \(r.name)  (\(FixReport.place(r.when))\(r.requires.isEmpty ? "" : "; needs " + r.requires.joined(separator: ", ")))  \(r.docPath):\(r.line)\n")
+                out.write(
+                    "  \(r.name)  (\(FixReport.place(r.when))\(r.requires.isEmpty ? "" : "; needs " + r.requires.joined(separator: ", ")))  \(r.docPath):\(r.line)\n"
+                )
             }
         }
         if !runs.isEmpty {

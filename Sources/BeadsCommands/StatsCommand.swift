@@ -7,7 +7,8 @@ struct StatsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "stats",
         abstract: "Counts of beads by status, priority and type, and of the known errors hit lately.",
-        discussion: HelpText.prose("""
+        discussion: HelpText.prose(
+            """
             --errors ranks the known errors by what they cost: hits in 30 days × (1 + recipe runs
             for them that failed in 30 days), with a sparkline of the last 30 days' hits (oldest
             on the left) and regressions flagged: beads closed as fixed whose error is back.
@@ -38,7 +39,8 @@ struct StatsCommand: ParsableCommand {
         out.write("open by priority: " + s.byPriority.map { "P\($0.0) \($0.1)" }.joined(separator: " · ") + "\n")
         out.write("type:     " + s.byType.map { "\($0.0) \($0.1)" }.joined(separator: " · ") + "\n")
         if all.total + unmatched.total > 0 {
-            out.write("hits:     known errors \(all.day) in 24 h · \(all.week) in 7 d · \(all.month) in 30 d; unknown \(unmatched.month) in 30 d")
+            out.write(
+                "hits:     known errors \(all.day) in 24 h · \(all.week) in 7 d · \(all.month) in 30 d; unknown \(unmatched.month) in 30 d")
             out.write(all.total == 0 ? "\n" : " (beads stats --errors)\n")
         }
         for c in regressions { out.write(Style.yellow("regression: ") + RegressionRule.sentence(c.bead!, hits: c.hits) + "\n") }
@@ -57,8 +59,13 @@ struct StatsCommand: ParsableCommand {
                 ("by_status", .object(counts.byStatus.map { ($0.0, JSONValue($0.1)) })),
                 ("open_by_priority", .object(counts.byPriority.map { ("P\($0.0)", JSONValue($0.1)) })),
                 ("by_type", .object(counts.byType.map { ($0.0, JSONValue($0.1)) })),
-                ("hits", .object([("day", JSONValue(hits.day)), ("week", JSONValue(hits.week)), ("month", JSONValue(hits.month)),
-                                  ("unmatched_month", JSONValue(unmatched.month))])),
+                (
+                    "hits",
+                    .object([
+                        ("day", JSONValue(hits.day)), ("week", JSONValue(hits.week)), ("month", JSONValue(hits.month)),
+                        ("unmatched_month", JSONValue(unmatched.month)),
+                    ])
+                ),
                 ("regressions", JSONValue(regressions.map(\.beadID))),
             ])
         }
@@ -69,7 +76,10 @@ struct StatsCommand: ParsableCommand {
         let costs = try KnownErrorCost.ranked(in: store, windows: windows)
         var all = HitSummary()
         for c in costs {
-            all.day += c.hits.day; all.week += c.hits.week; all.month += c.hits.month; all.total += c.hits.total
+            all.day += c.hits.day
+            all.week += c.hits.week
+            all.month += c.hits.month
+            all.total += c.hits.total
         }
         return Summary(counts: counts, hits: all, unmatched: try store.unmatchedHits(windows), regressions: costs.filter(\.isRegression))
     }
@@ -89,17 +99,22 @@ struct StatsCommand: ParsableCommand {
             return
         }
         let idWidth = max(4, costs.map(\.beadID.count).max() ?? 0)
-        out.write("bead".padding(toLength: idWidth, withPad: " ", startingAt: 0) + "   cost   24h    7d   30d  fails  last 30 days (oldest left)\n")
+        out.write(
+            "bead".padding(toLength: idWidth, withPad: " ", startingAt: 0)
+                + "   cost   24h    7d   30d  fails  last 30 days (oldest left)\n")
         for c in costs {
             let numbers = [c.cost, c.hits.day, c.hits.week, c.hits.month].map { String($0).leftPadded(5) }.joined(separator: " ")
-            var line = c.beadID.padding(toLength: idWidth, withPad: " ", startingAt: 0) + " " + numbers + "  " + String(c.failedRuns).leftPadded(5)
+            var line =
+                c.beadID.padding(toLength: idWidth, withPad: " ", startingAt: 0) + " " + numbers + "  " + String(c.failedRuns).leftPadded(5)
             line += "  " + HitPresentation.sparkline(c.daily) + "  " + FixReport.clip(c.bead?.title ?? "(not in the store)", 50)
             if c.isRegression { line += "  " + Style.yellow("REGRESSION") }
             out.write(line + "\n")
         }
         let unmatched = try base.store.unmatchedHits(windows)
         if unmatched.month > 0 {
-            out.write("\nUnknown: \(unmatched.month) diagnoses in 30 days matched no known error; `beads hits --unmatched` lists them, `beads triage LOGS…` groups logs by their error.\n")
+            out.write(
+                "\nUnknown: \(unmatched.month) diagnoses in 30 days matched no known error; `beads hits --unmatched` lists them, `beads triage LOGS…` groups logs by their error.\n"
+            )
         }
     }
 }

@@ -41,12 +41,17 @@ enum Style: Character, CaseIterable {
     static func render(_ text: String, enabled: Bool) -> String {
         var text = text
         return text.withUTF8 { bytes -> String in
-            guard bytes.count >= 3, memchr(bytes.baseAddress!, 0xEE, bytes.count) != nil else { return String(decoding: bytes, as: UTF8.self) }
+            guard bytes.count >= 3, memchr(bytes.baseAddress!, 0xEE, bytes.count) != nil else {
+                return String(decoding: bytes, as: UTF8.self)
+            }
             var out: [UInt8] = []
             out.reserveCapacity(bytes.count + bytes.count / 8)
             var k = 0, copied = 0
             while k + 2 < bytes.count {
-                guard bytes[k] == 0xEE, bytes[k + 1] == 0x80, let style = byThirdByte[bytes[k + 2]] else { k += 1; continue }
+                guard bytes[k] == 0xEE, bytes[k + 1] == 0x80, let style = byThirdByte[bytes[k + 2]] else {
+                    k += 1
+                    continue
+                }
                 out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<k]))
                 if enabled { out.append(contentsOf: "\u{1B}[\(style.code)m".utf8) }
                 k += 3
@@ -58,7 +63,8 @@ enum Style: Character, CaseIterable {
     }
 
     /// Each marker by the last byte of its UTF-8 form.
-    private static let byThirdByte: [UInt8: Style] = Dictionary(uniqueKeysWithValues: allCases.map {
-        (Array(String($0.rawValue).utf8)[2], $0)
-    })
+    private static let byThirdByte: [UInt8: Style] = Dictionary(
+        uniqueKeysWithValues: allCases.map {
+            (Array(String($0.rawValue).utf8)[2], $0)
+        })
 }

@@ -20,7 +20,8 @@ public struct Terminal: TextOutputStream {
     public func write(_ string: String) {
         let text = sanitizing ? Self.printable(string) : string
         // Styles are beads' own, in text for people; raw output passes as it came.
-        let styled = sanitizing ? Style.render(text, enabled: Style.isEnabled(for: sink, environment: CommandContext.current.environment)) : text
+        let styled =
+            sanitizing ? Style.render(text, enabled: Style.isEnabled(for: sink, environment: CommandContext.current.environment)) : text
         sink.write(Data(styled.utf8))
     }
 
@@ -30,7 +31,10 @@ public struct Terminal: TextOutputStream {
         guard text.unicodeScalars.contains(where: isControl) else { return text }
         var out = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
-            guard isControl(scalar) else { out.append(scalar); continue }
+            guard isControl(scalar) else {
+                out.append(scalar)
+                continue
+            }
             switch scalar.value {
             case 0x7F: out.append(contentsOf: "^?".unicodeScalars)
             case 0x00..<0x20: out.append(contentsOf: ("^" + String(UnicodeScalar(UInt8(scalar.value + 64)))).unicodeScalars)

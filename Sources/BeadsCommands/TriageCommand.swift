@@ -13,7 +13,8 @@ struct TriageCommand: ParsableCommand {
             beads triage build-*.log --json
             cat logs/*.txt | beads triage - --separator '=== next log ==='
             """,
-        discussion: HelpText.prose("""
+        discussion: HelpText.prose(
+            """
             Each log is read from its end (the last --tail bytes: builds report there), its lines
             that read like errors are diagnosed as `beads fix` would, and the logs that match no
             known error are grouped by the template of their root error line (a stack trace's
@@ -55,7 +56,8 @@ struct TriageCommand: ParsableCommand {
         guard !sources.isEmpty else { throw CommandFailure("no logs in \(paths.joined(separator: ", ")): nothing to triage") }
         let progress = TriageProgress(total: sources.count)
         let outcome = try Triage(base: base, environment: CommandContext.current.environment)(
-            sources.map { source in Triage.Log(name: source.name, read: { try source.read() }) }, similarity: similarity, step: { progress.step() })
+            sources.map { source in Triage.Log(name: source.name, read: { try source.read() }) }, similarity: similarity,
+            step: { progress.step() })
         progress.finish()
         let (known, unknown, silent) = (outcome.known, outcome.unknown, outcome.silent)
         var families = outcome.families
@@ -68,16 +70,21 @@ struct TriageCommand: ParsableCommand {
             .map { "\($0.key) \($0.value)" }.joined(separator: ", ")
         Terminal.standardError.write(
             "triage: \(sources.count) logs (\(Self.size(bytes))) in \(String(format: "%.1f", seconds)) s: "
-            + "\(known.values.reduce(0, +)) known\(knownText.isEmpty ? "" : " (\(knownText)\(known.count > 5 ? ", …" : ""))"), "
-            + "\(unknown.count) unknown in \(total) famil\(total == 1 ? "y" : "ies"), \(silent) with no error line\n")
+                + "\(known.values.reduce(0, +)) known\(knownText.isEmpty ? "" : " (\(knownText)\(known.count > 5 ? ", …" : ""))"), "
+                + "\(unknown.count) unknown in \(total) famil\(total == 1 ? "y" : "ies"), \(silent) with no error line\n")
 
         let out = Terminal.standardOutput
         if json {
-            out.write(JSONValue.array(families.map { f in
-                .object([("count", JSONValue(f.count)), ("template", .string(f.template)), ("example", .string(f.example)),
-                         ("example_line", .string(f.exampleLine)), ("signature", .string(f.signature.text)),
-                         ("logs", JSONValue(f.logs)), ("create", .string(create(f)))])
-            }).prettyEncoded() + "\n")
+            out.write(
+                JSONValue.array(
+                    families.map { f in
+                        .object([
+                            ("count", JSONValue(f.count)), ("template", .string(f.template)), ("example", .string(f.example)),
+                            ("example_line", .string(f.exampleLine)), ("signature", .string(f.signature.text)),
+                            ("logs", JSONValue(f.logs)), ("create", .string(create(f))),
+                        ])
+                    }
+                ).prettyEncoded() + "\n")
             return
         }
         if families.isEmpty {
@@ -90,7 +97,9 @@ struct TriageCommand: ParsableCommand {
             out.write("  e.g. \(f.example): \(FixReport.clip(f.exampleLine.trimmingCharacters(in: .whitespaces), 160))\n")
             out.write("  record it: \(create(f))\n")
         }
-        out.write("\nThen `beads doc new ID` writes its solution doc. \(total > families.count ? "\(total - families.count) smaller families not shown (--limit 0 shows all)." : "")\n")
+        out.write(
+            "\nThen `beads doc new ID` writes its solution doc. \(total > families.count ? "\(total - families.count) smaller families not shown (--limit 0 shows all)." : "")\n"
+        )
     }
 
     /// The command that turns a family into a bead whose signature recognises it.
@@ -107,7 +116,8 @@ struct TriageCommand: ParsableCommand {
     }
 
     static func size(_ bytes: Int) -> String {
-        bytes >= 1 << 30 ? String(format: "%.1f GB", Double(bytes) / Double(1 << 30))
+        bytes >= 1 << 30
+            ? String(format: "%.1f GB", Double(bytes) / Double(1 << 30))
             : bytes >= 1 << 20 ? String(format: "%.1f MB", Double(bytes) / Double(1 << 20)) : "\(bytes / 1024) KB"
     }
 }
@@ -148,12 +158,18 @@ struct LogSource: Sendable {
                 let walker = fm.enumerator(atPath: full)
                 var found: [String] = []
                 while let relative = walker?.nextObject() as? String {
-                    if (relative as NSString).lastPathComponent.hasPrefix(".") { walker?.skipDescendants(); continue }
+                    if (relative as NSString).lastPathComponent.hasPrefix(".") {
+                        walker?.skipDescendants()
+                        continue
+                    }
                     let type = walker?.fileAttributes?[.type] as? FileAttributeType
                     var target: ObjCBool = false
                     // A link to a log is a log; a link to a folder is not followed (no loops).
-                    if type == .typeRegular || (type == .typeSymbolicLink
-                        && fm.fileExists(atPath: (full as NSString).appendingPathComponent(relative), isDirectory: &target) && !target.boolValue) {
+                    if type == .typeRegular
+                        || (type == .typeSymbolicLink
+                            && fm.fileExists(atPath: (full as NSString).appendingPathComponent(relative), isDirectory: &target)
+                            && !target.boolValue)
+                    {
                         found.append(relative)
                     }
                 }

@@ -10,11 +10,13 @@ struct UpdateCommand: ParsableCommand {
     @OptionGroup var kb: KnowledgeBaseOptions
     @Argument(help: "The bead id.")
     var id: String
-    @Option(name: [.customShort("s"), .long], help: "New status: open, in_progress, blocked, deferred, closed, pinned, hooked.",
-            transform: BeadArguments.status)
+    @Option(
+        name: [.customShort("s"), .long], help: "New status: open, in_progress, blocked, deferred, closed, pinned, hooked.",
+        transform: BeadArguments.status)
     var status: BeadStatus?
-    @Option(name: [.customShort("p"), .long], help: "New priority: 0 (critical) to 4 (backlog), as 1 or P1.",
-            transform: BeadArguments.priority)
+    @Option(
+        name: [.customShort("p"), .long], help: "New priority: 0 (critical) to 4 (backlog), as 1 or P1.",
+        transform: BeadArguments.priority)
     var priority: Int?
     @Option(name: [.customShort("t"), .long], help: "New issue type (bd's names and aliases).")
     var type: String?
@@ -35,8 +37,11 @@ struct UpdateCommand: ParsableCommand {
 
     func validate() throws {
         if claim, assignee != nil || status != nil { throw ValidationError("--claim sets the assignee and status itself") }
-        if !claim, status == nil, priority == nil, type == nil, title == nil, description == nil, assignee == nil, addLabels.isEmpty, removeLabels.isEmpty {
-            throw ValidationError("nothing to change: give --status, --priority, --type, --title, --description, --assignee, --add-label or --remove-label")
+        if !claim, status == nil, priority == nil, type == nil, title == nil, description == nil, assignee == nil, addLabels.isEmpty,
+            removeLabels.isEmpty
+        {
+            throw ValidationError(
+                "nothing to change: give --status, --priority, --type, --title, --description, --assignee, --add-label or --remove-label")
         }
     }
 
@@ -56,6 +61,9 @@ struct UpdateCommand: ParsableCommand {
             bead.labels.removeAll { removeLabels.contains($0) }
         }
         let out = Terminal.standardOutput
-        out.write(json ? bead.jsonValue.prettyEncoded() + "\n" : "Updated \(bead.id): \(bead.status.rawValue) · P\(bead.priority) · \(bead.title)\n")
+        out.write(
+            json
+                ? bead.jsonValue.prettyEncoded() + "\n"
+                : "Updated \(bead.id): \(bead.status.rawValue) · P\(bead.priority) · \(bead.title)\n")
     }
 }

@@ -32,8 +32,11 @@ public struct Diagnose: Sendable {
         let masked = SecretMasker(environment: environment).mask(paste)
         let diagnosis = try KnownErrorFinder(store: base.store).diagnose(masked)
         let report = try Self.probe(environment)
-        let problem = record ? HitRecorder.record(diagnosis, paste: masked, source: source, env: report, in: base,
-                                                  environment: environment, now: now) : nil
+        let problem =
+            record
+            ? HitRecorder.record(
+                diagnosis, paste: masked, source: source, env: report, in: base,
+                environment: environment, now: now) : nil
         return Outcome(paste: masked, diagnosis: diagnosis, environment: report, recordingProblem: problem)
     }
 
@@ -46,7 +49,10 @@ public struct Diagnose: Sendable {
     /// A report, unless its `BEADS_ENV` names no place (a deep probe's too).
     public static func checked(_ report: EnvironmentReport) throws -> EnvironmentReport {
         if let value = report.invalidOverride {
-            throw Failure(.usage, "BEADS_ENV=\(value) is not a place beads knows: set BEADS_ENV=devpod or BEADS_ENV=host, or unset it to let the probe decide")
+            throw Failure(
+                .usage,
+                "BEADS_ENV=\(value) is not a place beads knows: set BEADS_ENV=devpod or BEADS_ENV=host, or unset it to let the probe decide"
+            )
         }
         return report
     }

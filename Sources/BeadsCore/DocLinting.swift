@@ -45,7 +45,10 @@ public struct DocLinting: Sendable {
             for id in BeadID.mentions(in: text, prefixes: analyzer.prefixes, held: analyzer.heldIDs) {
                 var id = Substring(id)
                 named.insert(String(id))
-                while let dot = id.lastIndex(of: ".") { id = id[..<dot]; named.insert(String(id)) }
+                while let dot = id.lastIndex(of: ".") {
+                    id = id[..<dot]
+                    named.insert(String(id))
+                }
             }
         }
         var urgent = BeadFilter()
@@ -81,7 +84,9 @@ extension KnowledgeBase {
 
     /// A doc's text; one that is not UTF-8 is refused with what to do about it.
     public func readDoc(_ doc: String) throws -> String {
-        guard let data = FileManager.default.contents(atPath: absoluteDocPath(doc)) else { throw Failure(.notFound, "\(doc): cannot be read") }
+        guard let data = FileManager.default.contents(atPath: absoluteDocPath(doc)) else {
+            throw Failure(.notFound, "\(doc): cannot be read")
+        }
         guard let text = String(data: data, encoding: .utf8) else {
             throw Failure(.failed, "\(doc): is not UTF-8; convert it first (iconv -f WINDOWS-1252 -t UTF-8, or the encoding it is in)")
         }

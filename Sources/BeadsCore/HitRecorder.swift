@@ -8,14 +8,17 @@ import Foundation
 /// A hit that cannot be recorded never fails the diagnosis: a read-only checkout
 /// records nothing, any other failure comes back as a sentence for the caller to show.
 public enum HitRecorder {
-    public static func record(_ diagnosis: Diagnosis, paste: String, source: String, env: EnvironmentReport?, in base: KnowledgeBase,
-                              environment: [String: String], now: Date = Date()) -> String? {
+    public static func record(
+        _ diagnosis: Diagnosis, paste: String, source: String, env: EnvironmentReport?, in base: KnowledgeBase,
+        environment: [String: String], now: Date = Date()
+    ) -> String? {
         guard base.config.recordHits, !paste.isEmpty else { return nil }
         let at = Timestamp.now(now)
         let fingerprint = String(ContentHash.sha256(paste).prefix(16))
         // What every hit of this diagnosis shares; each known error adds its own bead.
-        let unmatched = HitRecord(id: HitRecord.newID(), at: at, beadID: nil, source: source, environment: env?.verdict, host: host,
-                                  ciJob: CIJob.identify(environment: environment), fingerprint: fingerprint)
+        let unmatched = HitRecord(
+            id: HitRecord.newID(), at: at, beadID: nil, source: source, environment: env?.verdict, host: host,
+            ciJob: CIJob.identify(environment: environment), fingerprint: fingerprint)
         var hits = diagnosis.matches.prefix(3).map { m in
             var hit = unmatched
             hit.id = HitRecord.newID()

@@ -61,7 +61,8 @@ public struct Triage: Sendable {
     /// Each log's outcome counted: known errors by bead, the unknown ones for grouping,
     /// and those with no error line (or none read).
     static func tally(_ outcomes: [(name: String, outcome: LogTriage.Outcome?)])
-        -> (known: [String: Int], unknown: [(name: String, signature: ErrorSignature.Generalized, line: String)], silent: Int) {
+        -> (known: [String: Int], unknown: [(name: String, signature: ErrorSignature.Generalized, line: String)], silent: Int)
+    {
         var known: [String: Int] = [:]
         var unknown: [(name: String, signature: ErrorSignature.Generalized, line: String)] = []
         var silent = 0

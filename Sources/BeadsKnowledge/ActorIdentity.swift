@@ -47,7 +47,8 @@ public enum ActorIdentity {
                 continue
             }
             guard inUser, let equals = line.firstIndex(of: "="),
-                  line[..<equals].trimmingCharacters(in: .whitespaces).lowercased() == "name" else { continue }
+                line[..<equals].trimmingCharacters(in: .whitespaces).lowercased() == "name"
+            else { continue }
             var value = line[line.index(after: equals)...].trimmingCharacters(in: .whitespaces)
             if value.count >= 2, value.hasPrefix("\""), value.hasSuffix("\"") { value = String(value.dropFirst().dropLast()) }
             found = value
@@ -65,7 +66,8 @@ public enum ActorIdentity {
             if FileManager.default.fileExists(atPath: candidate, isDirectory: &isDir) {
                 if isDir.boolValue { return candidate }
                 if let text = try? String(contentsOfFile: candidate, encoding: .utf8),
-                   let line = text.split(separator: "\n").first(where: { $0.hasPrefix("gitdir:") }) {
+                    let line = text.split(separator: "\n").first(where: { $0.hasPrefix("gitdir:") })
+                {
                     let dir = line.dropFirst("gitdir:".count).trimmingCharacters(in: .whitespaces)
                     // A worktree's own config is shared with the main repository's.
                     let resolved = dir.hasPrefix("/") ? dir : current + "/" + dir

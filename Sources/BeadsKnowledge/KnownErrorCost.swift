@@ -22,8 +22,9 @@ public struct KnownErrorCost: Sendable, Equatable {
         let series = try store.dailyHits(windows.days(days))
         let beads = try store.beads(ids: Array(summaries.keys))
         return summaries.map { id, summary in
-            KnownErrorCost(beadID: id, bead: beads[id], hits: summary, failedRuns: failed[id] ?? 0,
-                           daily: series[id] ?? Array(repeating: 0, count: days))
+            KnownErrorCost(
+                beadID: id, bead: beads[id], hits: summary, failedRuns: failed[id] ?? 0,
+                daily: series[id] ?? Array(repeating: 0, count: days))
         }.sorted { a, b in
             if a.cost != b.cost { return a.cost > b.cost }
             if a.hits.lastSeen != b.hits.lastSeen { return (a.hits.lastSeen ?? "") > (b.hits.lastSeen ?? "") }

@@ -18,10 +18,12 @@ public struct FrontMatterSplit: Sendable, Equatable {
         guard let first = lines.first, first.trimmingTrailingCR() == "---" else {
             return FrontMatterSplit(yaml: nil, yamlFirstLine: 0, body: text, isUnterminated: false)
         }
-        guard let end = lines.indices.dropFirst().first(where: {
-            let line = lines[$0].trimmingTrailingCR()
-            return line == "---" || line == "..."
-        }) else {
+        guard
+            let end = lines.indices.dropFirst().first(where: {
+                let line = lines[$0].trimmingTrailingCR()
+                return line == "---" || line == "..."
+            })
+        else {
             return FrontMatterSplit(yaml: nil, yamlFirstLine: 0, body: text, isUnterminated: true)
         }
         let yaml = lines[1..<end].map { String($0.trimmingTrailingCR()) }.joined(separator: "\n")

@@ -51,11 +51,17 @@ public enum MarkdownBudget {
     static func fenceMarker(_ line: Substring.UTF8View) -> (byte: UInt8, length: Int)? {
         var i = line.startIndex
         var spaces = 0
-        while i < line.endIndex, line[i] == 0x20, spaces < 4 { spaces += 1; i = line.index(after: i) }
+        while i < line.endIndex, line[i] == 0x20, spaces < 4 {
+            spaces += 1
+            i = line.index(after: i)
+        }
         guard spaces < 4, i < line.endIndex, line[i] == 0x60 || line[i] == 0x7E else { return nil }
         let byte = line[i]
         var length = 0
-        while i < line.endIndex, line[i] == byte { length += 1; i = line.index(after: i) }
+        while i < line.endIndex, line[i] == byte {
+            length += 1
+            i = line.index(after: i)
+        }
         return length >= 3 ? (byte, length) : nil
     }
 

@@ -1,9 +1,10 @@
 import CCmarkGFM
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// GitHub Flavored Markdown through cmark-gfm. This is the only file that sees C.

@@ -34,7 +34,13 @@ public struct TerminalRenderer: Sendable {
         switch node.kind {
         case .heading:
             let text = inline(node.children)
-            let rule: Character? = switch node.headingLevel { case 1: "═"; case 2: "─"; case 3: "┈"; default: nil }
+            let rule: Character? =
+                switch node.headingLevel {
+                case 1: "═"
+                case 2: "─"
+                case 3: "┈"
+                default: nil
+                }
             lines += wrap(style(text, bold: true), width: room).map { indent + $0 }
             if let rule { lines.append(indent + String(repeating: rule, count: min(TextWidth.of(text), room))) }
         case .paragraph:
@@ -71,7 +77,10 @@ public struct TerminalRenderer: Sendable {
                         pieceWidth += TextWidth.of(String(ch))
                         rest = rest.dropFirst()
                     }
-                    if piece.isEmpty, let ch = rest.first { piece = String(ch); rest = rest.dropFirst() }
+                    if piece.isEmpty, let ch = rest.first {
+                        piece = String(ch)
+                        rest = rest.dropFirst()
+                    }
                     lines.append(trimEnd(indent + (first ? "│ " : "┆ ") + piece))
                     first = false
                 } while !rest.isEmpty
@@ -106,7 +115,8 @@ public struct TerminalRenderer: Sendable {
         var widths = (0..<columns).map { c in rows.map { c < $0.count ? TextWidth.of($0[c]) : 0 }.max() ?? 0 }
         // " │ " between columns; shrink the widest column until the table fits.
         let separators = 3 * (columns - 1)
-        while widths.reduce(0, +) + separators > room, let widest = widths.indices.max(by: { widths[$0] < widths[$1] }), widths[widest] > 6 {
+        while widths.reduce(0, +) + separators > room, let widest = widths.indices.max(by: { widths[$0] < widths[$1] }), widths[widest] > 6
+        {
             widths[widest] -= 1
         }
         func cellLines(_ text: String, _ c: Int) -> [String] { wrap(text, width: widths[c]) }
@@ -149,7 +159,9 @@ public struct TerminalRenderer: Sendable {
                 let text = inline(node.children)
                 let target = node.destination ?? ""
                 let plainText = text.unicodeScalars.filter { $0 != "\u{1B}" }
-                out += target.isEmpty || String(plainText) == target ? style(text, underline: true)
+                out +=
+                    target.isEmpty || String(plainText) == target
+                    ? style(text, underline: true)
                     : "\(style(text, underline: true)) <\(target)>"
             case .htmlInline: out += ""
             default: out += inline(node.children)
@@ -178,7 +190,10 @@ public struct TerminalRenderer: Sendable {
                     line = ""
                     lineWidth = 0
                 }
-                if lineWidth > 0 { line += " "; lineWidth += 1 }
+                if lineWidth > 0 {
+                    line += " "
+                    lineWidth += 1
+                }
                 line += word
                 lineWidth += w
             }

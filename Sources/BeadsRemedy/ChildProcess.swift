@@ -30,8 +30,10 @@ public struct ChildProcess: Sendable {
     /// How much output to keep for matching and the run log: the last 4 MiB.
     public var captureLimit = 4 << 20
 
-    public init(executable: String, arguments: [String], environment: [String: String],
-                workingDirectory: String? = nil, standardInput: Data? = nil, timeout: Duration? = nil) {
+    public init(
+        executable: String, arguments: [String], environment: [String: String],
+        workingDirectory: String? = nil, standardInput: Data? = nil, timeout: Duration? = nil
+    ) {
         self.executable = executable
         self.arguments = arguments
         self.environment = environment
@@ -59,7 +61,8 @@ public struct ChildProcess: Sendable {
         let runTask = Task { () throws -> TerminationStatus in
             let result = try await Subprocess.run(
                 .path(FilePath(executable)), arguments: Arguments(arguments),
-                environment: .custom(Dictionary(uniqueKeysWithValues: environment.map { (Environment.Key(stringLiteral: $0.key), $0.value) })),
+                environment: .custom(
+                    Dictionary(uniqueKeysWithValues: environment.map { (Environment.Key(stringLiteral: $0.key), $0.value) })),
                 workingDirectory: workingDirectory.map { FilePath($0) }, platformOptions: options,
                 input: .data(input), output: .sequence, error: .sequence
             ) { execution in
@@ -124,13 +127,15 @@ public struct ChildProcess: Sendable {
         } catch {
             killStrays()
             if let reason = stop.current {
-                return ChildOutcome(exitCode: reason == .interrupted ? 130 : 124, signal: nil, timedOut: reason == .timedOut,
-                                    interrupted: reason == .interrupted, output: capture.current.text, duration: clock.now - start)
+                return ChildOutcome(
+                    exitCode: reason == .interrupted ? 130 : 124, signal: nil, timedOut: reason == .timedOut,
+                    interrupted: reason == .interrupted, output: capture.current.text, duration: clock.now - start)
             }
             throw error
         }
-        var outcome = ChildOutcome(exitCode: 0, signal: nil, timedOut: stop.current == .timedOut, interrupted: stop.current == .interrupted,
-                                   output: capture.current.text, duration: clock.now - start)
+        var outcome = ChildOutcome(
+            exitCode: 0, signal: nil, timedOut: stop.current == .timedOut, interrupted: stop.current == .interrupted,
+            output: capture.current.text, duration: clock.now - start)
         switch status {
         case let .exited(code): outcome.exitCode = code
         case let .signaled(signal):

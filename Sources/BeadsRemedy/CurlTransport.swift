@@ -37,9 +37,11 @@ struct CurlTransport: Sendable {
         let outcome: ChildOutcome
         do {
             // No proxy or .curlrc surprises beyond what the user's environment already sets.
-            outcome = try await ChildProcess(executable: curl, arguments: ["--disable", "-K", "-"], environment: environment,
-                                             standardInput: Data((config.joined(separator: "\n") + "\n").utf8))
-                .run { data, isError in output.withLock { if isError { $0.stderr.append(data) } else { $0.stdout.append(data) } } }
+            outcome = try await ChildProcess(
+                executable: curl, arguments: ["--disable", "-K", "-"], environment: environment,
+                standardInput: Data((config.joined(separator: "\n") + "\n").utf8)
+            )
+            .run { data, isError in output.withLock { if isError { $0.stderr.append(data) } else { $0.stdout.append(data) } } }
         } catch {
             throw .failed("could not start curl: \(error)")
         }

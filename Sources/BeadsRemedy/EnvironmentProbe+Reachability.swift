@@ -36,11 +36,17 @@ extension EnvironmentProbe {
             var address = sockaddr_un()
             address.sun_family = sa_family_t(AF_UNIX)
             let bytes = Array(full.utf8)
-            guard bytes.count < MemoryLayout.size(ofValue: address.sun_path) else { close(fd); return false }
+            guard bytes.count < MemoryLayout.size(ofValue: address.sun_path) else {
+                close(fd)
+                return false
+            }
             withUnsafeMutableBytes(of: &address.sun_path) { buffer in
                 for (k, byte) in bytes.enumerated() { buffer[k] = byte }
             }
-            guard Self.connect(fd, &address, within: milliseconds) else { close(fd); return false }
+            guard Self.connect(fd, &address, within: milliseconds) else {
+                close(fd)
+                return false
+            }
         case let .tcp(host, port):
             var hints = addrinfo()
             hints.ai_socktype = Int32(SOCK_STREAM.rawValue)
@@ -51,7 +57,10 @@ extension EnvironmentProbe {
             guard fd >= 0 else { return false }
             var storage = sockaddr_storage()
             memcpy(&storage, info.pointee.ai_addr, Int(info.pointee.ai_addrlen))
-            guard Self.connect(fd, &storage, within: milliseconds) else { close(fd); return false }
+            guard Self.connect(fd, &storage, within: milliseconds) else {
+                close(fd)
+                return false
+            }
         }
         defer { close(fd) }
         let request = Array("GET /_ping HTTP/1.1\r\nHost: docker\r\nConnection: close\r\n\r\n".utf8)
@@ -88,7 +97,8 @@ extension EnvironmentProbe {
     /// else ~/.kube/config), or `in-cluster` inside a pod with a service account,
     /// which kubectl uses when no config names one.
     func kubeContext() -> String? {
-        let files = environment["KUBECONFIG"].map { $0.split(separator: ":").map(String.init) }
+        let files =
+            environment["KUBECONFIG"].map { $0.split(separator: ":").map(String.init) }
             ?? environment["HOME"].map { [$0 + "/.kube/config"] } ?? []
         for file in files {
             guard let text = try? String(contentsOfFile: path(file), encoding: .utf8) else { continue }

@@ -43,8 +43,10 @@ public struct EnvironmentProbe: Sendable {
     /// Commands whose presence recipes may require.
     public static let knownCommands = ["docker", "kubectl", "gh", "git", "podman"]
 
-    public init(root: String = "/", environment: [String: String] = ProcessInfo.processInfo.environment,
-                hostname: String? = nil) {
+    public init(
+        root: String = "/", environment: [String: String] = ProcessInfo.processInfo.environment,
+        hostname: String? = nil
+    ) {
         self.root = root
         self.environment = environment
         self.hostname = hostname ?? environment["BEADS_HOSTNAME"] ?? ProcessInfo.processInfo.hostName
@@ -127,8 +129,10 @@ public struct EnvironmentProbe: Sendable {
         var report = probe()
         let locator = CommandLocator(environment: environment)
         if let docker = locator.find("docker") {
-            let answer = try? await ChildProcess(executable: docker, arguments: ["info", "--format", "{{.Driver}}"],
-                                                 environment: environment, timeout: answerWithin).run { _, _ in }
+            let answer = try? await ChildProcess(
+                executable: docker, arguments: ["info", "--format", "{{.Driver}}"],
+                environment: environment, timeout: answerWithin
+            ).run { _, _ in }
             let driver = answer?.output.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
             report.dockerDaemon = answer?.exitCode == 0 && !driver.isEmpty
             if answer?.exitCode == 0 && !driver.isEmpty {
@@ -137,8 +141,10 @@ public struct EnvironmentProbe: Sendable {
             }
         }
         if let kubectl = locator.find("kubectl") {
-            let answer = try? await ChildProcess(executable: kubectl, arguments: ["config", "current-context"],
-                                                 environment: environment, timeout: answerWithin).run { _, _ in }
+            let answer = try? await ChildProcess(
+                executable: kubectl, arguments: ["config", "current-context"],
+                environment: environment, timeout: answerWithin
+            ).run { _, _ in }
             if answer?.exitCode == 0, let context = answer?.output.trimmingCharacters(in: .whitespacesAndNewlines), !context.isEmpty {
                 report.kubectlContext = context
             } else if answer != nil, report.kubectlContext != "in-cluster" {

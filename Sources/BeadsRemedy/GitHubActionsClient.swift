@@ -42,7 +42,8 @@ public enum ActionsError: Error, Sendable, CustomStringConvertible, Equatable {
             }
             return "GitHub said 422 Unprocessable: \(message)"
         case let .rateLimited(retryAfter):
-            return "GitHub's rate limit stopped the request" + (retryAfter.map { " (retry after \($0) s)" } ?? "") + "; wait and run the command again"
+            return "GitHub's rate limit stopped the request" + (retryAfter.map { " (retry after \($0) s)" } ?? "")
+                + "; wait and run the command again"
         case let .server(status, message):
             return "GitHub answered \(status) (\(message)); it is GitHub's side, try again in a minute"
         case let .network(reason):
@@ -69,8 +70,10 @@ public struct GitHubActionsClient: Sendable {
     public var maxRetries = 3
     public var maxRetryWait = 60
 
-    public init(baseURL: URL, repository: String, token: String,
-                environment: [String: String] = ProcessInfo.processInfo.environment) {
+    public init(
+        baseURL: URL, repository: String, token: String,
+        environment: [String: String] = ProcessInfo.processInfo.environment
+    ) {
         self.baseURL = baseURL
         self.repository = repository
         self.token = token
@@ -133,18 +136,22 @@ public struct GitHubActionsClient: Sendable {
         while true {
             let reply: Reply
             do {
-                let response = try await transport.send(method: method, url: url, headers: headers, body: body.map { Data($0.encoded().utf8) })
+                let response = try await transport.send(
+                    method: method, url: url, headers: headers, body: body.map { Data($0.encoded().utf8) })
                 reply = Reply(status: response.status, body: response.body, headers: response.headers)
             } catch {
                 switch error {
-                case .missing: throw ActionsError.network("curl is needed to reach GitHub and is not on PATH; install it (apt-get install curl)")
+                case .missing:
+                    throw ActionsError.network("curl is needed to reach GitHub and is not on PATH; install it (apt-get install curl)")
                 case let .failed(message): throw ActionsError.network(message)
                 }
             }
             let retryAfter = reply.headers["retry-after"].flatMap(Int.init)
-            let limited = reply.status == 429
-                || (reply.status == 403 && (retryAfter != nil || reply.headers["x-ratelimit-remaining"] == "0"
-                    || reply.message.lowercased().contains("rate limit")))
+            let limited =
+                reply.status == 429
+                || (reply.status == 403
+                    && (retryAfter != nil || reply.headers["x-ratelimit-remaining"] == "0"
+                        || reply.message.lowercased().contains("rate limit")))
             if limited {
                 attempt += 1
                 let wait = retryAfter ?? 0
@@ -181,8 +188,9 @@ public struct GitHubActionsClient: Sendable {
         let started = Date()
         let reply = try await send("POST", path, body: .object(body + [("return_run_details", .bool(true))]))
         if reply.status == 200, let id = reply.json?["workflow_run_id"]?.intValue {
-            return WorkflowRun(id: Int64(id), status: "queued", conclusion: nil,
-                               htmlURL: reply.json?["html_url"]?.stringValue, createdAt: nil)
+            return WorkflowRun(
+                id: Int64(id), status: "queued", conclusion: nil,
+                htmlURL: reply.json?["html_url"]?.stringValue, createdAt: nil)
         }
         if reply.status == 400 {
             let retry = try await send("POST", path, body: .object(body))
@@ -196,7 +204,8 @@ public struct GitHubActionsClient: Sendable {
     /// The newest workflow_dispatch run of the workflow created since the dispatch
     /// (a minute of clock skew allowed); runs take a few seconds to appear.
     func findDispatchedRun(workflow: String, ref: String, after: Date, attempts: Int = 10) async throws(ActionsError) -> WorkflowRun {
-        let path = "/repos/\(repository)/actions/workflows/\(Self.escape(workflow))/runs?event=workflow_dispatch&branch=\(Self.escape(ref))&per_page=10"
+        let path =
+            "/repos/\(repository)/actions/workflows/\(Self.escape(workflow))/runs?event=workflow_dispatch&branch=\(Self.escape(ref))&per_page=10"
         let formatter = ISO8601DateFormatter()
         for attempt in 0..<attempts {
             let reply = try await send("GET", path)
@@ -221,13 +230,18 @@ public struct GitHubActionsClient: Sendable {
     }
 
     /// Polls the run until it completes, reporting each status change.
-    public func watch(runID: Int64, interval: Duration, timeout: Duration?, onChange: @Sendable (WorkflowRun) -> Void) async throws(ActionsError) -> WorkflowRun {
+    public func watch(runID: Int64, interval: Duration, timeout: Duration?, onChange: @Sendable (WorkflowRun) -> Void)
+        async throws(ActionsError) -> WorkflowRun
+    {
         let deadline = timeout.map { ContinuousClock.now + $0 }
         var last: String?
         while true {
             let current = try await run(id: runID)
             let state = current.status + (current.conclusion ?? "")
-            if state != last { onChange(current); last = state }
+            if state != last {
+                onChange(current)
+                last = state
+            }
             if current.status == "completed" { return current }
             if let deadline, ContinuousClock.now >= deadline { throw ActionsError.timedOut(current.htmlURL ?? "run \(runID)") }
             try? await Task.sleep(for: interval)
@@ -236,12 +250,14 @@ public struct GitHubActionsClient: Sendable {
 
     static func run(from json: JSONValue) -> WorkflowRun? {
         guard let id = json["id"]?.intValue else { return nil }
-        return WorkflowRun(id: Int64(id), status: json["status"]?.stringValue ?? "unknown",
-                           conclusion: json["conclusion"]?.stringValue, htmlURL: json["html_url"]?.stringValue,
-                           createdAt: json["created_at"]?.stringValue)
+        return WorkflowRun(
+            id: Int64(id), status: json["status"]?.stringValue ?? "unknown",
+            conclusion: json["conclusion"]?.stringValue, htmlURL: json["html_url"]?.stringValue,
+            createdAt: json["created_at"]?.stringValue)
     }
 
     static func escape(_ component: String) -> String {
-        component.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(CharacterSet(charactersIn: "/?&=#"))) ?? component
+        component.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(CharacterSet(charactersIn: "/?&=#")))
+            ?? component
     }
 }

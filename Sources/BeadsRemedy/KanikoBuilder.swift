@@ -31,18 +31,21 @@ public struct KanikoBuilder: Sendable {
 
     /// Builds one image as a Job and waits for it. `log` receives kubectl's and the
     /// pod's output.
-    public func build(_ image: KanikoImage, suffix: String, log: @escaping @Sendable (Data, Bool) -> Void) async throws -> KanikoBuildResult {
+    public func build(_ image: KanikoImage, suffix: String, log: @escaping @Sendable (Data, Bool) -> Void) async throws -> KanikoBuildResult
+    {
         let name = KanikoSettings.jobName(for: image, suffix: suffix)
         let manifest = try settings.jobManifest(for: image, name: name)
         try await kubectl.run(["apply", "-f", "-"], input: Data(manifest.prettyEncoded().utf8), stream: log)
         // Logs can only be followed once the pod runs; wait for that (or for the end).
-        try await kubectl.run(["wait", "--for=condition=ready", "pod", "--selector=job-name=\(name)", "--timeout=\(settings.timeoutSeconds)s"],
-                              check: false)
+        try await kubectl.run(
+            ["wait", "--for=condition=ready", "pod", "--selector=job-name=\(name)", "--timeout=\(settings.timeoutSeconds)s"],
+            check: false)
         let logs = try await kubectl.run(["logs", "--follow", "job/\(name)"], check: false, stream: log)
         let deadline = ContinuousClock.now + .seconds(settings.timeoutSeconds)
         while true {
             let status = try await kubectl.run(["get", "job", name, "-o", "jsonpath={.status.succeeded}/{.status.failed}"])
-            let parts = status.output.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: "/", omittingEmptySubsequences: false)
+            let parts = status.output.trimmingCharacters(in: .whitespacesAndNewlines).split(
+                separator: "/", omittingEmptySubsequences: false)
             let succeeded = Int(parts.first ?? "") ?? 0, failed = parts.count > 1 ? Int(parts[1]) ?? 0 : 0
             if succeeded > 0 || failed > 0 {
                 return KanikoBuildResult(image: image, job: name, succeeded: succeeded > 0, digest: Self.pushedDigest(in: logs.output))
@@ -72,7 +75,8 @@ extension KanikoSettings {
     /// A Job name: `beads-kaniko-<image>-<suffix>`, within Kubernetes' 63 characters.
     public static func jobName(for image: KanikoImage, suffix: String) -> String {
         let repository = image.destination.split(separator: "/").last.map { String($0.split(separator: ":").first ?? $0) } ?? "image"
-        let slug = String(repository.lowercased().map { $0.isLetter || $0.isNumber ? $0 : "-" }).trimmingCharacters(in: CharacterSet(charactersIn: "-"))
+        let slug = String(repository.lowercased().map { $0.isLetter || $0.isNumber ? $0 : "-" }).trimmingCharacters(
+            in: CharacterSet(charactersIn: "-"))
         return "beads-kaniko-\(slug.prefix(40))-\(suffix)"
     }
 
@@ -98,46 +102,92 @@ extension KanikoSettings {
             ("name", .string("kaniko")),
             ("image", .string(executor)),
             ("args", JSONValue(try executorArguments(for: image))),
-            ("volumeMounts", .array([.object([("name", .string("registry-credentials")), ("mountPath", .string("/kaniko/.docker")),
-                                              ("readOnly", .bool(true))])])),
+            (
+                "volumeMounts",
+                .array([
+                    .object([
+                        ("name", .string("registry-credentials")), ("mountPath", .string("/kaniko/.docker")),
+                        ("readOnly", .bool(true)),
+                    ])
+                ])
+            ),
         ])
         return .object([
             ("apiVersion", .string("batch/v1")),
             ("kind", .string("Job")),
             ("metadata", .object([("name", .string(name)), ("namespace", .string(namespace)), ("labels", labels)])),
-            ("spec", .object([
-                ("backoffLimit", JSONValue(0)),
-                ("activeDeadlineSeconds", JSONValue(timeoutSeconds)),
-                ("ttlSecondsAfterFinished", JSONValue(86_400)),
-                ("template", .object([
-                    ("metadata", .object([("labels", labels)])),
-                    ("spec", .object([
-                        ("restartPolicy", .string("Never")),
-                        ("containers", .array([container])),
-                        ("volumes", .array([.object([
-                            ("name", .string("registry-credentials")),
-                            ("secret", .object([
-                                ("secretName", .string(secret)),
-                                ("items", .array([.object([("key", .string(".dockerconfigjson")), ("path", .string("config.json"))])])),
-                            ])),
-                        ])])),
-                    ])),
-                ])),
-            ])),
+            (
+                "spec",
+                .object([
+                    ("backoffLimit", JSONValue(0)),
+                    ("activeDeadlineSeconds", JSONValue(timeoutSeconds)),
+                    ("ttlSecondsAfterFinished", JSONValue(86_400)),
+                    (
+                        "template",
+                        .object([
+                            ("metadata", .object([("labels", labels)])),
+                            (
+                                "spec",
+                                .object([
+                                    ("restartPolicy", .string("Never")),
+                                    ("containers", .array([container])),
+                                    (
+                                        "volumes",
+                                        .array([
+                                            .object([
+                                                ("name", .string("registry-credentials")),
+                                                (
+                                                    "secret",
+                                                    .object([
+                                                        ("secretName", .string(secret)),
+                                                        (
+                                                            "items",
+                                                            .array([
+                                                                .object([
+                                                                    ("key", .string(".dockerconfigjson")), ("path", .string("config.json")),
+                                                                ])
+                                                            ])
+                                                        ),
+                                                    ])
+                                                ),
+                                            ])
+                                        ])
+                                    ),
+                                ])
+                            ),
+                        ])
+                    ),
+                ])
+            ),
         ])
     }
 
     /// The registry secret, built from a token that only ever travels on stdin.
     public func secretManifest(token: String, username: String) -> JSONValue {
         let auth = Data("\(username):\(token)".utf8).base64EncodedString()
-        let config = JSONValue.object([("auths", .object([(registry, .object([
-            ("username", .string(username)), ("password", .string(token)), ("auth", .string(auth)),
-        ]))]))]).encoded()
+        let config = JSONValue.object([
+            (
+                "auths",
+                .object([
+                    (
+                        registry,
+                        .object([
+                            ("username", .string(username)), ("password", .string(token)), ("auth", .string(auth)),
+                        ])
+                    )
+                ])
+            )
+        ]).encoded()
         return .object([
             ("apiVersion", .string("v1")),
             ("kind", .string("Secret")),
-            ("metadata", .object([("name", .string(secret)), ("namespace", .string(namespace)),
-                                  ("labels", .object([("app.kubernetes.io/managed-by", .string("beads"))]))])),
+            (
+                "metadata",
+                .object([
+                    ("name", .string(secret)), ("namespace", .string(namespace)),
+                    ("labels", .object([("app.kubernetes.io/managed-by", .string("beads"))])),
+                ])
+            ),
             ("type", .string("kubernetes.io/dockerconfigjson")),
             ("data", .object([(".dockerconfigjson", .string(Data(config.utf8).base64EncodedString()))])),
         ])

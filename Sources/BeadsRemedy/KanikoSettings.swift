@@ -78,8 +78,10 @@ public struct KanikoSettings: Sendable, Equatable {
             guard let destination = item["destination"]?.string, let context = item["context"]?.string else {
                 throw KanikoError.badConfig("\(path): every kaniko image needs `destination` and `context`")
             }
-            settings.images.append(KanikoImage(destination: destination, context: context,
-                                               dockerfile: item["dockerfile"]?.string ?? "Dockerfile"))
+            settings.images.append(
+                KanikoImage(
+                    destination: destination, context: context,
+                    dockerfile: item["dockerfile"]?.string ?? "Dockerfile"))
         }
         return settings
     }
@@ -98,15 +100,18 @@ public enum KanikoError: Error, Sendable, CustomStringConvertible {
         switch self {
         case let .badConfig(reason): return reason
         case .noImages:
-            return "no images to build: pass --image DEST=CONTEXT[:DOCKERFILE], or list them under kaniko.images in beads/config.yaml and pass --all"
+            return
+                "no images to build: pass --image DEST=CONTEXT[:DOCKERFILE], or list them under kaniko.images in beads/config.yaml and pass --all"
         case let .noContextRepository(context):
-            return "the context \(context) is a path, so Kaniko needs the repository it is in: set kaniko.context_repository (git://…) in beads/config.yaml, or give a git:// context"
+            return
+                "the context \(context) is a path, so Kaniko needs the repository it is in: set kaniko.context_repository (git://…) in beads/config.yaml, or give a git:// context"
         case .kubectlMissing:
             return "kubectl is not on PATH; Kaniko builds run in the cluster through it"
         case let .kubectlFailed(command, status, output):
             return "`\(command)` failed (exit \(status)): \(output.trimmingCharacters(in: .whitespacesAndNewlines).suffix(400))"
         case .noToken:
-            return "set GITHUB_TOKEN (or GH_TOKEN) to a token that may push packages; it is read from the environment only, never from the command line"
+            return
+                "set GITHUB_TOKEN (or GH_TOKEN) to a token that may push packages; it is read from the environment only, never from the command line"
         case let .timedOut(job, seconds):
             return "job \(job) did not finish within \(seconds) s"
         }

@@ -1,5 +1,5 @@
-import Foundation
 import BeadsStore
+import Foundation
 
 /// A recipe judged against the environment.
 public struct RankedRecipe: Sendable {
@@ -21,26 +21,35 @@ public enum RecipeRanker {
         var judged: [(tier: Int, order: Int, item: RankedRecipe)] = []
         for (order, recipe) in recipes.enumerated() {
             let when = recipe.when.lowercased()
-            let applies = ["any", "anywhere", "always", ""].contains(when) || when == here
+            let applies =
+                ["any", "anywhere", "always", ""].contains(when) || when == here
                 || (when == "kubernetes" && env.kubernetes) || (when == "container" && env.container)
             let missing = recipe.requires.compactMap { missingPiece(for: $0, in: env) }
             var reason: String
             if !applies {
-                reason = when == "host"
+                reason =
+                    when == "host"
                     ? "needs a host: here a local build would nest overlayfs"
                     : "for \(when); this is a \(here)"
             } else if !missing.isEmpty {
                 reason = "applies here, but needs " + missing.joined(separator: ", ")
             } else if when == here {
-                reason = here == "devpod" ? "made for a devpod, where a local docker build cannot work"
+                reason =
+                    here == "devpod"
+                    ? "made for a devpod, where a local docker build cannot work"
                     : env.dockerDaemon == true ? "this is a host and a docker daemon answers: a local build works" : "made for a host"
             } else {
                 reason = "works anywhere"
             }
             let tier = !applies ? 3 : !missing.isEmpty ? 2 : (when == here ? 0 : 1)
             let interpreter = RecipeRunner.interpreters[recipe.language.lowercased()] != nil
-            judged.append((tier, order, RankedRecipe(recipe: recipe, applies: applies, missing: missing, recommended: false,
-                                                      reason: reason, runnable: interpreter && applies && missing.isEmpty)))
+            judged.append(
+                (
+                    tier, order,
+                    RankedRecipe(
+                        recipe: recipe, applies: applies, missing: missing, recommended: false,
+                        reason: reason, runnable: interpreter && applies && missing.isEmpty)
+                ))
         }
         var ranked = judged.sorted { $0.tier != $1.tier ? $0.tier < $1.tier : $0.order < $1.order }.map(\.item)
         if let first = ranked.first, first.runnable {
@@ -61,7 +70,8 @@ public enum RecipeRanker {
             return nil
         default:
             // Commands the probe did not look for are looked up on this process's PATH.
-            let present = env.commands[requirement]
+            let present =
+                env.commands[requirement]
                 ?? (CommandLocator(environment: ProcessInfo.processInfo.environment).find(requirement) != nil)
             guard present else { return requirement }
             if requirement == "docker" || requirement == "podman", env.dockerDaemon == false {
@@ -77,7 +87,8 @@ public enum RecipeRanker {
     /// When no fix can run here: what would make one of them run, one line each.
     public static func setUpAdvice(_ ranked: [RankedRecipe]) -> [String] {
         guard !ranked.isEmpty, !ranked.contains(where: \.recommended) else { return [] }
-        return ranked.filter(\.applies).map { "\($0.recipe.name): needs \($0.missing.isEmpty ? "a shell this runner knows" : $0.missing.joined(separator: " and "))" }
+        return ranked.filter(\.applies).map {
+            "\($0.recipe.name): needs \($0.missing.isEmpty ? "a shell this runner knows" : $0.missing.joined(separator: " and "))"
+        }
     }
 }
-

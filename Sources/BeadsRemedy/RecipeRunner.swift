@@ -15,8 +15,10 @@ public struct RecipeRunRequest: Sendable {
     public var timeout: Duration?
     public var actor: String
 
-    public init(recipe: RecipeRecord, beadID: String?, paste: String?, knowledgeBaseRoot: String, beadsDirectory: String?,
-                environment: [String: String], timeout: Duration?, actor: String) {
+    public init(
+        recipe: RecipeRecord, beadID: String?, paste: String?, knowledgeBaseRoot: String, beadsDirectory: String?,
+        environment: [String: String], timeout: Duration?, actor: String
+    ) {
         self.recipe = recipe
         self.beadID = beadID
         self.paste = paste
@@ -71,7 +73,9 @@ public struct RecipeRunner: Sendable {
     }
 
     /// Runs the recipe; `write` receives its masked output as it arrives.
-    public func run(_ request: RecipeRunRequest, write: @escaping @Sendable (String) -> Void) async throws -> (RecipeRunRecord, ChildOutcome) {
+    public func run(_ request: RecipeRunRequest, write: @escaping @Sendable (String) -> Void) async throws -> (
+        RecipeRunRecord, ChildOutcome
+    ) {
         let recipe = request.recipe
         guard let interpreterName = Self.interpreters[recipe.language.lowercased()] else {
             throw RecipeRunError.unsupportedLanguage(recipe: recipe.name, language: recipe.language)
@@ -107,21 +111,24 @@ public struct RecipeRunner: Sendable {
         let started = StoreClock.timestamp()
         // Shell recipes stop at the first failing command (and, in bash, the first failing
         // pipe stage): a fix whose build step was refused must not go on to push.
-        let strictness: [String] = switch interpreterName {
-        case "bash", "zsh": ["-e", "-o", "pipefail"]
-        case "sh": ["-e"]
-        default: []
-        }
+        let strictness: [String] =
+            switch interpreterName {
+            case "bash", "zsh": ["-e", "-o", "pipefail"]
+            case "sh": ["-e"]
+            default: []
+            }
         let child = ChildProcess(
             executable: interpreter, arguments: strictness + [scratch.appendingPathComponent("recipe").path], environment: environment,
             workingDirectory: request.knowledgeBaseRoot, timeout: request.timeout)
         let outcome = try await child.run { data, _ in writer.write(data) }
         writer.flush()
-        let outcomeName = outcome.timedOut ? "timed out" : outcome.interrupted ? "interrupted" : outcome.exitCode == 0 ? "succeeded" : "failed"
+        let outcomeName =
+            outcome.timedOut ? "timed out" : outcome.interrupted ? "interrupted" : outcome.exitCode == 0 ? "succeeded" : "failed"
         let record = RecipeRunRecord(
             recipe: recipe.name, docPath: recipe.docPath, beadID: request.beadID, actor: request.actor, startedAt: started,
             endedAt: StoreClock.timestamp(), exitCode: Int(outcome.exitCode),
-            durationMilliseconds: Int(outcome.duration.components.seconds * 1000 + outcome.duration.components.attoseconds / 1_000_000_000_000_000),
+            durationMilliseconds: Int(
+                outcome.duration.components.seconds * 1000 + outcome.duration.components.attoseconds / 1_000_000_000_000_000),
             outcome: outcomeName, bodyHash: recipe.bodyHash,
             output: String(masker.mask(outcome.output).suffix(Self.storedOutputLimit)))
         var stored = record

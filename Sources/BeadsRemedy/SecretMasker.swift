@@ -38,7 +38,8 @@ public struct SecretMasker: Sendable {
                 // A secret starting here that the cut would split.
                 let available = min(candidate.count, bytes.count - start)
                 if available > 0, bytes[start..<(start + available)].elementsEqual(candidate.prefix(available)),
-                   start + candidate.count > cut || (Self.tokenPrefixes.contains(String(decoding: candidate, as: UTF8.self))) {
+                    start + candidate.count > cut || (Self.tokenPrefixes.contains(String(decoding: candidate, as: UTF8.self)))
+                {
                     cut = start
                     break
                 }
@@ -60,7 +61,9 @@ public struct SecretMasker: Sendable {
         guard tokenPrefixes.contains(where: { text.containsBytes($0) }) else { return text }
         var out = ""
         var rest = Substring(text)
-        while let (prefix, range) = tokenPrefixes.compactMap({ p in rest.range(of: p).map { (p, $0) } }).min(by: { $0.1.lowerBound < $1.1.lowerBound }) {
+        while let (prefix, range) = tokenPrefixes.compactMap({ p in rest.range(of: p).map { (p, $0) } }).min(by: {
+            $0.1.lowerBound < $1.1.lowerBound
+        }) {
             _ = prefix
             out += rest[..<range.lowerBound]
             var end = range.upperBound
@@ -117,8 +120,9 @@ public final class MaskingLineWriter: Sendable {
         let masked = masker.mask(text)
         // A block begun and not ended: the last BEGIN of a private key comes after the last END.
         if let begin = masked.range(of: "-----BEGIN ", options: .backwards),
-           masked[begin.upperBound...].prefix(64).contains("PRIVATE KEY-----"),
-           (masked.range(of: "-----END ", options: .backwards).map { $0.lowerBound < begin.lowerBound } ?? true) {
+            masked[begin.upperBound...].prefix(64).contains("PRIVATE KEY-----"),
+            (masked.range(of: "-----END ", options: .backwards).map { $0.lowerBound < begin.lowerBound } ?? true)
+        {
             insideKey.withLock { $0 = true }
         }
         sink(masked)

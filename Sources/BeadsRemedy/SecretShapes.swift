@@ -26,18 +26,22 @@ enum SecretShapes {
 
     static let shapes: [Shape] = [
         // Private key blocks (PEM, also inside JSON with `\n` escapes): the base64 body goes.
-        Shape("private key-----", #"(-----BEGIN [A-Z ]*PRIVATE KEY-----)(?:[A-Za-z0-9+/=\s]|\\n|\\r)+(-----END [A-Z ]*PRIVATE KEY-----)?"#,
-              "$1\(masked)$2"),
+        Shape(
+            "private key-----", #"(-----BEGIN [A-Z ]*PRIVATE KEY-----)(?:[A-Za-z0-9+/=\s]|\\n|\\r)+(-----END [A-Z ]*PRIVATE KEY-----)?"#,
+            "$1\(masked)$2"),
         // A URL's password: scheme://user:password@host.
         Shape("@", #"\b([a-z][a-z0-9+.-]*://[^/\s:@"'<>]+):([^/\s@"'<>]+)@"#, "$1:\(masked)@"),
         // Authorization headers and bare bearer tokens.
-        Shape("authorization", #"(authorization["']?\s*[:=]\s*["']?(?:(?:bearer|basic|token|bot|digest)\s+)?)[^\s"',]+"#,
-              "$1\(masked)"),
+        Shape(
+            "authorization", #"(authorization["']?\s*[:=]\s*["']?(?:(?:bearer|basic|token|bot|digest)\s+)?)[^\s"',]+"#,
+            "$1\(masked)"),
         Shape("bearer", #"(\bbearer\s+)[a-z0-9._~+/=-]{8,}"#, "$1\(masked)"),
         // Assignments whose name says the value is secret (`password=…`, `"client_secret": "…"`,
         // `aws_secret_access_key = …`, `//registry.npmjs.org/:_authToken=…`, Azure's AccountKey=…).
-        Shape("", #"((?:aws_secret_access_key|aws_session_token|secret_access_key|client_secret|secret_key|api[_-]?key|apikey|access[_-]?token|auth[_-]?token|refresh[_-]?token|accountkey|sharedaccesskey|private[_-]?key|password|passwd|pwd|secret|token)["']?\s*[:=]\s*["']?)(?![\[(<{]?\*\*\*|-----|(?:yes|no|true|false|null|none|nil|empty|required|redacted|masked|not set|set)\b)([^\s"',;&<>]{4,})"#,
-              "$1\(masked)"),
+        Shape(
+            "",
+            #"((?:aws_secret_access_key|aws_session_token|secret_access_key|client_secret|secret_key|api[_-]?key|apikey|access[_-]?token|auth[_-]?token|refresh[_-]?token|accountkey|sharedaccesskey|private[_-]?key|password|passwd|pwd|secret|token)["']?\s*[:=]\s*["']?)(?![\[(<{]?\*\*\*|-----|(?:yes|no|true|false|null|none|nil|empty|required|redacted|masked|not set|set)\b)([^\s"',;&<>]{4,})"#,
+            "$1\(masked)"),
         // Azure SAS signatures in URLs.
         Shape("sig=", #"([?&]sig=)[a-z0-9%+/=]{16,}"#, "$1\(masked)"),
         // Token formats with a fixed prefix.

@@ -34,7 +34,11 @@ extension Bead {
             throw BeadDecodingError(field: "id", reason: "must not be empty")
         }
         guard Self.isSafeImportedID(id) else {
-            throw BeadDecodingError(field: "id", reason: "\"\(id.prefix(60))\" is not a bead id: letters, digits, '.', '_' and '-' only, no '..', at most 200 characters (e.g. mo-3t8p)")
+            throw BeadDecodingError(
+                field: "id",
+                reason:
+                    "\"\(id.prefix(60))\" is not a bead id: letters, digits, '.', '_' and '-' only, no '..', at most 200 characters (e.g. mo-3t8p)"
+            )
         }
         let title = try string("title", required: true)!
         var priority = 2
@@ -61,7 +65,11 @@ extension Bead {
         }
         let status = try string("status") ?? "open"
         guard BeadStatus.known.contains(BeadStatus(rawValue: status)) else {
-            throw BeadDecodingError(field: "status", reason: "\"\(status.prefix(40))\" is not a status (one of \(BeadStatus.known.map(\.rawValue).sorted().joined(separator: ", ")))")
+            throw BeadDecodingError(
+                field: "status",
+                reason:
+                    "\"\(status.prefix(40))\" is not a status (one of \(BeadStatus.known.map(\.rawValue).sorted().joined(separator: ", ")))"
+            )
         }
         for key in ["created_at", "updated_at", "closed_at"] {
             if let value = try string(key), !Self.isTimestamp(value) {
@@ -96,8 +104,9 @@ extension Bead {
         let b = Array(text.utf8)
         func digits(_ range: Range<Int>) -> Bool { range.upperBound <= b.count && range.allSatisfy { b[$0] >= 0x30 && b[$0] <= 0x39 } }
         guard b.count >= 20, digits(0..<4), b[4] == 0x2D, digits(5..<7), b[7] == 0x2D, digits(8..<10),
-              b[10] == UInt8(ascii: "T") || b[10] == 0x20, digits(11..<13), b[13] == 0x3A, digits(14..<16), b[16] == 0x3A,
-              digits(17..<19) else { return false }
+            b[10] == UInt8(ascii: "T") || b[10] == 0x20, digits(11..<13), b[13] == 0x3A, digits(14..<16), b[16] == 0x3A,
+            digits(17..<19)
+        else { return false }
         var k = 19
         if k < b.count, b[k] == UInt8(ascii: ".") {
             k += 1
@@ -107,7 +116,8 @@ extension Bead {
         }
         if k < b.count, b[k] == UInt8(ascii: "Z") { return k + 1 == b.count }
         guard k + 6 == b.count, b[k] == UInt8(ascii: "+") || b[k] == UInt8(ascii: "-"), digits((k + 1)..<(k + 3)), b[k + 3] == 0x3A,
-              digits((k + 4)..<(k + 6)) else { return false }
+            digits((k + 4)..<(k + 6))
+        else { return false }
         return true
     }
 

@@ -18,11 +18,15 @@ extension Bead {
     /// Adds `self depends on target`; false when that exact dependency exists.
     public mutating func addDependency(on target: String, type: DependencyType, at time: String, by actor: String) -> Bool {
         var items = dependencies
-        if items.contains(where: { $0["depends_on_id"]?.stringValue == target && DependencyType(stored: $0["type"]?.stringValue) == type }) {
+        if items.contains(where: { $0["depends_on_id"]?.stringValue == target && DependencyType(stored: $0["type"]?.stringValue) == type })
+        {
             return false
         }
-        items.append(.object([("issue_id", .string(id)), ("depends_on_id", .string(target)), ("type", .string(type.rawValue)),
-                              ("created_at", .string(time)), ("created_by", .string(actor))]))
+        items.append(
+            .object([
+                ("issue_id", .string(id)), ("depends_on_id", .string(target)), ("type", .string(type.rawValue)),
+                ("created_at", .string(time)), ("created_by", .string(actor)),
+            ]))
         setExtra("dependencies", .array(items))
         return true
     }
@@ -48,8 +52,10 @@ extension Bead {
     public mutating func addComment(author: String, text: String, at time: String) -> JSONValue {
         var items = comments
         let next = (items.compactMap { $0["id"]?.intValue }.max() ?? 0) + 1
-        let comment = JSONValue.object([("id", .number(String(next))), ("issue_id", .string(id)), ("author", .string(author)),
-                                        ("text", .string(text)), ("created_at", .string(time))])
+        let comment = JSONValue.object([
+            ("id", .number(String(next))), ("issue_id", .string(id)), ("author", .string(author)),
+            ("text", .string(text)), ("created_at", .string(time)),
+        ])
         items.append(comment)
         setExtra("comments", .array(items))
         return comment

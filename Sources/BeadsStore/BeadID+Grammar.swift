@@ -19,7 +19,9 @@ extension BeadID {
         // The prefix may itself hold dashes (`my-app-3f2`): try each dash as the split.
         for (k, b) in bytes.enumerated() where b == UInt8(ascii: "-") && k > 0 {
             let prefix = bytes[..<k]
-            guard prefix.allSatisfy({ isLower($0) || isDigit($0) || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: "-") }) else { return false }
+            guard prefix.allSatisfy({ isLower($0) || isDigit($0) || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: "-") }) else {
+                return false
+            }
             if let end = suffixEnd(bytes, from: k + 1), end == bytes.count { return true }
         }
         return false
@@ -51,7 +53,10 @@ extension BeadID {
         var found: [String] = []
         var k = 0
         while k < bytes.count {
-            guard isLower(bytes[k]) || isDigit(bytes[k]), k == 0 || !isIDContinuation(bytes[k - 1]) else { k += 1; continue }
+            guard isLower(bytes[k]) || isDigit(bytes[k]), k == 0 || !isIDContinuation(bytes[k - 1]) else {
+                k += 1
+                continue
+            }
             var matchedEnd: Int?
             for prefix in candidates where k + prefix.count < bytes.count && bytes[k + prefix.count] == UInt8(ascii: "-") {
                 guard bytes[k..<(k + prefix.count)].elementsEqual(prefix) else { continue }
@@ -60,8 +65,9 @@ extension BeadID {
                     break
                 }
                 if !held.isEmpty, let end = looseSuffixEnd(bytes, from: k + prefix.count + 1),
-                   end == bytes.count || !isIDContinuation(bytes[end]),
-                   held.contains(String(decoding: bytes[k..<end], as: UTF8.self)) {
+                    end == bytes.count || !isIDContinuation(bytes[end]),
+                    held.contains(String(decoding: bytes[k..<end], as: UTF8.self))
+                {
                     matchedEnd = end
                     break
                 }

@@ -1,5 +1,5 @@
-import Foundation
 import Crypto
+import Foundation
 
 /// Hash ids as bd makes them: `prefix-` followed by base36 characters of a SHA-256
 /// over the bead's content, as short as the birthday bound allows. The recipe is bd's
@@ -51,13 +51,14 @@ public enum BeadID {
         let content = "\(seed.title)|\(seed.description)|\(seed.creator)|\(seed.unixNanos)|\(nonce)"
         let digest = Array(SHA256.hash(data: Data(content.utf8)))
         // bd's widths: enough bits for the length, never more than 5 bytes (40 bits).
-        let byteCount = switch length {
-        case 3: 2
-        case 4: 3
-        case 5, 6: 4
-        case 7, 8: 5
-        default: 3
-        }
+        let byteCount =
+            switch length {
+            case 3: 2
+            case 4: 3
+            case 5, 6: 4
+            case 7, 8: 5
+            default: 3
+            }
         var value = digest.prefix(byteCount).reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
         var digits: [UInt8] = []
         while value > 0 {

@@ -88,15 +88,18 @@ extension BeadStore {
             for item in items {
                 guard let target = item["depends_on_id"]?.stringValue, !target.isEmpty else { continue }
                 // bd writes metadata as a JSON string; an object is taken as it is.
-                let metadata: String? = switch item["metadata"] {
-                case let .string(text)?: text
-                case let .object(fields)?: JSONValue.object(fields).encoded()
-                default: nil
-                }
+                let metadata: String? =
+                    switch item["metadata"] {
+                    case let .string(text)?: text
+                    case let .object(fields)?: JSONValue.object(fields).encoded()
+                    default: nil
+                    }
                 edges.append((target, DependencyType(stored: item["type"]?.stringValue).rawValue, metadata))
             }
         }
-        if let parent = bead.extraValue("parent")?.stringValue, !parent.isEmpty { edges.append((parent, DependencyType.parentChild.rawValue, nil)) }
+        if let parent = bead.extraValue("parent")?.stringValue, !parent.isEmpty {
+            edges.append((parent, DependencyType.parentChild.rawValue, nil))
+        }
         for (target, type, metadata) in edges {
             try db.cachedStatement(sql: "INSERT OR IGNORE INTO dependency (issue_id, depends_on_id, type, metadata) VALUES (?, ?, ?, ?)")
                 .execute(arguments: [bead.id, target, type, metadata])
@@ -106,18 +109,20 @@ extension BeadStore {
     static func save(_ bead: Bead, in db: Database) throws {
         // Cached statements: an import saves thousands of beads, and compiling each
         // statement anew (with GRDB's authorizer) was most of its time.
-        try db.cachedStatement(sql: """
+        try db.cachedStatement(
+            sql: """
                 INSERT INTO bead (\(beadColumns), line) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)
                 ON CONFLICT(id) DO UPDATE SET title=excluded.title, description=excluded.description,
                   status=excluded.status, priority=excluded.priority, issue_type=excluded.issue_type,
                   assignee=excluded.assignee, labels=excluded.labels, created_at=excluded.created_at,
                   updated_at=excluded.updated_at, closed_at=excluded.closed_at,
                   close_reason=excluded.close_reason, extra=excluded.extra, line=excluded.line
-                """).execute(arguments: [
-                bead.id, bead.title, bead.description, bead.status.rawValue, bead.priority, bead.issueType,
-                bead.assignee, JSONValue.array(bead.labels.map(JSONValue.string)).encoded(), bead.createdAt,
-                bead.updatedAt, bead.closedAt, bead.closeReason, JSONValue.object(bead.extra).encoded(), bead.jsonLine(),
-            ])
+                """
+        ).execute(arguments: [
+            bead.id, bead.title, bead.description, bead.status.rawValue, bead.priority, bead.issueType,
+            bead.assignee, JSONValue.array(bead.labels.map(JSONValue.string)).encoded(), bead.createdAt,
+            bead.updatedAt, bead.closedAt, bead.closeReason, JSONValue.object(bead.extra).encoded(), bead.jsonLine(),
+        ])
         try saveDependencies(of: bead, in: db)
         try saveErrorSignatures(of: bead, in: db)
     }
@@ -129,8 +134,10 @@ extension BeadStore {
         guard case let .array(items)? = bead.extraValue("error_signatures") else { return }
         for item in items {
             guard let text = item["text"]?.stringValue, let pattern = item["pattern"]?.stringValue, !pattern.isEmpty else { continue }
-            try insertSignature(SignatureRecord(beadID: bead.id, docPath: nil, sectionAnchor: "", line: 0, origin: "bead", text: text,
-                                                pattern: pattern, terms: item["terms"]?.stringValue ?? ""), docPath: nil, in: db)
+            try insertSignature(
+                SignatureRecord(
+                    beadID: bead.id, docPath: nil, sectionAnchor: "", line: 0, origin: "bead", text: text,
+                    pattern: pattern, terms: item["terms"]?.stringValue ?? ""), docPath: nil, in: db)
         }
     }
 
@@ -172,8 +179,11 @@ extension BeadStore {
     /// The issue types and assignees in use, each once, in order.
     public func typesAndAssignees() throws(StoreError) -> (types: [String], assignees: [String]) {
         try read { db in
-            (try String.fetchAll(db, sql: "SELECT DISTINCT issue_type FROM bead ORDER BY issue_type"),
-             try String.fetchAll(db, sql: "SELECT DISTINCT assignee FROM bead WHERE assignee IS NOT NULL AND assignee != '' ORDER BY assignee"))
+            (
+                try String.fetchAll(db, sql: "SELECT DISTINCT issue_type FROM bead ORDER BY issue_type"),
+                try String.fetchAll(
+                    db, sql: "SELECT DISTINCT assignee FROM bead WHERE assignee IS NOT NULL AND assignee != '' ORDER BY assignee")
+            )
         }
     }
 
@@ -187,9 +197,18 @@ extension BeadStore {
         } else if !filter.includeClosed {
             clauses.append("status NOT IN ('closed', 'tombstone')")
         }
-        if let p = filter.priority { clauses.append("priority = ?"); arguments.append(p) }
-        if let t = filter.issueType { clauses.append("issue_type = ?"); arguments.append(t) }
-        if let a = filter.assignee { clauses.append("assignee = ?"); arguments.append(a) }
+        if let p = filter.priority {
+            clauses.append("priority = ?")
+            arguments.append(p)
+        }
+        if let t = filter.issueType {
+            clauses.append("issue_type = ?")
+            arguments.append(t)
+        }
+        if let a = filter.assignee {
+            clauses.append("assignee = ?")
+            arguments.append(a)
+        }
         if let l = filter.label {
             clauses.append("EXISTS (SELECT 1 FROM json_each(bead.labels) WHERE json_each.value = ?)")
             arguments.append(l)
@@ -243,8 +262,9 @@ extension BeadStore {
                 throw StoreError.invalidField(field: "parent", reason: "\(parent) is already three levels deep")
             }
             // Children sort between "PARENT." and "PARENT/" ('/' follows '.').
-            let children = try String.fetchAll(db, sql: "SELECT id FROM bead WHERE id > ? AND id < ?",
-                                               arguments: [parent + ".", parent + "/"])
+            let children = try String.fetchAll(
+                db, sql: "SELECT id FROM bead WHERE id > ? AND id < ?",
+                arguments: [parent + ".", parent + "/"])
             let numbers = children.compactMap { Int($0.dropFirst(parent.count + 1)) }
             return "\(parent).\((numbers.max() ?? 0) + 1)"
         }
@@ -263,7 +283,9 @@ extension BeadStore {
         try write { db in
             var done: [Bead] = []
             for id in ids {
-                guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT \(Self.beadColumns) FROM bead WHERE id = ?"), arguments: [id])
+                guard
+                    let row = try Row.fetchOne(
+                        db.cachedStatement(sql: "SELECT \(Self.beadColumns) FROM bead WHERE id = ?"), arguments: [id])
                 else { throw StoreError.beadNotFound(id) }
                 let before = Self.bead(from: row)
                 var bead = before
@@ -287,9 +309,14 @@ extension BeadStore {
             var changes: [(before: Bead?, after: Bead)] = []
             for bead in beads {
                 var before: Bead?
-                if let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT \(Self.beadColumns) FROM bead WHERE id = ?"), arguments: [bead.id]) {
+                if let row = try Row.fetchOne(
+                    db.cachedStatement(sql: "SELECT \(Self.beadColumns) FROM bead WHERE id = ?"), arguments: [bead.id])
+                {
                     before = Self.bead(from: row)
-                    if before == bead { counts.unchanged += 1; continue }
+                    if before == bead {
+                        counts.unchanged += 1
+                        continue
+                    }
                     counts.updated += 1
                 } else {
                     counts.created += 1

@@ -35,8 +35,9 @@ extension BeadStore {
             for id in plan.ids {
                 guard let bead = try Self.fetchBead(id, in: db) else { continue }
                 try db.execute(sql: "DELETE FROM bead WHERE id = ?", arguments: [id])
-                try db.execute(sql: "INSERT INTO event (bead_id, at, actor, field, old_value, new_value) VALUES (?,?,?,?,?,NULL)",
-                               arguments: [id, now, actor, "deleted", bead.jsonLine()])
+                try db.execute(
+                    sql: "INSERT INTO event (bead_id, at, actor, field, old_value, new_value) VALUES (?,?,?,?,?,NULL)",
+                    arguments: [id, now, actor, "deleted", bead.jsonLine()])
             }
             let gone = Set(plan.ids)
             for (from, edges) in Dictionary(grouping: plan.cutLinks, by: \.from) {
@@ -63,7 +64,8 @@ extension BeadStore {
             order.append(id)
             set.insert(id)
         }
-        let dependents = try db.cachedStatement(sql: "SELECT issue_id, type FROM dependency WHERE depends_on_id = ? ORDER BY issue_id, type")
+        let dependents = try db.cachedStatement(
+            sql: "SELECT issue_id, type FROM dependency WHERE depends_on_id = ? ORDER BY issue_id, type")
         var cascaded: [String] = []
         var cut: [DependencyEdge] = []
         var queue = order

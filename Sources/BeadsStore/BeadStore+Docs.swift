@@ -25,15 +25,18 @@ extension BeadStore {
             // signature index is rebuilt once instead of row by row.
             var changed = replace.reduce(0) { $0 + $1.signatures.count }
             for path in leaving {
-                changed += try Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) FROM signature WHERE doc_path = ?"), arguments: [path]) ?? 0
+                changed +=
+                    try Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) FROM signature WHERE doc_path = ?"), arguments: [path]) ?? 0
             }
-            try SearchIndex.signatures.writingMany(changed, into: try Int.fetchOne(db, sql: "SELECT count(*) FROM signature") ?? 0, in: db) {
+            try SearchIndex.signatures.writingMany(changed, into: try Int.fetchOne(db, sql: "SELECT count(*) FROM signature") ?? 0, in: db)
+            {
                 for path in leaving {
                     try db.cachedStatement(sql: "DELETE FROM doc WHERE path = ?").execute(arguments: [path])
                 }
                 for item in touch {
-                    try db.execute(sql: "UPDATE doc SET size = ?, mtime_ns = ? WHERE path = ?",
-                                   arguments: [item.fingerprint.size, item.fingerprint.mtimeNanoseconds, item.path])
+                    try db.execute(
+                        sql: "UPDATE doc SET size = ?, mtime_ns = ? WHERE path = ?",
+                        arguments: [item.fingerprint.size, item.fingerprint.mtimeNanoseconds, item.path])
                 }
                 for doc in replace { try Self.insert(doc, in: db) }
             }
@@ -51,15 +54,19 @@ extension BeadStore {
 
     static func insert(_ doc: IndexedDoc, in db: Database) throws {
         try db.cachedStatement(
-            sql: "INSERT INTO doc (path, title, size, mtime_ns, hash, primary_beads, warnings) VALUES (?,?,?,?,?,?,?)").execute(
-            arguments: [doc.path, doc.title, doc.fingerprint.size, doc.fingerprint.mtimeNanoseconds, doc.hash,
-                        jsonArray(doc.primaryBeads), jsonArray(doc.warnings)])
+            sql: "INSERT INTO doc (path, title, size, mtime_ns, hash, primary_beads, warnings) VALUES (?,?,?,?,?,?,?)"
+        ).execute(
+            arguments: [
+                doc.path, doc.title, doc.fingerprint.size, doc.fingerprint.mtimeNanoseconds, doc.hash,
+                jsonArray(doc.primaryBeads), jsonArray(doc.warnings),
+            ])
         for s in doc.sections {
             try db.cachedStatement(
                 sql: """
                     INSERT INTO doc_section (doc_path, ordinal, anchor, title, level, line_start, line_end, parent_ordinal, summary)
                     VALUES (?,?,?,?,?,?,?,?,?)
-                    """).execute(
+                    """
+            ).execute(
                 arguments: [doc.path, s.ordinal, s.anchor, s.title, s.level, s.lineStart, s.lineEnd, s.parentOrdinal, s.summary])
         }
         for m in doc.mentions {
@@ -75,11 +82,14 @@ extension BeadStore {
                 sql: """
                     INSERT INTO recipe (doc_path, name, section_anchor, line, language, info, attributes, body, body_hash)
                     VALUES (?,?,?,?,?,?,?,?,?)
-                    """).execute(
+                    """
+            ).execute(
                 arguments: [doc.path, r.name, r.sectionAnchor, r.line, r.language, r.info, attributes, r.body, r.bodyHash])
             let recipeID = db.lastInsertedRowID
             for bead in Set(r.beadIDs) {
-                try db.cachedStatement(sql: "INSERT INTO recipe_bead (recipe_id, bead_id) VALUES (?, ?)").execute(arguments: [recipeID, bead])
+                try db.cachedStatement(sql: "INSERT INTO recipe_bead (recipe_id, bead_id) VALUES (?, ?)").execute(arguments: [
+                    recipeID, bead,
+                ])
             }
         }
     }
@@ -89,7 +99,8 @@ extension BeadStore {
             sql: """
                 INSERT INTO signature (bead_id, doc_path, section_anchor, line, origin, text, pattern, terms, traits)
                 VALUES (?,?,?,?,?,?,?,?,?)
-                """).execute(
+                """
+        ).execute(
             arguments: [s.beadID, docPath, s.sectionAnchor, s.line, s.origin, s.text, s.pattern, s.terms, s.traits])
     }
 
@@ -98,21 +109,28 @@ extension BeadStore {
     public func docSummaries() throws(StoreError) -> [DocSummary] {
         try read { db in
             var byBead: [String: [(String, Int)]] = [:]
-            for row in try Row.fetchAll(db, sql: """
-                SELECT doc_path, bead_id, count(*) AS n FROM signature WHERE doc_path IS NOT NULL
-                GROUP BY doc_path, bead_id ORDER BY doc_path, min(line)
-                """) {
+            for row in try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT doc_path, bead_id, count(*) AS n FROM signature WHERE doc_path IS NOT NULL
+                    GROUP BY doc_path, bead_id ORDER BY doc_path, min(line)
+                    """)
+            {
                 byBead[row["doc_path"], default: []].append((row["bead_id"], row["n"]))
             }
-            return try Row.fetchAll(db, sql: """
-                SELECT d.path, d.title, d.primary_beads, d.warnings,
-                       (SELECT count(*) FROM signature s WHERE s.doc_path = d.path) AS signatures,
-                       (SELECT count(*) FROM recipe r WHERE r.doc_path = d.path) AS recipes
-                FROM doc d ORDER BY d.path
-                """).map {
-                DocSummary(path: $0["path"], title: $0["title"], primaryBeads: Self.stringArray($0["primary_beads"]),
-                           warnings: Self.stringArray($0["warnings"]), signatureCount: $0["signatures"],
-                           recipeCount: $0["recipes"], signaturesByBead: byBead[$0["path"]] ?? [])
+            return try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT d.path, d.title, d.primary_beads, d.warnings,
+                           (SELECT count(*) FROM signature s WHERE s.doc_path = d.path) AS signatures,
+                           (SELECT count(*) FROM recipe r WHERE r.doc_path = d.path) AS recipes
+                    FROM doc d ORDER BY d.path
+                    """
+            ).map {
+                DocSummary(
+                    path: $0["path"], title: $0["title"], primaryBeads: Self.stringArray($0["primary_beads"]),
+                    warnings: Self.stringArray($0["warnings"]), signatureCount: $0["signatures"],
+                    recipeCount: $0["recipes"], signaturesByBead: byBead[$0["path"]] ?? [])
             }
         }
     }
@@ -120,9 +138,10 @@ extension BeadStore {
     public func sections(inDoc path: String) throws(StoreError) -> [SectionRecord] {
         try read { db in
             try Row.fetchAll(db, sql: "SELECT * FROM doc_section WHERE doc_path = ? ORDER BY ordinal", arguments: [path]).map {
-                SectionRecord(ordinal: $0["ordinal"], anchor: $0["anchor"], title: $0["title"], level: $0["level"],
-                              lineStart: $0["line_start"], lineEnd: $0["line_end"], parentOrdinal: $0["parent_ordinal"],
-                              summary: $0["summary"])
+                SectionRecord(
+                    ordinal: $0["ordinal"], anchor: $0["anchor"], title: $0["title"], level: $0["level"],
+                    lineStart: $0["line_start"], lineEnd: $0["line_end"], parentOrdinal: $0["parent_ordinal"],
+                    summary: $0["summary"])
             }
         }
     }
@@ -131,15 +150,19 @@ extension BeadStore {
     public func mentions(ofBead id: String) throws(StoreError) -> [(path: String, mention: MentionRecord)] {
         try read { db in
             try Row.fetchAll(db, sql: "SELECT * FROM doc_bead WHERE bead_id = ? ORDER BY doc_path, line", arguments: [id]).map {
-                ($0["doc_path"], MentionRecord(beadID: $0["bead_id"], line: $0["line"], sectionAnchor: $0["section_anchor"], context: $0["context"]))
+                (
+                    $0["doc_path"],
+                    MentionRecord(beadID: $0["bead_id"], line: $0["line"], sectionAnchor: $0["section_anchor"], context: $0["context"])
+                )
             }
         }
     }
 
     static func signature(from row: Row) -> SignatureRecord {
-        SignatureRecord(id: row["id"], beadID: row["bead_id"], docPath: row["doc_path"], sectionAnchor: row["section_anchor"],
-                        line: row["line"], origin: row["origin"], text: row["text"], pattern: row["pattern"], terms: row["terms"],
-                        traits: row["traits"])
+        SignatureRecord(
+            id: row["id"], beadID: row["bead_id"], docPath: row["doc_path"], sectionAnchor: row["section_anchor"],
+            line: row["line"], origin: row["origin"], text: row["text"], pattern: row["pattern"], terms: row["terms"],
+            traits: row["traits"])
     }
 
     /// Every signature, by doc and line.
@@ -156,7 +179,9 @@ extension BeadStore {
             for start in stride(from: 0, to: ids.count, by: 500) {
                 let chunk = Array(ids[start..<min(start + 500, ids.count)])
                 let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
-                for row in try Row.fetchAll(db, sql: "SELECT * FROM signature WHERE bead_id IN (\(marks))", arguments: StatementArguments(chunk)) {
+                for row in try Row.fetchAll(
+                    db, sql: "SELECT * FROM signature WHERE bead_id IN (\(marks))", arguments: StatementArguments(chunk))
+                {
                     let s = Self.signature(from: row)
                     out[s.beadID, default: []].append(s)
                 }
@@ -181,15 +206,19 @@ extension BeadStore {
     /// most `maxTerms` of the rarest are OR-ed, best BM25 first. Each of the `focus`
     /// lines (those that read like errors) is also queried on its own, so that in a long
     /// log the rare words of its noise do not push the error's signature out.
-    public func signatureCandidates(terms: [String], focus: [[String]] = [], maxTerms: Int = 64, limit: Int = 200,
-                                    perLine: Int = 25) throws(StoreError) -> [SignatureRecord] {
+    public func signatureCandidates(
+        terms: [String], focus: [[String]] = [], maxTerms: Int = 64, limit: Int = 200,
+        perLine: Int = 25
+    ) throws(StoreError) -> [SignatureRecord] {
         guard !terms.isEmpty else { return [] }
         return try read { db in
             var documents: [String: Int] = [:]
             for chunk in stride(from: 0, to: terms.count, by: 500).map({ Array(terms[$0..<min($0 + 500, terms.count)]) }) {
                 let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
-                for row in try Row.fetchAll(db, sql: "SELECT term, doc FROM signature_vocab WHERE term IN (\(marks))",
-                                            arguments: StatementArguments(chunk)) {
+                for row in try Row.fetchAll(
+                    db, sql: "SELECT term, doc FROM signature_vocab WHERE term IN (\(marks))",
+                    arguments: StatementArguments(chunk))
+                {
                     documents[row["term"]] = row["doc"]
                 }
             }
@@ -212,11 +241,12 @@ extension BeadStore {
                 // table (joined before the sort, every match's row was read: 3x the time at 100k).
                 guard !words.isEmpty, let pattern = FTS5Pattern(matchingAnyTokenIn: words.joined(separator: " ")) else { return }
                 let rows = try Row.fetchAll(
-                    db.cachedStatement(sql: """
-                        SELECT s.* FROM (SELECT rowid, bm25(signature_fts) AS score FROM signature_fts
-                                         WHERE signature_fts MATCH ? ORDER BY score LIMIT ?) f
-                        JOIN signature s ON s.id = f.rowid ORDER BY f.score
-                        """),
+                    db.cachedStatement(
+                        sql: """
+                            SELECT s.* FROM (SELECT rowid, bm25(signature_fts) AS score FROM signature_fts
+                                             WHERE signature_fts MATCH ? ORDER BY score LIMIT ?) f
+                            JOIN signature s ON s.id = f.rowid ORDER BY f.score
+                            """),
                     arguments: [pattern, limit])
                 for row in rows where seen.insert(row["id"]).inserted { found.append(Self.signature(from: row)) }
             }
@@ -234,8 +264,10 @@ extension BeadStore {
             for start in stride(from: 0, to: words.count, by: 500) {
                 let chunk = Array(words[start..<min(start + 500, words.count)])
                 let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
-                for row in try Row.fetchAll(db, sql: "SELECT term, doc FROM signature_vocab WHERE term IN (\(marks))",
-                                            arguments: StatementArguments(chunk)) {
+                for row in try Row.fetchAll(
+                    db, sql: "SELECT term, doc FROM signature_vocab WHERE term IN (\(marks))",
+                    arguments: StatementArguments(chunk))
+                {
                     counts[row["term"]] = row["doc"]
                 }
             }
@@ -248,17 +280,21 @@ extension BeadStore {
         if case let .object(fields)? = try? JSONValue.parse(row["attributes"] as String) {
             for (k, v) in fields { attributes[k] = v.stringValue ?? "" }
         }
-        return RecipeRecord(id: row["id"], docPath: row["doc_path"], name: row["name"], sectionAnchor: row["section_anchor"],
-                            line: row["line"], language: row["language"], info: row["info"], attributes: attributes,
-                            body: row["body"], bodyHash: row["body_hash"], beadIDs: beads)
+        return RecipeRecord(
+            id: row["id"], docPath: row["doc_path"], name: row["name"], sectionAnchor: row["section_anchor"],
+            line: row["line"], language: row["language"], info: row["info"], attributes: attributes,
+            body: row["body"], bodyHash: row["body_hash"], beadIDs: beads)
     }
 
     private func recipes(where clause: String, _ arguments: StatementArguments) throws(StoreError) -> [RecipeRecord] {
         try read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT r.*, (SELECT json_group_array(bead_id) FROM recipe_bead rb WHERE rb.recipe_id = r.id) AS beads
-                FROM recipe r WHERE \(clause) ORDER BY r.doc_path, r.line
-                """, arguments: arguments).map { Self.recipe(from: $0, beads: Self.stringArray($0["beads"])) }
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT r.*, (SELECT json_group_array(bead_id) FROM recipe_bead rb WHERE rb.recipe_id = r.id) AS beads
+                    FROM recipe r WHERE \(clause) ORDER BY r.doc_path, r.line
+                    """, arguments: arguments
+            ).map { Self.recipe(from: $0, beads: Self.stringArray($0["beads"])) }
         }
     }
 

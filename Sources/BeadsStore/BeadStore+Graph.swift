@@ -21,7 +21,8 @@ extension BeadStore {
     public func dependencyTree(of root: String, reverse: Bool = false, maxDepth: Int = 50) throws(StoreError) -> [DependencyTreeNode] {
         try read { db in
             guard let rootBead = try Self.fetchBead(root, in: db) else { throw StoreError.beadNotFound(root) }
-            let sql = reverse
+            let sql =
+                reverse
                 ? "SELECT issue_id AS next, type FROM dependency WHERE depends_on_id = ? ORDER BY issue_id, type"
                 : "SELECT depends_on_id AS next, type FROM dependency WHERE issue_id = ? ORDER BY depends_on_id, type"
             var nodes = [DependencyTreeNode(id: root, bead: rootBead, depth: 0, parentID: nil, type: nil, truncated: false)]
@@ -33,8 +34,10 @@ extension BeadStore {
                     let stop = seen || depth + 1 >= maxDepth
                     // Marked only when something was left out below it.
                     let cut = stop ? try Self.hasEdges(next, sql: sql, in: db) : false
-                    nodes.append(DependencyTreeNode(id: next, bead: try Self.fetchBead(next, in: db), depth: depth + 1,
-                                                    parentID: id, type: row["type"], truncated: cut))
+                    nodes.append(
+                        DependencyTreeNode(
+                            id: next, bead: try Self.fetchBead(next, in: db), depth: depth + 1,
+                            parentID: id, type: row["type"], truncated: cut))
                     if !stop {
                         expanded.insert(next)
                         try walk(next, depth: depth + 1)
@@ -50,11 +53,14 @@ extension BeadStore {
     /// ending at its smallest id (`[a, b, c, a]`). One cycle per strongly connected group.
     public func dependencyCycles() throws(StoreError) -> [[String]] {
         let edges = try read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT issue_id, depends_on_id FROM dependency
-                WHERE type IN (\(DependencyRules.holdingSQL))
-                ORDER BY issue_id, depends_on_id
-                """).map { (from: $0["issue_id"] as String, to: $0["depends_on_id"] as String) }
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT issue_id, depends_on_id FROM dependency
+                    WHERE type IN (\(DependencyRules.holdingSQL))
+                    ORDER BY issue_id, depends_on_id
+                    """
+            ).map { (from: $0["issue_id"] as String, to: $0["depends_on_id"] as String) }
         }
         var graph: [String: [String]] = [:]
         for edge in edges { graph[edge.from, default: []].append(edge.to) }
@@ -123,16 +129,22 @@ struct DependencyGraph {
         for root in edges.keys.sorted() where index[root] == nil {
             // Each frame: a node and how many of its edges have been looked at.
             var frames: [(node: String, next: Int)] = [(root, 0)]
-            index[root] = counter; lowLink[root] = counter; counter += 1
-            stack.append(root); onStack.insert(root)
+            index[root] = counter
+            lowLink[root] = counter
+            counter += 1
+            stack.append(root)
+            onStack.insert(root)
             while let frame = frames.last {
                 let targets = edges[frame.node] ?? []
                 if frame.next < targets.count {
                     frames[frames.count - 1].next += 1
                     let target = targets[frame.next]
                     if index[target] == nil {
-                        index[target] = counter; lowLink[target] = counter; counter += 1
-                        stack.append(target); onStack.insert(target)
+                        index[target] = counter
+                        lowLink[target] = counter
+                        counter += 1
+                        stack.append(target)
+                        onStack.insert(target)
                         frames.append((target, 0))
                     } else if onStack.contains(target) {
                         lowLink[frame.node] = min(lowLink[frame.node]!, index[target]!)
@@ -177,8 +189,10 @@ extension BeadStore {
                     return LinkedBead(id: other, type: row["type"], bead: try Self.fetchBead(other, in: db))
                 }
             }
-            return (try linked("SELECT depends_on_id AS other, type FROM dependency WHERE issue_id = ? ORDER BY type, depends_on_id"),
-                    try linked("SELECT issue_id AS other, type FROM dependency WHERE depends_on_id = ? ORDER BY type, issue_id"))
+            return (
+                try linked("SELECT depends_on_id AS other, type FROM dependency WHERE issue_id = ? ORDER BY type, depends_on_id"),
+                try linked("SELECT issue_id AS other, type FROM dependency WHERE depends_on_id = ? ORDER BY type, issue_id")
+            )
         }
     }
 }

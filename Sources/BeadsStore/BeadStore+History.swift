@@ -39,8 +39,9 @@ extension BeadStore {
     public func history(of id: String) throws(StoreError) -> [BeadEvent] {
         try read { db in
             try Row.fetchAll(db, sql: "SELECT * FROM event WHERE bead_id = ? ORDER BY id", arguments: [id]).map {
-                BeadEvent(beadID: $0["bead_id"], at: $0["at"], actor: $0["actor"], field: $0["field"],
-                          oldValue: $0["old_value"], newValue: $0["new_value"])
+                BeadEvent(
+                    beadID: $0["bead_id"], at: $0["at"], actor: $0["actor"], field: $0["field"],
+                    oldValue: $0["old_value"], newValue: $0["new_value"])
             }
         }
     }

@@ -76,8 +76,9 @@ extension BeadStore {
         if recordIsReadOnly { return 0 }
         // The usual answer, from the index and without the write lock: nothing to fold.
         let due = try read { db in
-            try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM hit WHERE at < ? AND source != ?)",
-                              arguments: [cutoff, HitRecord.compactedSource]) ?? false
+            try Bool.fetchOne(
+                db, sql: "SELECT EXISTS (SELECT 1 FROM hit WHERE at < ? AND source != ?)",
+                arguments: [cutoff, HitRecord.compactedSource]) ?? false
         }
         guard due else { return 0 }
         return try write { db in
@@ -93,8 +94,9 @@ extension BeadStore {
             var foldedLines = 0
             for line in data.split(separator: UInt8(ascii: "\n")) where !line.allSatisfy({ $0 == 0x20 || $0 == 0x0D }) {
                 guard let json = try? JSONValue.parse(bytes: Array(line)), case let .object(fields) = json,
-                      fields.allSatisfy({ HitRecord.knownFields.contains($0.0) }),
-                      let hit = try? HitRecord(json: json), hit.at < cutoff else {
+                    fields.allSatisfy({ HitRecord.knownFields.contains($0.0) }),
+                    let hit = try? HitRecord(json: json), hit.at < cutoff
+                else {
                     kept.append(Data(line))
                     continue
                 }
@@ -106,8 +108,11 @@ extension BeadStore {
             for key in days.keys.sorted() {
                 let parts = key.split(separator: "\u{0}", omittingEmptySubsequences: false).map(String.init)
                 let bead = parts[1].isEmpty ? nil : parts[1]
-                text += HitRecord(id: "d-\(parts[0])-\(bead ?? "none")", at: parts[0] + "T00:00:00Z", beadID: bead,
-                                  source: HitRecord.compactedSource, count: days[key]!).jsonValue.encoded() + "\n"
+                text +=
+                    HitRecord(
+                        id: "d-\(parts[0])-\(bead ?? "none")", at: parts[0] + "T00:00:00Z", beadID: bead,
+                        source: HitRecord.compactedSource, count: days[key]!
+                    ).jsonValue.encoded() + "\n"
             }
             for line in kept { text += String(decoding: line, as: UTF8.self) + "\n" }
             try JSONLFile.writeAtomically(text, to: hitsPath)
@@ -120,15 +125,26 @@ extension BeadStore {
     }
 
     /// Hits, newest first: of one bead, or (`unmatched`) those that matched none.
-    public func hits(beadID: String? = nil, unmatched: Bool = false, since: String? = nil, limit: Int = 50) throws(StoreError) -> [HitRecord] {
+    public func hits(beadID: String? = nil, unmatched: Bool = false, since: String? = nil, limit: Int = 50) throws(StoreError)
+        -> [HitRecord]
+    {
         try read { db in
             var sql = "SELECT * FROM hit WHERE 1"
             var arguments: StatementArguments = []
-            if let beadID { sql += " AND bead_id = ?"; arguments += [beadID] }
+            if let beadID {
+                sql += " AND bead_id = ?"
+                arguments += [beadID]
+            }
             if unmatched { sql += " AND bead_id IS NULL" }
-            if let since { sql += " AND at >= ?"; arguments += [since] }
+            if let since {
+                sql += " AND at >= ?"
+                arguments += [since]
+            }
             sql += " ORDER BY at DESC, id DESC"
-            if limit > 0 { sql += " LIMIT ?"; arguments += [limit] }
+            if limit > 0 {
+                sql += " LIMIT ?"
+                arguments += [limit]
+            }
             return try Row.fetchAll(db, sql: sql, arguments: arguments).map(Self.hit(from:))
         }
     }
@@ -148,7 +164,10 @@ extension BeadStore {
                 WHERE h.bead_id IS NOT NULL
                 """
             var arguments: StatementArguments = [windows.day, windows.week, windows.month]
-            if let beadID { sql += " AND h.bead_id = ?"; arguments += [beadID] }
+            if let beadID {
+                sql += " AND h.bead_id = ?"
+                arguments += [beadID]
+            }
             sql += " GROUP BY h.bead_id"
             var summaries: [String: HitSummary] = [:]
             for row in try Row.fetchAll(db, sql: sql, arguments: arguments) {
@@ -169,11 +188,14 @@ extension BeadStore {
     public func unmatchedHits(_ windows: HitWindows) throws(StoreError) -> HitSummary {
         try read { db in
             var summary = HitSummary()
-            if let row = try Row.fetchOne(db, sql: """
-                SELECT SUM(CASE WHEN at >= ? THEN count ELSE 0 END) AS day, SUM(CASE WHEN at >= ? THEN count ELSE 0 END) AS week,
-                       SUM(CASE WHEN at >= ? THEN count ELSE 0 END) AS month, SUM(count) AS total, MAX(at) AS last
-                FROM hit WHERE bead_id IS NULL
-                """, arguments: [windows.day, windows.week, windows.month]) {
+            if let row = try Row.fetchOne(
+                db,
+                sql: """
+                    SELECT SUM(CASE WHEN at >= ? THEN count ELSE 0 END) AS day, SUM(CASE WHEN at >= ? THEN count ELSE 0 END) AS week,
+                           SUM(CASE WHEN at >= ? THEN count ELSE 0 END) AS month, SUM(count) AS total, MAX(at) AS last
+                    FROM hit WHERE bead_id IS NULL
+                    """, arguments: [windows.day, windows.week, windows.month])
+            {
                 summary.day = row["day"] ?? 0
                 summary.week = row["week"] ?? 0
                 summary.month = row["month"] ?? 0
@@ -190,10 +212,13 @@ extension BeadStore {
         let position = Dictionary(uniqueKeysWithValues: days.enumerated().map { ($1, $0) })
         return try read { db in
             var series: [String: [Int]] = [:]
-            for row in try Row.fetchAll(db, sql: """
-                SELECT bead_id, substr(at, 1, 10) AS day, SUM(count) AS n FROM hit
-                WHERE bead_id IS NOT NULL AND at >= ? GROUP BY bead_id, day
-                """, arguments: [first]) {
+            for row in try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT bead_id, substr(at, 1, 10) AS day, SUM(count) AS n FROM hit
+                    WHERE bead_id IS NOT NULL AND at >= ? GROUP BY bead_id, day
+                    """, arguments: [first])
+            {
                 guard let k = position[row["day"]] else { continue }
                 series[row["bead_id"], default: Array(repeating: 0, count: days.count)][k] = row["n"]
             }
@@ -205,31 +230,42 @@ extension BeadStore {
     /// the failure itself.
     public func failedRuns(since: String) throws(StoreError) -> [String: Int] {
         try read { db in
-            Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: """
-                SELECT bead_id, COUNT(*) AS n FROM recipe_run
-                WHERE bead_id IS NOT NULL AND outcome != 'succeeded' AND started_at >= ? GROUP BY bead_id
-                """, arguments: [since]).map { ($0["bead_id"] as String, $0["n"] as Int) })
+            Dictionary(
+                uniqueKeysWithValues: try Row.fetchAll(
+                    db,
+                    sql: """
+                        SELECT bead_id, COUNT(*) AS n FROM recipe_run
+                        WHERE bead_id IS NOT NULL AND outcome != 'succeeded' AND started_at >= ? GROUP BY bead_id
+                        """, arguments: [since]
+                ).map { ($0["bead_id"] as String, $0["n"] as Int) })
         }
     }
 
     static func insert(_ hit: HitRecord, in db: Database) throws {
-        try db.execute(sql: """
-            INSERT OR IGNORE INTO hit (id, at, bead_id, score, signature, source, environment, host, ci_job, fingerprint, count)
-            VALUES (?,?,?,?,?,?,?,?,?,?,?)
-            """, arguments: [hit.id, hit.at, hit.beadID, hit.score, hit.signature, hit.source, hit.environment, hit.host,
-                             hit.ciJob, hit.fingerprint, hit.count])
+        try db.execute(
+            sql: """
+                INSERT OR IGNORE INTO hit (id, at, bead_id, score, signature, source, environment, host, ci_job, fingerprint, count)
+                VALUES (?,?,?,?,?,?,?,?,?,?,?)
+                """,
+            arguments: [
+                hit.id, hit.at, hit.beadID, hit.score, hit.signature, hit.source, hit.environment, hit.host,
+                hit.ciJob, hit.fingerprint, hit.count,
+            ])
     }
 
     static func hit(from row: Row) -> HitRecord {
-        HitRecord(id: row["id"], at: row["at"], beadID: row["bead_id"], score: row["score"], signature: row["signature"],
-                  source: row["source"], environment: row["environment"], host: row["host"], ciJob: row["ci_job"],
-                  fingerprint: row["fingerprint"], count: row["count"])
+        HitRecord(
+            id: row["id"], at: row["at"], beadID: row["bead_id"], score: row["score"], signature: row["signature"],
+            source: row["source"], environment: row["environment"], host: row["host"], ciJob: row["ci_job"],
+            fingerprint: row["fingerprint"], count: row["count"])
     }
 
     /// Appends with O_APPEND: a concurrent writer's line is never overwritten.
     static func append(_ text: String, to path: String) throws(StoreError) {
         let fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw StoreError.io(path: path, reason: "cannot be opened for appending (\(String(cString: strerror(errno))))") }
+        guard fd >= 0 else {
+            throw StoreError.io(path: path, reason: "cannot be opened for appending (\(String(cString: strerror(errno))))")
+        }
         defer { close(fd) }
         let bytes = Array(text.utf8)
         let written = bytes.withUnsafeBytes { Foundation.write(fd, $0.baseAddress, $0.count) }

@@ -26,15 +26,16 @@ extension BeadStore {
         guard !changesTracked.withLock({ $0 }) else { return }
         do {
             try pool.writeWithoutTransaction { db in
-                try db.execute(sql: """
-                    CREATE TEMP TABLE IF NOT EXISTS jsonl_dirty (id TEXT NOT NULL);
-                    CREATE TEMP TRIGGER IF NOT EXISTS jsonl_dirty_insert AFTER INSERT ON main.bead
-                      BEGIN INSERT INTO jsonl_dirty (id) VALUES (new.id); END;
-                    CREATE TEMP TRIGGER IF NOT EXISTS jsonl_dirty_update AFTER UPDATE ON main.bead
-                      BEGIN INSERT INTO jsonl_dirty (id) VALUES (old.id), (new.id); END;
-                    CREATE TEMP TRIGGER IF NOT EXISTS jsonl_dirty_delete AFTER DELETE ON main.bead
-                      BEGIN INSERT INTO jsonl_dirty (id) VALUES (old.id); END;
-                    """)
+                try db.execute(
+                    sql: """
+                        CREATE TEMP TABLE IF NOT EXISTS jsonl_dirty (id TEXT NOT NULL);
+                        CREATE TEMP TRIGGER IF NOT EXISTS jsonl_dirty_insert AFTER INSERT ON main.bead
+                          BEGIN INSERT INTO jsonl_dirty (id) VALUES (new.id); END;
+                        CREATE TEMP TRIGGER IF NOT EXISTS jsonl_dirty_update AFTER UPDATE ON main.bead
+                          BEGIN INSERT INTO jsonl_dirty (id) VALUES (old.id), (new.id); END;
+                        CREATE TEMP TRIGGER IF NOT EXISTS jsonl_dirty_delete AFTER DELETE ON main.bead
+                          BEGIN INSERT INTO jsonl_dirty (id) VALUES (old.id); END;
+                        """)
             }
         } catch {
             throw storeError(error)
@@ -56,7 +57,7 @@ extension BeadStore {
     /// whether it could. Inside the caller's transaction, like the whole export.
     func patchJSONL(_ db: Database, changed: [String]) throws -> Bool {
         guard changed.count <= Self.patchLimit, try meta(db, Self.jsonlCanonicalKey) == "1",
-              let onDisk = FileFingerprint(path: jsonlPath), try meta(db, Self.jsonlFingerprintKey) == onDisk.description
+            let onDisk = FileFingerprint(path: jsonlPath), try meta(db, Self.jsonlFingerprintKey) == onDisk.description
         else { return false }
         let fd = open(jsonlPath, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { return false }
@@ -107,8 +108,9 @@ extension BeadStore {
                 cursor = present ? oldLines.start(of: line + 1) : start
             }
             pieces.append(UnsafeRawBufferPointer(rebasing: old[cursor..<size]))
-            try JSONLFile.writeAtomically(pieces: pieces, to: jsonlPath, unchangedSince: try meta(db, Self.jsonlFingerprintKey),
-                                          keepingPreviousAt: jsonlBackupPath)
+            try JSONLFile.writeAtomically(
+                pieces: pieces, to: jsonlPath, unchangedSince: try meta(db, Self.jsonlFingerprintKey),
+                keepingPreviousAt: jsonlBackupPath)
             jsonlReplaced.withLock { $0 = true }
             return true
         }
@@ -145,7 +147,8 @@ struct JSONLLineIndex {
         let start = starts[line], end = starts[line + 1]
         let prefix = Self.prefix
         guard end - start > prefix.count,
-              UnsafeRawBufferPointer(rebasing: bytes[start..<(start + prefix.count)]).elementsEqual(prefix) else { return nil }
+            UnsafeRawBufferPointer(rebasing: bytes[start..<(start + prefix.count)]).elementsEqual(prefix)
+        else { return nil }
         let from = start + prefix.count
         guard let quote = memchr(bytes.baseAddress! + from, 0x22, end - from) else { return nil }
         return UnsafeRawBufferPointer(rebasing: bytes[from..<bytes.baseAddress!.distance(to: UnsafeRawPointer(quote))])

@@ -68,8 +68,9 @@ extension BeadStore {
     /// cannot be written, the transaction rolls back and the store stays as it was.
     func exportJSONL(_ db: Database) throws {
         if recordIsReadOnly {
-            throw StoreError.readOnly(path: (jsonlPath as NSString).deletingLastPathComponent,
-                                      reason: "this process may not write there; read commands work from a private copy")
+            throw StoreError.readOnly(
+                path: (jsonlPath as NSString).deletingLastPathComponent,
+                reason: "this process may not write there; read commands work from a private copy")
         }
         // Under the write lock: the file must be the one this store last read or wrote.
         // If a `git pull` replaced it since, writing now would drop the pulled beads:
@@ -110,8 +111,9 @@ extension BeadStore {
             let code = sqlite3_step(raw)
             if code == SQLITE_DONE { break }
             guard code == SQLITE_ROW else {
-                throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)),
-                                    sql: statement.sql)
+                throw DatabaseError(
+                    resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)),
+                    sql: statement.sql)
             }
             let count = Int(sqlite3_column_bytes(raw, 0))
             if count > 0, let text = sqlite3_column_text(raw, 0) {

@@ -17,11 +17,14 @@ extension BeadStore {
         // User text reaches MATCH only through GRDB's pattern type.
         guard let pattern = FTS5Pattern(matchingAllPrefixesIn: query) else { return [] }
         return try read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT \(Self.beadColumns.split(separator: ",").map { "b." + $0.trimmingCharacters(in: .whitespaces) }.joined(separator: ", "))
-                FROM bead_fts f JOIN bead b ON b.rowid = f.rowid
-                WHERE bead_fts MATCH ? ORDER BY bm25(bead_fts), b.priority LIMIT ?
-                """, arguments: [pattern, limit > 0 ? limit : -1]).map(Self.bead(from:))
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT \(Self.beadColumns.split(separator: ",").map { "b." + $0.trimmingCharacters(in: .whitespaces) }.joined(separator: ", "))
+                    FROM bead_fts f JOIN bead b ON b.rowid = f.rowid
+                    WHERE bead_fts MATCH ? ORDER BY bm25(bead_fts), b.priority LIMIT ?
+                    """, arguments: [pattern, limit > 0 ? limit : -1]
+            ).map(Self.bead(from:))
         }
     }
 
@@ -36,9 +39,12 @@ extension BeadStore {
     /// Every label with the number of beads carrying it.
     public func labelCounts() throws(StoreError) -> [(String, Int)] {
         try read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT j.value AS label, count(*) AS n FROM bead, json_each(bead.labels) j GROUP BY j.value ORDER BY j.value
-                """).map { ($0["label"], $0["n"]) }
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT j.value AS label, count(*) AS n FROM bead, json_each(bead.labels) j GROUP BY j.value ORDER BY j.value
+                    """
+            ).map { ($0["label"], $0["n"]) }
         }
     }
 
@@ -47,9 +53,17 @@ extension BeadStore {
         return try read { db in
             BeadStatistics(
                 total: try Int.fetchOne(db, sql: "SELECT count(*) FROM bead") ?? 0,
-                byStatus: try Row.fetchAll(db, sql: "SELECT status, count(*) n FROM bead GROUP BY status ORDER BY n DESC").map { ($0["status"], $0["n"]) },
-                byPriority: try Row.fetchAll(db, sql: "SELECT priority, count(*) n FROM bead WHERE status NOT IN ('closed','tombstone') GROUP BY priority ORDER BY priority").map { ($0["priority"], $0["n"]) },
-                byType: try Row.fetchAll(db, sql: "SELECT issue_type, count(*) n FROM bead GROUP BY issue_type ORDER BY n DESC").map { ($0["issue_type"], $0["n"]) },
+                byStatus: try Row.fetchAll(db, sql: "SELECT status, count(*) n FROM bead GROUP BY status ORDER BY n DESC").map {
+                    ($0["status"], $0["n"])
+                },
+                byPriority: try Row.fetchAll(
+                    db,
+                    sql:
+                        "SELECT priority, count(*) n FROM bead WHERE status NOT IN ('closed','tombstone') GROUP BY priority ORDER BY priority"
+                ).map { ($0["priority"], $0["n"]) },
+                byType: try Row.fetchAll(db, sql: "SELECT issue_type, count(*) n FROM bead GROUP BY issue_type ORDER BY n DESC").map {
+                    ($0["issue_type"], $0["n"])
+                },
                 ready: ready, blocked: blocked)
         }
     }

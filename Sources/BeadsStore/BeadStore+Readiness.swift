@@ -126,10 +126,14 @@ extension BeadStore {
     /// fetched and decoded every one of them (2 s at 100k beads).
     public func readinessCounts(now: String) throws(StoreError) -> (ready: Int, blocked: Int) {
         try read { db in
-            let ready = try Int.fetchOne(db, sql: Self.blockedSetSQL + "SELECT count(*) FROM bead WHERE \(Self.readyCondition)",
-                                         arguments: ["now": now]) ?? 0
-            let blocked = try Int.fetchOne(db, sql: Self.blockedSetSQL + "SELECT count(*) FROM bead WHERE \(Self.nameableBlockCondition)",
-                                           arguments: ["now": now]) ?? 0
+            let ready =
+                try Int.fetchOne(
+                    db, sql: Self.blockedSetSQL + "SELECT count(*) FROM bead WHERE \(Self.readyCondition)",
+                    arguments: ["now": now]) ?? 0
+            let blocked =
+                try Int.fetchOne(
+                    db, sql: Self.blockedSetSQL + "SELECT count(*) FROM bead WHERE \(Self.nameableBlockCondition)",
+                    arguments: ["now": now]) ?? 0
             return (ready, blocked)
         }
     }
@@ -137,7 +141,9 @@ extension BeadStore {
     /// The ids `readyBeads` would list, without decoding them.
     public func readyIDs(now: String) throws(StoreError) -> Set<String> {
         try read { db in
-            Set(try String.fetchAll(db, sql: Self.blockedSetSQL + "SELECT id FROM bead WHERE \(Self.readyCondition)", arguments: ["now": now]))
+            Set(
+                try String.fetchAll(
+                    db, sql: Self.blockedSetSQL + "SELECT id FROM bead WHERE \(Self.readyCondition)", arguments: ["now": now]))
         }
     }
 
@@ -146,21 +152,23 @@ extension BeadStore {
     /// bead deferred so; not a type of bd's own machinery; not deleted; not blocked.
     /// `limit` 0 means all.
     public func readyBeads(now: String, limit: Int, sort: ReadySort = .priority) throws(StoreError) -> [ReadyBead] {
-        let sql = Self.blockedSetSQL + """
-            SELECT \(Self.beadColumns),
-              (SELECT count(*) FROM dependency d WHERE d.issue_id = bead.id AND d.type = 'blocks') AS dependency_count,
-              (SELECT count(*) FROM dependency d WHERE d.depends_on_id = bead.id AND d.type = 'blocks') AS dependent_count,
-              coalesce(json_array_length(json_extract(extra, '$.comments')), 0) AS comment_count,
-              (SELECT min(d.depends_on_id) FROM dependency d WHERE d.issue_id = bead.id AND d.type = 'parent-child') AS parent_id
-            FROM bead
-            WHERE \(Self.readyCondition)
-            \(Self.readyOrder(sort))
-            \(limit > 0 ? "LIMIT \(limit)" : "")
-            """
+        let sql =
+            Self.blockedSetSQL + """
+                SELECT \(Self.beadColumns),
+                  (SELECT count(*) FROM dependency d WHERE d.issue_id = bead.id AND d.type = 'blocks') AS dependency_count,
+                  (SELECT count(*) FROM dependency d WHERE d.depends_on_id = bead.id AND d.type = 'blocks') AS dependent_count,
+                  coalesce(json_array_length(json_extract(extra, '$.comments')), 0) AS comment_count,
+                  (SELECT min(d.depends_on_id) FROM dependency d WHERE d.issue_id = bead.id AND d.type = 'parent-child') AS parent_id
+                FROM bead
+                WHERE \(Self.readyCondition)
+                \(Self.readyOrder(sort))
+                \(limit > 0 ? "LIMIT \(limit)" : "")
+                """
         return try read { db in
             try Row.fetchAll(db, sql: sql, arguments: ["now": now]).map { row in
-                ReadyBead(bead: Self.bead(from: row), dependencyCount: row["dependency_count"], dependentCount: row["dependent_count"],
-                          commentCount: row["comment_count"], parent: row["parent_id"])
+                ReadyBead(
+                    bead: Self.bead(from: row), dependencyCount: row["dependency_count"], dependentCount: row["dependent_count"],
+                    commentCount: row["comment_count"], parent: row["parent_id"])
             }
         }
     }
@@ -170,17 +178,18 @@ extension BeadStore {
     /// when it only inherits the block, its parent. Most urgent first, newest first
     /// within a priority.
     public func blockedBeads(now: String) throws(StoreError) -> [BlockedBead] {
-        let sql = Self.blockedSetSQL + """
-            SELECT \(Self.beadColumns),
-              (SELECT json_group_array(DISTINCT d.depends_on_id) FROM dependency d JOIN bead target ON target.id = d.depends_on_id
-                 WHERE d.issue_id = bead.id AND target.status NOT IN (\(DependencyRules.finishedSQL))
-                   AND d.type IN (\(DependencyRules.blockingSQL), '\(DependencyRules.waitsFor)')) AS blockers,
-              (SELECT max(d.depends_on_id) FROM dependency d JOIN bead parent ON parent.id = d.depends_on_id
-                 WHERE d.issue_id = bead.id AND d.type = '\(DependencyRules.parentChild)') AS parent_id
-            FROM bead
-            WHERE \(Self.nameableBlockCondition)
-            ORDER BY priority ASC, julianday(created_at) DESC, id ASC
-            """
+        let sql =
+            Self.blockedSetSQL + """
+                SELECT \(Self.beadColumns),
+                  (SELECT json_group_array(DISTINCT d.depends_on_id) FROM dependency d JOIN bead target ON target.id = d.depends_on_id
+                     WHERE d.issue_id = bead.id AND target.status NOT IN (\(DependencyRules.finishedSQL))
+                       AND d.type IN (\(DependencyRules.blockingSQL), '\(DependencyRules.waitsFor)')) AS blockers,
+                  (SELECT max(d.depends_on_id) FROM dependency d JOIN bead parent ON parent.id = d.depends_on_id
+                     WHERE d.issue_id = bead.id AND d.type = '\(DependencyRules.parentChild)') AS parent_id
+                FROM bead
+                WHERE \(Self.nameableBlockCondition)
+                ORDER BY priority ASC, julianday(created_at) DESC, id ASC
+                """
         return try read { db in
             // bd leaves out a bead whose block it cannot name (a gate whose spawner closed):
             // nameableBlockCondition, which the count shares.

@@ -40,14 +40,19 @@ public final class BeadStore: Sendable {
     /// change to beads is refused before anything is written.
     public let recordIsReadOnly: Bool
 
-    public convenience init(databasePath: String, jsonlPath: String, actor: String = "beads",
-                            lockTimeout: Int = BeadStore.defaultLockTimeout, recordIsReadOnly: Bool = false) throws(StoreError) {
-        try self.init(databasePath: databasePath, jsonlPath: jsonlPath, resolveActor: { actor },
-                      lockTimeout: lockTimeout, recordIsReadOnly: recordIsReadOnly)
+    public convenience init(
+        databasePath: String, jsonlPath: String, actor: String = "beads",
+        lockTimeout: Int = BeadStore.defaultLockTimeout, recordIsReadOnly: Bool = false
+    ) throws(StoreError) {
+        try self.init(
+            databasePath: databasePath, jsonlPath: jsonlPath, resolveActor: { actor },
+            lockTimeout: lockTimeout, recordIsReadOnly: recordIsReadOnly)
     }
 
-    public init(databasePath: String, jsonlPath: String, resolveActor: @escaping @Sendable () -> String,
-                lockTimeout: Int = BeadStore.defaultLockTimeout, recordIsReadOnly: Bool = false) throws(StoreError) {
+    public init(
+        databasePath: String, jsonlPath: String, resolveActor: @escaping @Sendable () -> String,
+        lockTimeout: Int = BeadStore.defaultLockTimeout, recordIsReadOnly: Bool = false
+    ) throws(StoreError) {
         self.databasePath = databasePath
         self.jsonlPath = jsonlPath
         self.resolveActor = resolveActor
@@ -76,7 +81,9 @@ public final class BeadStore: Sendable {
         for path in paths {
             var info = stat()
             guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFLNK else { continue }
-            throw StoreError.io(path: path, reason: "is a symbolic link; beads does not follow links for its own files (put the file itself there, or remove the link)")
+            throw StoreError.io(
+                path: path,
+                reason: "is a symbolic link; beads does not follow links for its own files (put the file itself there, or remove the link)")
         }
     }
 
@@ -129,7 +136,10 @@ public final class BeadStore: Sendable {
     /// locks SQLite holds on it in this process.
     static func withFileLock(_ path: String, exclusive: Bool, until deadline: ContinuousClock.Instant, _ body: () throws -> Void) throws {
         let fd = open((path as NSString).deletingLastPathComponent, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard fd >= 0 else { try body(); return }
+        guard fd >= 0 else {
+            try body()
+            return
+        }
         defer { close(fd) }
         while flock(fd, (exclusive ? LOCK_EX : LOCK_SH) | LOCK_NB) != 0 {
             guard errno == EWOULDBLOCK || errno == EINTR, ContinuousClock.now < deadline else {
@@ -156,7 +166,8 @@ public final class BeadStore: Sendable {
         guard let db = error as? DatabaseError else { return .database("\(error)") }
         switch db.resultCode {
         case .SQLITE_BUSY, .SQLITE_LOCKED: return .busy(path: path, seconds: lockTimeout)
-        case .SQLITE_READONLY, .SQLITE_CANTOPEN, .SQLITE_PERM, .SQLITE_AUTH: return .readOnly(path: path, reason: db.message ?? "\(db.resultCode)")
+        case .SQLITE_READONLY, .SQLITE_CANTOPEN, .SQLITE_PERM, .SQLITE_AUTH:
+            return .readOnly(path: path, reason: db.message ?? "\(db.resultCode)")
         case .SQLITE_CORRUPT, .SQLITE_NOTADB: return .corrupt(path: path, reason: db.message ?? "\(db.resultCode)")
         default: return .database("\(error)")
         }
@@ -200,7 +211,12 @@ public final class BeadStore: Sendable {
     /// replacing it (a full disk refusing the commit) puts it back, so the file and the
     /// store agree and "nothing was changed" is true.
     func settleJSONL(committed: Bool) {
-        guard jsonlReplaced.withLock({ replaced in defer { replaced = false }; return replaced }) else { return }
+        guard
+            jsonlReplaced.withLock({ replaced in
+                defer { replaced = false }
+                return replaced
+            })
+        else { return }
         if committed || rename(jsonlBackupPath, jsonlPath) != 0 { unlink(jsonlBackupPath) }
     }
 

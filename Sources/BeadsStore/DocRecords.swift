@@ -46,8 +46,10 @@ public struct SectionRecord: Sendable, Equatable {
     /// The section's first paragraph, as plain text.
     public var summary: String
 
-    public init(ordinal: Int, anchor: String, title: String, level: Int, lineStart: Int, lineEnd: Int,
-                parentOrdinal: Int?, summary: String) {
+    public init(
+        ordinal: Int, anchor: String, title: String, level: Int, lineStart: Int, lineEnd: Int,
+        parentOrdinal: Int?, summary: String
+    ) {
         self.ordinal = ordinal
         self.anchor = anchor
         self.title = title
@@ -92,8 +94,10 @@ public struct SignatureRecord: Sendable, Equatable {
     /// `key=value;…`; empty for signatures recorded from pastes.
     public var traits: String
 
-    public init(id: Int64? = nil, beadID: String, docPath: String?, sectionAnchor: String, line: Int,
-                origin: String, text: String, pattern: String, terms: String, traits: String = "") {
+    public init(
+        id: Int64? = nil, beadID: String, docPath: String?, sectionAnchor: String, line: Int,
+        origin: String, text: String, pattern: String, terms: String, traits: String = ""
+    ) {
         self.id = id
         self.beadID = beadID
         self.docPath = docPath
@@ -121,9 +125,11 @@ public struct RecipeRecord: Sendable, Equatable {
     public var bodyHash: String
     public var beadIDs: [String]
 
-    public init(id: Int64? = nil, docPath: String, name: String, sectionAnchor: String, line: Int,
-                language: String, info: String, attributes: [String: String], body: String,
-                bodyHash: String, beadIDs: [String]) {
+    public init(
+        id: Int64? = nil, docPath: String, name: String, sectionAnchor: String, line: Int,
+        language: String, info: String, attributes: [String: String], body: String,
+        bodyHash: String, beadIDs: [String]
+    ) {
         self.id = id
         self.docPath = docPath
         self.name = name
@@ -170,7 +176,7 @@ public struct DocSummary: Sendable, Equatable {
     public static func == (a: DocSummary, b: DocSummary) -> Bool {
         a.path == b.path && a.title == b.title && a.primaryBeads == b.primaryBeads && a.warnings == b.warnings
             && a.signatureCount == b.signatureCount && a.recipeCount == b.recipeCount
-            && a.signaturesByBead.map(\.bead) == b.signaturesByBead.map(\.bead) && a.signaturesByBead.map(\.count) == b.signaturesByBead.map(\.count)
+            && a.signaturesByBead.map(\.bead) == b.signaturesByBead.map(\.bead)
+            && a.signaturesByBead.map(\.count) == b.signaturesByBead.map(\.count)
     }
 }
-

@@ -1,5 +1,5 @@
-import Foundation
 import Crypto
+import Foundation
 
 /// Size and modification time of a file: the cheap first test of "did it change?".
 /// Only when these differ is the content hashed.
@@ -23,9 +23,9 @@ public struct FileFingerprint: Sendable, Equatable, CustomStringConvertible {
     public init(_ info: stat) {
         size = Int64(info.st_size)
         #if os(Linux)
-        mtimeNanoseconds = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
+            mtimeNanoseconds = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
         #else
-        mtimeNanoseconds = Int64(info.st_mtimespec.tv_sec) * 1_000_000_000 + Int64(info.st_mtimespec.tv_nsec)
+            mtimeNanoseconds = Int64(info.st_mtimespec.tv_sec) * 1_000_000_000 + Int64(info.st_mtimespec.tv_nsec)
         #endif
     }
 

@@ -25,8 +25,10 @@ public struct HitRecord: Sendable, Equatable {
     public var fingerprint: String?
     public var count: Int
 
-    public init(id: String, at: String, beadID: String?, score: Double? = nil, signature: String? = nil, source: String,
-                environment: String? = nil, host: String? = nil, ciJob: String? = nil, fingerprint: String? = nil, count: Int = 1) {
+    public init(
+        id: String, at: String, beadID: String?, score: Double? = nil, signature: String? = nil, source: String,
+        environment: String? = nil, host: String? = nil, ciJob: String? = nil, fingerprint: String? = nil, count: Int = 1
+    ) {
         self.id = id
         self.at = at
         self.beadID = beadID
@@ -96,9 +98,10 @@ public struct HitRecord: Sendable, Equatable {
             }
             count = number
         }
-        self.init(id: id, at: at, beadID: try string("bead"), score: score, signature: try string("signature"),
-                  source: try string("source") ?? "fix", environment: try string("env"), host: try string("host"),
-                  ciJob: try string("ci"), fingerprint: try string("paste"), count: count)
+        self.init(
+            id: id, at: at, beadID: try string("bead"), score: score, signature: try string("signature"),
+            source: try string("source") ?? "fix", environment: try string("env"), host: try string("host"),
+            ciJob: try string("ci"), fingerprint: try string("paste"), count: count)
     }
 }
 

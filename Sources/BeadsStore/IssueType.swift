@@ -31,7 +31,9 @@ public enum IssueType {
             let known = (work + custom).joined(separator: ", ")
             throw StoreError.invalidField(
                 field: "issue_type",
-                reason: "\"\(name)\" is not an issue type; use one of \(known) (or an alias: enhancement, feat, adr, ms…), or add it to types.custom in beads/config.yaml")
+                reason:
+                    "\"\(name)\" is not an issue type; use one of \(known) (or an alias: enhancement, feat, adr, ms…), or add it to types.custom in beads/config.yaml"
+            )
         }
         return canonical
     }

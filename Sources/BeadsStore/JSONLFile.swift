@@ -37,7 +37,8 @@ public enum JSONLFile {
                 throw StoreError.badJSONL(path: path, line: lineNumber, reason: error.description)
             }
             if let first = firstLine[bead.id] {
-                throw StoreError.badJSONL(path: path, line: lineNumber, reason: "id \(bead.id) appears again (first on line \(first)); keep one of the two lines")
+                throw StoreError.badJSONL(
+                    path: path, line: lineNumber, reason: "id \(bead.id) appears again (first on line \(first)); keep one of the two lines")
             }
             firstLine[bead.id] = lineNumber
             beads.append(bead)
@@ -84,8 +85,10 @@ public enum JSONLFile {
         try writeAtomically(Data(text.utf8), to: path)
     }
 
-    public static func writeAtomically(_ bytes: Data, to path: String, unchangedSince expected: String? = nil,
-                                       keepingPreviousAt backup: String? = nil) throws(StoreError) {
+    public static func writeAtomically(
+        _ bytes: Data, to path: String, unchangedSince expected: String? = nil,
+        keepingPreviousAt backup: String? = nil
+    ) throws(StoreError) {
         let result = bytes.withUnsafeBytes { buffer in
             Result { () throws(StoreError) in
                 try writeAtomically(pieces: [buffer], to: path, unchangedSince: expected, keepingPreviousAt: backup)
@@ -101,8 +104,10 @@ public enum JSONLFile {
     /// is not overwritten (`StoreError.fileMoved`; the caller imports it and tries again).
     /// With `keepingPreviousAt`, the file being replaced stays at that path (a hard link:
     /// no copy, no space), so a transaction that fails after the rename can put it back.
-    static func writeAtomically(pieces: [UnsafeRawBufferPointer], to path: String, unchangedSince expected: String? = nil,
-                                keepingPreviousAt backup: String? = nil) throws(StoreError) {
+    static func writeAtomically(
+        pieces: [UnsafeRawBufferPointer], to path: String, unchangedSince expected: String? = nil,
+        keepingPreviousAt backup: String? = nil
+    ) throws(StoreError) {
         let url = URL(fileURLWithPath: path)
         removeStaleTemporaries(of: url)
         let temp = url.deletingLastPathComponent()

@@ -121,7 +121,10 @@ extension JSONValue {
                     width = 3
                 default: if b < 0x20 { unicode = UInt32(b) }
                 }
-                guard escaped != 0 || unicode != nil else { k += 1; continue }
+                guard escaped != 0 || unicode != nil else {
+                    k += 1
+                    continue
+                }
                 out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<k]))
                 out.append(UInt8(ascii: "\\"))
                 if let unicode {
@@ -147,9 +150,10 @@ extension JSONValue {
         case let .array(items) where !items.isEmpty:
             return "[\n" + items.map { inner + $0.prettyEncoded(indent: inner) }.joined(separator: ",\n") + "\n\(indent)]"
         case let .object(fields) where !fields.isEmpty:
-            return "{\n" + fields.map { key, value in
-                inner + JSONValue.string(key).encoded() + ": " + value.prettyEncoded(indent: inner)
-            }.joined(separator: ",\n") + "\n\(indent)}"
+            return "{\n"
+                + fields.map { key, value in
+                    inner + JSONValue.string(key).encoded() + ": " + value.prettyEncoded(indent: inner)
+                }.joined(separator: ",\n") + "\n\(indent)}"
         default:
             return encoded()
         }

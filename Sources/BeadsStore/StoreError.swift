@@ -31,13 +31,16 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
         case let .database(reason):
             return "the database failed: \(reason). The store is unchanged."
         case let .busy(path, seconds):
-            return "another beads process held \(path) for \(seconds) s and still does; nothing was changed. Try again when it is done (`fuser \(path)` names it; BEADS_LOCK_TIMEOUT=SECONDS waits longer)."
+            return
+                "another beads process held \(path) for \(seconds) s and still does; nothing was changed. Try again when it is done (`fuser \(path)` names it; BEADS_LOCK_TIMEOUT=SECONDS waits longer)."
         case let .readOnly(path, reason):
-            return "\(path) cannot be written (\(reason)): the knowledge base's beads/ folder or database is read-only; nothing was changed. Writing needs a writable checkout."
+            return
+                "\(path) cannot be written (\(reason)): the knowledge base's beads/ folder or database is read-only; nothing was changed. Writing needs a writable checkout."
         case let .fileMoved(path):
             return "\(path) kept changing while beads wrote it (a git pull or another tool); nothing was changed. Run the command again."
         case let .corrupt(path, reason):
-            return "\(path) is damaged (\(reason)). It is only a working copy: delete it (and its -wal and -shm files) and the next command rebuilds it from beads/issues.jsonl and docs/."
+            return
+                "\(path) is damaged (\(reason)). It is only a working copy: delete it (and its -wal and -shm files) and the next command rebuilds it from beads/issues.jsonl and docs/."
         }
     }
 }

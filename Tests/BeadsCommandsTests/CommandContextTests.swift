@@ -1,8 +1,9 @@
-@testable import BeadsCommands
 import BeadsStore
 import BeadsTestSupport
 import Foundation
 import Testing
+
+@testable import BeadsCommands
 
 /// A command line run in-process, in a context of its own: no binary started.
 struct InProcessRun {
@@ -14,13 +15,15 @@ struct InProcessRun {
         let out = Locked(Data()), err = Locked(Data())
         var env = ["PATH": "/usr/bin:/bin", "HOME": directory, "USER": "tester", "BEADS_CEILING_DIRECTORIES": NSTemporaryDirectory()]
         env.merge(environment) { $1 }
-        let context = CommandContext(environment: env, currentDirectory: directory,
-                                     standardOutput: OutputSink { data in out.withLock { $0.append(data) } },
-                                     standardError: OutputSink { data in err.withLock { $0.append(data) } },
-                                     standardInputIsTerminal: true)
+        let context = CommandContext(
+            environment: env, currentDirectory: directory,
+            standardOutput: OutputSink { data in out.withLock { $0.append(data) } },
+            standardError: OutputSink { data in err.withLock { $0.append(data) } },
+            standardInputIsTerminal: true)
         let status = await BeadsCommand.runMain(arguments, context: context)
-        return InProcessRun(status: status, stdout: String(decoding: out.current, as: UTF8.self),
-                            stderr: String(decoding: err.current, as: UTF8.self))
+        return InProcessRun(
+            status: status, stdout: String(decoding: out.current, as: UTF8.self),
+            stderr: String(decoding: err.current, as: UTF8.self))
     }
 }
 
@@ -48,9 +51,12 @@ func shippedKnowledgeBase() throws -> TemporaryDirectory {
 
     @Test func theEnvironmentIsTheContextsNotTheProcesss() async throws {
         let kb = try shippedKnowledgeBase()
-        let created = await InProcessRun.run(["create", "From a context", "--json"], in: kb.path, environment: ["BEADS_ACTOR": "context-actor"])
+        let created = await InProcessRun.run(
+            ["create", "From a context", "--json"], in: kb.path, environment: ["BEADS_ACTOR": "context-actor"])
         #expect(created.status == 0, "\(created.stderr)")
-        #expect(created.stdout.contains(#""created_by" : "context-actor""#) || created.stdout.contains(#""created_by": "context-actor""#), "\(created.stdout)")
+        #expect(
+            created.stdout.contains(#""created_by" : "context-actor""#) || created.stdout.contains(#""created_by": "context-actor""#),
+            "\(created.stdout)")
         let unknown = await InProcessRun.run(["fix", "x"], in: kb.path, environment: ["BEADS_ENV": "moon"])
         #expect(unknown.status == 2)
         #expect(unknown.stderr.contains("BEADS_ENV=moon"))

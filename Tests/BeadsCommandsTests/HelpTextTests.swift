@@ -1,5 +1,6 @@
-@testable import BeadsCommands
 import Testing
+
+@testable import BeadsCommands
 
 @Suite struct HelpTextTests {
     @Test func paragraphsBecomeOneLineAndTheRestKeepTheirs() {
@@ -14,15 +15,16 @@ import Testing
             * so does this
             and this joins the bullet
             """
-        #expect(HelpText.prose(text) == """
-            Recognise a pasted error by its message.
+        #expect(
+            HelpText.prose(text) == """
+                Recognise a pasted error by its message.
 
-            Examples:
-              beads fix --file build.log
-              beads fix < log
-            - a bullet stays
-            * so does this and this joins the bullet
-            """)
+                Examples:
+                  beads fix --file build.log
+                  beads fix < log
+                - a bullet stays
+                * so does this and this joins the bullet
+                """)
     }
 
     /// The rule as first written, line by line on Strings: the byte-level pass must agree.
@@ -30,7 +32,8 @@ import Testing
         var lines: [String] = []
         for line in text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) {
             if let previous = lines.last, let first = line.first, let start = previous.first, first != " ", start != " ",
-               !previous.hasSuffix(":"), !(line.hasPrefix("- ") || line.hasPrefix("* ")) {
+                !previous.hasSuffix(":"), !(line.hasPrefix("- ") || line.hasPrefix("* "))
+            {
                 lines[lines.count - 1] = previous + " " + line
             } else {
                 lines.append(line)

@@ -1,15 +1,17 @@
 import ArgumentParser
-@testable import BeadsCommands
 import BeadsKnowledge
 import BeadsStore
 import BeadsTestSupport
 import Foundation
 import Testing
 
+@testable import BeadsCommands
+
 /// The JSON contract's three homes agree: the code's shapes, the files in manual/json/,
 /// and the MCP tools' output schemas; and no command prints JSON without a shape.
 @Suite struct JSONContractTests {
-    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().path
 
     @Test func theCommittedSchemasAreTheCodes() throws {
         let folder = Self.repository + "/manual/json"
@@ -24,9 +26,10 @@ import Testing
 
     @Test func everyJSONFlagHasAShape() throws {
         var missing: [String] = []
-        let named = Set(OutputContract.all.flatMap(\.producers).filter { !$0.hasPrefix("mcp ") }.map {
-            SchemaCommand.commandWords($0).joined(separator: " ")
-        })
+        let named = Set(
+            OutputContract.all.flatMap(\.producers).filter { !$0.hasPrefix("mcp ") }.map {
+                SchemaCommand.commandWords($0).joined(separator: " ")
+            })
         func walk(_ command: ParsableCommand.Type, path: [String]) {
             let help = BeadsCommand.helpMessage(for: command, columns: 200)
             let name = path.joined(separator: " ")
@@ -56,15 +59,22 @@ import Testing
     @Test func aValueThatBreaksTheShapeIsCaught() throws {
         let schema = try JSONTree.parse(OutputContract.named("diagnosis")!.document().encoded())
         let validator = SchemaValidator(schema: schema)
-        let environment = #""environment":{"verdict":"host","devpod":false,"kubernetes":false,"container":false,"nested_overlay":false,"root_filesystem":null,"reasons":[],"override":null,"probed_verdict":null,"commands":{},"github_token":false,"docker_daemon":null,"docker_endpoint":null,"docker_storage_driver":null,"kubectl_context":null}"#
+        let environment =
+            #""environment":{"verdict":"host","devpod":false,"kubernetes":false,"container":false,"nested_overlay":false,"root_filesystem":null,"reasons":[],"override":null,"probed_verdict":null,"commands":{},"github_token":false,"docker_daemon":null,"docker_endpoint":null,"docker_storage_driver":null,"kubectl_context":null}"#
         let good = #"{"matches":[],"nearest":[],"rejected":[],"look_alikes":[],"threshold":0.6,"# + environment + "}"
         #expect(validator.problems(try JSONTree.parse(good)).isEmpty)
         let cases: [(String, String)] = [
             (#"{"matches":[],"nearest":[],"rejected":[],"look_alikes":[],"# + environment + "}", "missing required key threshold"),
             (#"{"matches":[],"nearest":[],"rejected":[],"look_alikes":[],"threshold":"high","# + environment + "}", "wants number"),
-            (#"{"matches":[],"nearest":[],"rejected":[],"look_alikes":[],"threshold":0.6,"extra":1,"# + environment + "}", "key extra is not in the schema"),
+            (
+                #"{"matches":[],"nearest":[],"rejected":[],"look_alikes":[],"threshold":0.6,"extra":1,"# + environment + "}",
+                "key extra is not in the schema"
+            ),
             (good.replacingOccurrences(of: #""verdict":"host""#, with: #""verdict":"moon""#), "not one of the schema's values"),
-            (good.replacingOccurrences(of: #""matches":[]"#, with: #""matches":[{"bead":"mo-1"}]"#), "$.matches[0]: missing required key score"),
+            (
+                good.replacingOccurrences(of: #""matches":[]"#, with: #""matches":[{"bead":"mo-1"}]"#),
+                "$.matches[0]: missing required key score"
+            ),
         ]
         for (text, problem) in cases {
             let problems = validator.problems(try JSONTree.parse(text))

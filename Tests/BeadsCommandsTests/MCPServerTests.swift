@@ -1,8 +1,9 @@
-@testable import BeadsCommands
 import BeadsKnowledge
 import BeadsStore
 import Foundation
 import Testing
+
+@testable import BeadsCommands
 
 /// The JSON-RPC side of `beads mcp`, in process over pipes: what each kind of message is
 /// answered with. The tools themselves are tested end to end (MCPEndToEndTests) and
@@ -15,9 +16,10 @@ import Testing
         #expect(pipe(&toServer) == 0 && pipe(&fromServer) == 0)
         let sink = OutputSink { _ in }
         let quiet = CommandContext(environment: [:], currentDirectory: "/", standardOutput: sink, standardError: sink)
-        let server = MCPServer(info: .init(name: "beads", version: "9.9", instructions: "paste errors"),
-                               tools: MCPTools(location: KnowledgeBaseLocation(root: "/nonexistent-kb"), environment: [:], allowRun: false),
-                               quiet: quiet, writer: MCPStdioWriter(output: fromServer[1]))
+        let server = MCPServer(
+            info: .init(name: "beads", version: "9.9", instructions: "paste errors"),
+            tools: MCPTools(location: KnowledgeBaseLocation(root: "/nonexistent-kb"), environment: [:], allowRun: false),
+            quiet: quiet, writer: MCPStdioWriter(output: fromServer[1]))
         let text = Data(lines.map { $0 + "\n" }.joined().utf8)
         _ = text.withUnsafeBytes { write(toServer[1], $0.baseAddress, $0.count) }
         close(toServer[1])
@@ -75,13 +77,19 @@ import Testing
 
     @Test func aBatchIsAnsweredInOneLineWithoutItsNotifications() async throws {
         let answers = try await exchange([
-            #"[{"jsonrpc":"2.0","id":7,"method":"ping"},{"jsonrpc":"2.0","method":"notifications/initialized"},{"jsonrpc":"2.0","id":8,"method":"tools/list"}]"#,
+            #"[{"jsonrpc":"2.0","id":7,"method":"ping"},{"jsonrpc":"2.0","method":"notifications/initialized"},{"jsonrpc":"2.0","id":8,"method":"tools/list"}]"#
         ])
         #expect(answers.count == 1)
-        guard case let .array(items)? = answers.first else { Issue.record("not an array: \(answers)"); return }
+        guard case let .array(items)? = answers.first else {
+            Issue.record("not an array: \(answers)")
+            return
+        }
         #expect(items.map { $0["id"] } == [.number("7"), .number("8")])
         #expect(items[0]["result"] == .object([]))
-        guard case let .array(tools)? = items[1]["result"]?["tools"] else { Issue.record("no tools: \(items[1])"); return }
+        guard case let .array(tools)? = items[1]["result"]?["tools"] else {
+            Issue.record("no tools: \(items[1])")
+            return
+        }
         let names = tools.compactMap { $0["name"]?.stringValue }
         #expect(names.contains("diagnose_error"))
         #expect(!tools.contains { $0["name"] == "run_fix" }, "run_fix is offered only with --allow-run")

@@ -1,18 +1,20 @@
-@testable import BeadsCommands
 import BeadsStore
 import BeadsTestSupport
 import Foundation
 import Testing
+
+@testable import BeadsCommands
 
 /// Colour where it helps, only for a terminal, never with NO_COLOR or in a pipe.
 @Suite struct OutputStyleTests {
     func list(terminal: Bool, environment: [String: String]) async throws -> String {
         let kb = try shippedKnowledgeBase()
         let out = Locked(Data())
-        let context = CommandContext(environment: ["USER": "t", "HOME": kb.path, "COLUMNS": "60"].merging(environment) { $1 },
-                                     currentDirectory: kb.path,
-                                     standardOutput: OutputSink(isTerminal: terminal) { data in out.withLock { $0.append(data) } },
-                                     standardError: OutputSink { _ in })
+        let context = CommandContext(
+            environment: ["USER": "t", "HOME": kb.path, "COLUMNS": "60"].merging(environment) { $1 },
+            currentDirectory: kb.path,
+            standardOutput: OutputSink(isTerminal: terminal) { data in out.withLock { $0.append(data) } },
+            standardError: OutputSink { _ in })
         #expect(await BeadsCommand.runMain(["list", "--all"], context: context) == 0)
         return String(decoding: out.current, as: UTF8.self)
     }
@@ -56,7 +58,8 @@ import Testing
             }
             return out
         }
-        let pieces = Style.allCases.map { String($0.rawValue) } + ["\u{E000}", "\u{E010}", "\u{E020}", "\u{E0FF}", "a", "é", "✅", " ", "\u{1B}"]
+        let pieces =
+            Style.allCases.map { String($0.rawValue) } + ["\u{E000}", "\u{E010}", "\u{E020}", "\u{E0FF}", "a", "é", "✅", " ", "\u{1B}"]
         var generator = SystemRandomNumberGenerator()
         for _ in 0..<2000 {
             let text = (0..<Int.random(in: 0...10, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()

@@ -7,7 +7,8 @@ import Testing
 
 /// The diagnose use case in process, as the CLI, the server and MCP reach it: no binary.
 @Suite struct DiagnoseTests {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .path
 
     /// A scratch copy of the shipped knowledge base.
     static func knowledgeBase() throws -> (TemporaryDirectory, KnowledgeBase) {
@@ -15,7 +16,9 @@ import Testing
         let fm = FileManager.default
         try fm.copyItem(atPath: root + "/docs", toPath: dir.path + "/docs")
         try fm.createDirectory(atPath: dir.path + "/beads", withIntermediateDirectories: true)
-        for file in ["issues.jsonl", "config.yaml"] { try fm.copyItem(atPath: root + "/beads/" + file, toPath: dir.path + "/beads/" + file) }
+        for file in ["issues.jsonl", "config.yaml"] {
+            try fm.copyItem(atPath: root + "/beads/" + file, toPath: dir.path + "/beads/" + file)
+        }
         return (dir, try KnowledgeBase(location: KnowledgeBaseLocation(root: dir.path), environment: [:]))
     }
 

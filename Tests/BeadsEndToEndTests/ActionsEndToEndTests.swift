@@ -5,8 +5,9 @@ import Testing
     static let token = "ghp_actionsTokenNeverPrinted0123456789ab"
 
     func run(_ api: FakeGitHubAPI, _ arguments: [String], in kb: ScratchKnowledgeBase) async throws -> BeadsRun {
-        try await BeadsBinary.runAsync(arguments, in: kb.path,
-                                       environment: ["GITHUB_TOKEN": Self.token, "GITHUB_API_URL": api.baseURL])
+        try await BeadsBinary.runAsync(
+            arguments, in: kb.path,
+            environment: ["GITHUB_TOKEN": Self.token, "GITHUB_API_URL": api.baseURL])
     }
 
     func assertNoTokenLeak(_ run: BeadsRun) {
@@ -19,8 +20,12 @@ import Testing
         try await api.start()
         defer { api.stop() }
         let kb = ScratchKnowledgeBase()
-        let result = try await run(api, ["actions", "dispatch", "build-images.yml", "--repo", "ardenone/moltbook-org", "--ref", "main",
-                                         "-f", "image=api", "--watch", "--interval", "1"], in: kb)
+        let result = try await run(
+            api,
+            [
+                "actions", "dispatch", "build-images.yml", "--repo", "ardenone/moltbook-org", "--ref", "main",
+                "-f", "image=api", "--watch", "--interval", "1",
+            ], in: kb)
         #expect(result.status == 0)
         #expect(result.stdout.contains("run 424242"))
         #expect(result.stdout.contains("queued"))
@@ -112,8 +117,9 @@ import Testing
         let noToken = try await BeadsBinary.runAsync(["actions", "dispatch", "x.yml", "--repo", "o/r"], in: kb.path)
         #expect(noToken.status == 1)
         #expect(noToken.stderr.contains("GITHUB_TOKEN"))
-        let unreachable = try await BeadsBinary.runAsync(["actions", "dispatch", "x.yml", "--repo", "o/r"], in: kb.path,
-                                                         environment: ["GITHUB_TOKEN": Self.token, "GITHUB_API_URL": "http://127.0.0.1:9"])
+        let unreachable = try await BeadsBinary.runAsync(
+            ["actions", "dispatch", "x.yml", "--repo", "o/r"], in: kb.path,
+            environment: ["GITHUB_TOKEN": Self.token, "GITHUB_API_URL": "http://127.0.0.1:9"])
         #expect(unreachable.status == 1)
         #expect(unreachable.stderr.contains("cannot reach the GitHub API"))
         assertNoTokenLeak(unreachable)

@@ -11,7 +11,8 @@ struct BeadsRun {
 }
 
 enum BeadsBinary {
-    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().path
 
     /// `BEADS_BIN`, else the `beads` built with these tests: it sits next to the test
     /// bundle in the same build folder (debug or release, whatever the triple).
@@ -29,14 +30,18 @@ enum BeadsBinary {
 
     /// `executable` runs another program with these arguments instead (a wrapper such as
     /// setpriv that then runs beads).
-    static func run(_ arguments: [String], stdin: Data? = nil, in directory: String, environment: [String: String] = [:],
-                    executable: String? = nil) throws -> BeadsRun {
+    static func run(
+        _ arguments: [String], stdin: Data? = nil, in directory: String, environment: [String: String] = [:],
+        executable: String? = nil
+    ) throws -> BeadsRun {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable ?? path)
         process.arguments = arguments
         process.currentDirectoryURL = URL(fileURLWithPath: directory)
         var env = ProcessInfo.processInfo.environment
-        for key in ["BEADS_DIR", "BEADS_ENV", "BEADS_ACTOR", "BD_ACTOR", "DEVPOD", "DEVPOD_NAME", "GITHUB_TOKEN", "GH_TOKEN"] { env[key] = nil }
+        for key in ["BEADS_DIR", "BEADS_ENV", "BEADS_ACTOR", "BD_ACTOR", "DEVPOD", "DEVPOD_NAME", "GITHUB_TOKEN", "GH_TOKEN"] {
+            env[key] = nil
+        }
         // A stray beads/ folder in the temporary folder must not be taken for a test's.
         env["BEADS_CEILING_DIRECTORIES"] = (NSTemporaryDirectory() as NSString).standardizingPath
         env.merge(environment) { $1 }
@@ -58,8 +63,9 @@ enum BeadsBinary {
         let outData = out.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         while !errReader.isFinished { usleep(1000) }
-        return BeadsRun(stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self),
-                        status: process.terminationStatus)
+        return BeadsRun(
+            stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self),
+            status: process.terminationStatus)
     }
 }
 

@@ -6,11 +6,15 @@ import Testing
 /// and print its table. Timings are not checked here (they live in manual/benchmarks.md).
 @Suite(.serialized) struct BenchmarkScriptsSmokeTests {
     static let hyperfine = ["/usr/bin/hyperfine", "/usr/local/bin/hyperfine"].contains { FileManager.default.isExecutableFile(atPath: $0) }
-    static let missingHyperfine = Comment(rawValue: "hyperfine is not installed (make test installs it where it can: apt-get install hyperfine); the hyperfine benchmarks were not smoke-run")
+    static let missingHyperfine = Comment(
+        rawValue:
+            "hyperfine is not installed (make test installs it where it can: apt-get install hyperfine); the hyperfine benchmarks were not smoke-run"
+    )
 
     func script(_ name: String, _ environment: [String: String]) throws -> BeadsRun {
-        try BeadsBinary.run([BeadsBinary.repository + "/bench/" + name, BeadsBinary.path], in: BeadsBinary.repository,
-                            environment: environment, executable: "/bin/bash")
+        try BeadsBinary.run(
+            [BeadsBinary.repository + "/bench/" + name, BeadsBinary.path], in: BeadsBinary.repository,
+            environment: environment, executable: "/bin/bash")
     }
 
     @Test func concurrentWriters() throws {

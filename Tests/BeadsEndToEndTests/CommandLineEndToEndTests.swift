@@ -32,7 +32,8 @@ import Testing
             // of the same sentence; ArgumentParser's own wrap fills each line.
             let lines = try kb.run(path + ["--help"]).stdout.components(separatedBy: "\n")
             let overview = lines.prefix { !$0.hasPrefix("USAGE:") }
-            for (line, next) in zip(overview, overview.dropFirst()) where !line.hasPrefix(" ") && !next.hasPrefix(" ") && !next.isEmpty && !line.isEmpty {
+            for (line, next) in zip(overview, overview.dropFirst())
+            where !line.hasPrefix(" ") && !next.hasPrefix(" ") && !next.isEmpty && !line.isEmpty {
                 #expect(line.count > 50 || line.hasSuffix(":"), "\(path): short line \"\(line)\" before \"\(next)\"")
             }
         }

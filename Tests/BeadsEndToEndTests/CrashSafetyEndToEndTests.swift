@@ -8,7 +8,9 @@ import Testing
         let before = kb.read("beads/issues.jsonl")
         var lines = ""
         for n in 0..<60_000 {
-            lines += #"{"id":"mo-k\#(String(n, radix: 36))","title":"bulk \#(n)","status":"open","priority":2,"issue_type":"task","created_at":"2026-02-06T00:00:00Z","updated_at":"2026-02-06T00:00:00Z"}"# + "\n"
+            lines +=
+                #"{"id":"mo-k\#(String(n, radix: 36))","title":"bulk \#(n)","status":"open","priority":2,"issue_type":"task","created_at":"2026-02-06T00:00:00Z","updated_at":"2026-02-06T00:00:00Z"}"#
+                + "\n"
         }
         kb.write("bulk.jsonl", lines)
         let wal = kb.path + "/beads/beads.db-wal"
@@ -24,7 +26,10 @@ import Testing
         var writing = false
         for _ in 0..<3000 where process.isRunning {
             let size = (try? FileManager.default.attributesOfItem(atPath: wal)[.size] as? Int) ?? 0
-            if size > walBefore + 64 * 1024 { writing = true; break }
+            if size > walBefore + 64 * 1024 {
+                writing = true
+                break
+            }
             usleep(5_000)
         }
         kill(process.processIdentifier, SIGKILL)

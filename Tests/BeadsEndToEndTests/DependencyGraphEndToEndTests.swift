@@ -12,7 +12,8 @@ import Testing
         // Each line says, with both ids, which way the dependency goes.
         #expect(tree.stdout.contains("\n  \(top)  P2  task  open  Ship the release   (\(top) blocks \(build))\n"), "\(tree.stdout)")
         let backwards = try kb.run("dep", "tree", top, "--reverse")
-        #expect(backwards.stdout.contains("\n  \(build)  P2  task  open  Fix the build   (\(top) blocks \(build))\n"), "\(backwards.stdout)")
+        #expect(
+            backwards.stdout.contains("\n  \(build)  P2  task  open  Fix the build   (\(top) blocks \(build))\n"), "\(backwards.stdout)")
         let child = try id(try kb.run("create", "A part of it", "--parent", build, "--json"))
         #expect(try kb.run("dep", "tree", build, "--reverse").stdout.contains("(\(build) is the parent of \(child))"))
         #expect(try kb.run("delete", child, "--force").status == 0)
@@ -33,7 +34,9 @@ import Testing
         let index = try #require(lines.firstIndex { $0.contains(#""id":"\#(top)""#) })
         lines[index] = lines[index].replacingOccurrences(
             of: #""id":"\#(top)","#,
-            with: #""id":"\#(top)","dependencies":[{"issue_id":"\#(top)","depends_on_id":"\#(build)","type":"blocks","created_at":"2026-02-04T00:00:00Z","created_by":"t"}],"#)
+            with:
+                #""id":"\#(top)","dependencies":[{"issue_id":"\#(top)","depends_on_id":"\#(build)","type":"blocks","created_at":"2026-02-04T00:00:00Z","created_by":"t"}],"#
+        )
         kb.write("beads/issues.jsonl", lines.joined(separator: "\n") + "\n")
         let cyclic = try kb.run("dep", "cycles")
         #expect(cyclic.status == 1)
@@ -65,7 +68,8 @@ import Testing
 
     @Test func typesTakeBdsAliasesAndListSorts() throws {
         let kb = ScratchKnowledgeBase()
-        let feature = try #require(try json(try kb.run("create", "Colour output", "-t", "enhancement", "-p", "3", "--json").stdout) as? [String: Any])
+        let feature = try #require(
+            try json(try kb.run("create", "Colour output", "-t", "enhancement", "-p", "3", "--json").stdout) as? [String: Any])
         #expect(feature["issue_type"] as? String == "feature")
         let bad = try kb.run("create", "Nope", "-t", "incident")
         #expect(bad.status == 2)

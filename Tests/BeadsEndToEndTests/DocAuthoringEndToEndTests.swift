@@ -11,9 +11,11 @@ import Testing
 
     @Test func aScaffoldFromABeadPassesTheLintAndSyncKeepsItsTableTrue() throws {
         let kb = ScratchKnowledgeBase()
-        let created = try kb.run("create", "npm cache not writable in the image build", "-p", "1", "--from-error", "--json", stdin: Self.error)
+        let created = try kb.run(
+            "create", "npm cache not writable in the image build", "-p", "1", "--from-error", "--json", stdin: Self.error)
         let id = try #require((try json(created.stdout) as? [String: Any])?["id"] as? String)
-        let follow = try #require((try json(try kb.run("create", "Run npm as the node user", "--deps", id, "--json").stdout) as? [String: Any])?["id"] as? String)
+        let follow = try #require(
+            (try json(try kb.run("create", "Run npm as the node user", "--deps", id, "--json").stdout) as? [String: Any])?["id"] as? String)
 
         let written = try kb.run("doc", "new", id)
         #expect(written.status == 0, "\(written.stderr)")
@@ -21,7 +23,8 @@ import Testing
         #expect(written.stdout.hasPrefix("Wrote \(path) for \(id)."))
         let doc = kb.read(path)
         #expect(doc.hasPrefix("# npm cache not writable in the image build\n\n**Bead**: \(id)\n"))
-        let signature = try #require(((try json(created.stdout) as? [String: Any])?["error_signatures"] as? [[String: Any]])?.first?["text"] as? String)
+        let signature = try #require(
+            ((try json(created.stdout) as? [String: Any])?["error_signatures"] as? [[String: Any]])?.first?["text"] as? String)
         #expect(doc.contains("## Error\n\n```text\n\(signature)\n```\n"))
         #expect(doc.contains("```bash {recipe=fix-\(id) when=any}"))
         #expect(doc.contains("| \(follow) | Run npm as the node user | P2 | ❌ Open |"))
@@ -60,7 +63,8 @@ import Testing
 
     @Test func aBeadWithoutAKnownErrorGetsAScaffoldThatAsksForIt() throws {
         let kb = ScratchKnowledgeBase()
-        let id = try #require((try json(try kb.run("create", "Flaky registry mirror", "--json").stdout) as? [String: Any])?["id"] as? String)
+        let id = try #require(
+            (try json(try kb.run("create", "Flaky registry mirror", "--json").stdout) as? [String: Any])?["id"] as? String)
         let written = try kb.run("doc", "new", id, "-o", "docs/mirror.md")
         #expect(written.stdout.contains("paste the error under ## Error"))
         let lint = try kb.run("doc", "lint", "docs/mirror.md")
@@ -77,10 +81,14 @@ import Testing
     /// The scaffold with every placeholder written over, as its author would.
     static func filled(_ doc: String) -> String {
         doc.replacingOccurrences(of: "What happens, where, and who runs into it.", with: "The image build stops at npm ci.")
-            .replacingOccurrences(of: "Why it happens, and how to tell this cause from the ones that look like it.",
-                                  with: "The build runs npm as root with a cache owned by another user.")
-            .replacingOccurrences(of: "When it applies, and what it changes. `beads fix` offers the recipe below, ranked by",
-                                  with: "Always: it runs npm as the node user. `beads fix` offers the recipe below, ranked by")
+            .replacingOccurrences(
+                of: "Why it happens, and how to tell this cause from the ones that look like it.",
+                with: "The build runs npm as root with a cache owned by another user."
+            )
+            .replacingOccurrences(
+                of: "When it applies, and what it changes. `beads fix` offers the recipe below, ranked by",
+                with: "Always: it runs npm as the node user. `beads fix` offers the recipe below, ranked by"
+            )
             .replacingOccurrences(of: "# Replace with the commands that fix it", with: "# Rebuild with the node user")
     }
 

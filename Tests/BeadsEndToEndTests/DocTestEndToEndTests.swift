@@ -19,7 +19,9 @@ import Testing
 
     @Test func anExampleThatMissesAndALookAlikeThatMatchesFail() throws {
         let kb = ScratchKnowledgeBase()
-        kb.write("docs/flaky.md", """
+        kb.write(
+            "docs/flaky.md",
+            """
             # Flaky registry
 
             **Bead**: mo-jgo
@@ -48,7 +50,9 @@ import Testing
     @Test func lintSaysWhatADocGivesFixToMatch() throws {
         let kb = ScratchKnowledgeBase()
         #expect(try kb.run("create", "Pods restart", "--id", "mo-p0ds").status == 0)
-        kb.write("docs/pods.md", """
+        kb.write(
+            "docs/pods.md",
+            """
             # Pods restart
 
             **Bead**: mo-p0ds
@@ -67,7 +71,9 @@ import Testing
             Step 3/9 : RUN npm ci
             ```
             """)
-        kb.write("docs/unnamed.md", """
+        kb.write(
+            "docs/unnamed.md",
+            """
             # A note without a bead
 
             ## Error
@@ -90,7 +96,10 @@ import Testing
         #expect(message.contains("**Bead**: ID"))
         // doc list says it too, where people look for their docs.
         let list = try kb.run("doc", "list")
-        #expect(list.stdout.contains("docs/unnamed.md  A note without a bead\n    beads (none named) · 0 signatures · 0 recipes · 1 warnings\n    ! names no bead"))
+        #expect(
+            list.stdout.contains(
+                "docs/unnamed.md  A note without a bead\n    beads (none named) · 0 signatures · 0 recipes · 1 warnings\n    ! names no bead"
+            ))
     }
 
     @Test func showSaysWhenFixCannotRecogniseABugBead() throws {

@@ -38,7 +38,8 @@ final class FakeGitHubAPI: @unchecked Sendable {
     }
 
     var recorded: [Recorded] {
-        lock.lock(); defer { lock.unlock() }
+        lock.lock()
+        defer { lock.unlock() }
         return requests
     }
 
@@ -73,16 +74,22 @@ final class FakeGitHubAPI: @unchecked Sendable {
         let body = try await request.collectBody(upTo: 1 << 20)
         let path = request.uri.path + (request.uri.query.map { "?" + $0 } ?? "")
         let count: Int = {
-            lock.lock(); defer { lock.unlock() }
-            requests.append(Recorded(method: request.method.rawValue, path: path,
-                                     authorization: request.headers[.authorization], body: String(buffer: body)))
+            lock.lock()
+            defer { lock.unlock() }
+            requests.append(
+                Recorded(
+                    method: request.method.rawValue, path: path,
+                    authorization: request.headers[.authorization], body: String(buffer: body)))
             return requests.count
         }()
         let text = String(buffer: body)
         if request.method == .post, path.hasSuffix("/dispatches") {
             switch behaviour {
             case .runDetails:
-                return reply(200, #"{"workflow_run_id":\#(runID),"run_url":"\#(baseURL)/repos/o/r/actions/runs/\#(runID)","html_url":"https://github.example/o/r/actions/runs/\#(runID)"}"#)
+                return reply(
+                    200,
+                    #"{"workflow_run_id":\#(runID),"run_url":"\#(baseURL)/repos/o/r/actions/runs/\#(runID)","html_url":"https://github.example/o/r/actions/runs/\#(runID)"}"#
+                )
             case .olderServer:
                 if text.contains("return_run_details") {
                     return reply(400, #"{"message":"Invalid request.\n\n\"return_run_details\" is not a permitted key.","status":"400"}"#)
@@ -91,18 +98,32 @@ final class FakeGitHubAPI: @unchecked Sendable {
             case let .fail(status, message, headers):
                 return reply(status, #"{"message":"\#(message)","documentation_url":"https://docs.github.com/rest"}"#, headers: headers)
             case let .rateLimitedThenOK(times):
-                if count <= times { return reply(429, #"{"message":"You have exceeded a secondary rate limit."}"#, headers: ["Retry-After": "1"]) }
+                if count <= times {
+                    return reply(429, #"{"message":"You have exceeded a secondary rate limit."}"#, headers: ["Retry-After": "1"])
+                }
                 return reply(200, #"{"workflow_run_id":\#(runID),"html_url":"https://github.example/o/r/actions/runs/\#(runID)"}"#)
             }
         }
         if request.method == .get, path.contains("/runs?") {
             let created = ISO8601DateFormatter().string(from: Date())
-            return reply(200, #"{"total_count":2,"workflow_runs":[{"id":\#(runID),"status":"queued","conclusion":null,"created_at":"\#(created)","html_url":"https://github.example/o/r/actions/runs/\#(runID)"},{"id":17,"status":"completed","conclusion":"failure","created_at":"2025-01-01T00:00:00Z"}]}"#)
+            return reply(
+                200,
+                #"{"total_count":2,"workflow_runs":[{"id":\#(runID),"status":"queued","conclusion":null,"created_at":"\#(created)","html_url":"https://github.example/o/r/actions/runs/\#(runID)"},{"id":17,"status":"completed","conclusion":"failure","created_at":"2025-01-01T00:00:00Z"}]}"#
+            )
         }
         if request.method == .get, path.hasSuffix("/actions/runs/\(runID)") {
-            let poll: Int = { lock.lock(); defer { lock.unlock() }; runPolls += 1; return runPolls }()
-            let (status, conclusion) = poll == 1 ? ("queued", "null") : poll == 2 ? ("in_progress", "null") : ("completed", "\"\(self.conclusion)\"")
-            return reply(200, #"{"id":\#(runID),"status":"\#(status)","conclusion":\#(conclusion),"html_url":"https://github.example/o/r/actions/runs/\#(runID)"}"#)
+            let poll: Int = {
+                lock.lock()
+                defer { lock.unlock() }
+                runPolls += 1
+                return runPolls
+            }()
+            let (status, conclusion) =
+                poll == 1 ? ("queued", "null") : poll == 2 ? ("in_progress", "null") : ("completed", "\"\(self.conclusion)\"")
+            return reply(
+                200,
+                #"{"id":\#(runID),"status":"\#(status)","conclusion":\#(conclusion),"html_url":"https://github.example/o/r/actions/runs/\#(runID)"}"#
+            )
         }
         return reply(404, #"{"message":"Not Found"}"#)
     }

@@ -36,8 +36,9 @@ import Testing
 
     @Test func jsonFollowsTheContract() throws {
         let kb = ScratchKnowledgeBase()
-        let run = try kb.run("fix", "--json", Self.seedError,
-                             environment: kb.environment(withTools: ["kubectl"]).merging(["BEADS_ENV": "devpod"]) { $1 })
+        let run = try kb.run(
+            "fix", "--json", Self.seedError,
+            environment: kb.environment(withTools: ["kubectl"]).merging(["BEADS_ENV": "devpod"]) { $1 })
         #expect(run.status == 0)
         let object = try #require(try json(run.stdout) as? [String: Any])
         let matches = try #require(object["matches"] as? [[String: Any]])
@@ -82,11 +83,16 @@ import Testing
         #expect(!text.stdout.contains("Run it:"))
 
         // In a devpod by BEADS_ENV, kubectl without a context does not make Kaniko the fix.
-        let devpod = try kb.run("fix", Self.seedError, environment: ["BEADS_ENV": "devpod", "PATH": kb.path(withCommands: ["kubectl"]), "HOME": kb.path])
+        let devpod = try kb.run(
+            "fix", Self.seedError, environment: ["BEADS_ENV": "devpod", "PATH": kb.path(withCommands: ["kubectl"]), "HOME": kb.path])
         #expect(devpod.stdout.contains("kaniko-build: applies here, but needs a kubectl context"))
         #expect(devpod.stdout.contains("(environment: devpod, set by BEADS_ENV=devpod; the probe alone says"))
-        let withToken = try kb.run("fix", Self.seedError, environment: ["BEADS_ENV": "devpod", "PATH": kb.path(withCommands: ["kubectl"]),
-                                                                        "HOME": kb.path, "GITHUB_TOKEN": "ghp_x"])
+        let withToken = try kb.run(
+            "fix", Self.seedError,
+            environment: [
+                "BEADS_ENV": "devpod", "PATH": kb.path(withCommands: ["kubectl"]),
+                "HOME": kb.path, "GITHUB_TOKEN": "ghp_x",
+            ])
         #expect(withToken.stdout.contains("▸ actions-build: recommended"))
     }
 
@@ -98,8 +104,9 @@ import Testing
 
     @Test func onAHostTheHostBuildRanksFirst() throws {
         let kb = ScratchKnowledgeBase()
-        let run = try kb.run("fix", "--json", Self.seedError,
-                             environment: kb.environment(withTools: ["docker"]).merging(["BEADS_ENV": "host"]) { $1 })
+        let run = try kb.run(
+            "fix", "--json", Self.seedError,
+            environment: kb.environment(withTools: ["docker"]).merging(["BEADS_ENV": "host"]) { $1 })
         let object = try #require(try json(run.stdout) as? [String: Any])
         let recipes = try #require((object["matches"] as? [[String: Any]])?.first?["recipes"] as? [[String: Any]])
         #expect(recipes.first?["name"] as? String == "host-build")
@@ -129,7 +136,8 @@ import Testing
 
     @Test func theDockerHubRateLimitIsNotMisdiagnosed() throws {
         let kb = ScratchKnowledgeBase()
-        let paste = "ERROR: failed to copy: httpReadSeeker: failed open: unexpected status code https://registry-1.docker.io/v2/library/alpine/manifests/sha256:21a3deaa0d32a8057914f36584b5288d2e5ecc984380bc0118285c70fa8c9300: 429 Too Many Requests - Server message: toomanyrequests: You have reached your pull rate limit."
+        let paste =
+            "ERROR: failed to copy: httpReadSeeker: failed open: unexpected status code https://registry-1.docker.io/v2/library/alpine/manifests/sha256:21a3deaa0d32a8057914f36584b5288d2e5ecc984380bc0118285c70fa8c9300: 429 Too Many Requests - Server message: toomanyrequests: You have reached your pull rate limit."
         let run = try kb.run("fix", paste)
         #expect(run.status == 1)
         #expect(!run.stdout.contains("Known error  mo-jgo"))
@@ -182,7 +190,8 @@ import Testing
 
     @Test func explainShowsTheMatchedLineMasksWeightsAndArithmetic() throws {
         let kb = ScratchKnowledgeBase()
-        let paste = #"2026-02-04T10:15:02.9012231Z #7 ERROR: mount source: "overlay", target: "/var/lib/docker/overlay2/zq3/merged", fstype: overlay, flags: 0, data: "index=off", err: invalid argument"#
+        let paste =
+            #"2026-02-04T10:15:02.9012231Z #7 ERROR: mount source: "overlay", target: "/var/lib/docker/overlay2/zq3/merged", fstype: overlay, flags: 0, data: "index=off", err: invalid argument"#
         let text = try kb.run("match", "--explain", "-n", "1", paste)
         #expect(text.status == 0)
         #expect(text.stdout.contains("stripped:  2026-02-04T10:15:02.9012231Z #7\n"))
@@ -223,14 +232,17 @@ import Testing
         #expect(again.status == 1)
         #expect(again.stdout.contains("(mo-jgo matched too, but was rejected for pastes of this shape"))
         // The real overlay error still is.
-        let seed = #"ERROR: mount source: "overlay", target: "/var/lib/docker/overlay2/a/merged", fstype: overlay, flags: 0, data: "x", err: invalid argument"#
+        let seed =
+            #"ERROR: mount source: "overlay", target: "/var/lib/docker/overlay2/a/merged", fstype: overlay, flags: 0, data: "x", err: invalid argument"#
         #expect(try kb.run("fix", seed).status == 0)
         #expect(try kb.run("fix", "--reject", "mo-1na", seed).status == 1)
 
         // Taking it back.
         #expect(try kb.run("fix", "--confirm", "mo-jgo", other).status == 0)
         #expect(try kb.run("fix", other).status == 0)
-        #expect(!(kb.read("beads/issues.jsonl").split(separator: "\n").first { $0.contains(#""id":"mo-jgo""#) } ?? "").contains("rejected_signatures"))
+        #expect(
+            !(kb.read("beads/issues.jsonl").split(separator: "\n").first { $0.contains(#""id":"mo-jgo""#) } ?? "").contains(
+                "rejected_signatures"))
     }
 
     @Test func confirmMakesAMissedErrorKnown() throws {

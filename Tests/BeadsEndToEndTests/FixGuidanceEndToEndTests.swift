@@ -5,7 +5,8 @@ import Testing
 /// their input, a doc's prose fix is shown when it has no recipe, and an error recorded
 /// twice is pointed out.
 @Suite struct FixGuidanceEndToEndTests {
-    static let overlay = #"ERROR: mount source: "overlay", target: "/var/lib/docker/overlay2/q/merged", fstype: overlay, flags: 0, data: "x", err: invalid argument"#
+    static let overlay =
+        #"ERROR: mount source: "overlay", target: "/var/lib/docker/overlay2/q/merged", fstype: overlay, flags: 0, data: "x", err: invalid argument"#
 
     /// A team's runbook that names its bead only in front matter and fixes in prose.
     static let runbook = """
@@ -70,7 +71,9 @@ import Testing
         #expect(again.status == 0)
         #expect(again.stderr.contains("warning: this error already matches mo-jgo"), "\(again.stderr)")
         // A title with the error piped in still works as before.
-        let titled = try kb.run("create", "Titled", "--from-error", "--json", stdin: "fatal: unable to access 'https://git.example.org/': SSL certificate problem")
+        let titled = try kb.run(
+            "create", "Titled", "--from-error", "--json",
+            stdin: "fatal: unable to access 'https://git.example.org/': SSL certificate problem")
         #expect((try json(titled.stdout) as? [String: Any])?["title"] as? String == "Titled")
     }
 
@@ -82,7 +85,9 @@ import Testing
         #expect(links.stdout.contains("docs/runner-disk.md → mo-d1sk"))
         let fix = try kb.run("fix", "write /var/lib/docker/tmp/GetImageBlob999: no space left on device")
         #expect(fix.status == 0)
-        #expect(fix.stdout.contains("Fix          Prune the runner's images with docker system prune -af, then re-run the job."), "\(fix.stdout)")
+        #expect(
+            fix.stdout.contains("Fix          Prune the runner's images with docker system prune -af, then re-run the job."),
+            "\(fix.stdout)")
         #expect(fix.stdout.contains("beads doc show docs/runner-disk.md --section fix"))
         let report = try #require(try json(try kb.run("fix", "--json", "write /tmp/x: no space left on device").stdout) as? [String: Any])
         let best = try #require((report["matches"] as? [[String: Any]])?.first)

@@ -5,8 +5,11 @@ import Testing
     func git(_ args: String..., in dir: String) throws -> (Int32, String) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["git", "-c", "user.name=Test", "-c", "user.email=test@example.com", "-c", "init.defaultBranch=main",
-                             "-c", "commit.gpgsign=false"] + args
+        process.arguments =
+            [
+                "git", "-c", "user.name=Test", "-c", "user.email=test@example.com", "-c", "init.defaultBranch=main",
+                "-c", "commit.gpgsign=false",
+            ] + args
         process.currentDirectoryURL = URL(fileURLWithPath: dir)
         // git runs the merge driver as `beads merge`, found on PATH as a user's install is.
         var env = ProcessInfo.processInfo.environment
@@ -21,7 +24,8 @@ import Testing
         return (process.terminationStatus, String(decoding: data, as: UTF8.self))
     }
 
-    static let pathWithBeads = (BeadsBinary.path as NSString).deletingLastPathComponent + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin")
+    static let pathWithBeads =
+        (BeadsBinary.path as NSString).deletingLastPathComponent + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin")
 
     @Test func initRegistersBeadsFromPathAndWarnsWhenItIsNotThere() throws {
         let repo = NSTemporaryDirectory() + "beads-git-" + UUID().uuidString
@@ -44,7 +48,9 @@ import Testing
         let initRun = try BeadsBinary.run(["init", "--prefix", "mo"], in: repo, environment: ["PATH": Self.pathWithBeads])
         #expect(initRun.status == 0)
         #expect(initRun.stdout.contains("Registered the merge drivers"))
-        #expect(try String(contentsOfFile: repo + "/.gitattributes", encoding: .utf8) == "beads/issues.jsonl merge=beads\nbeads/hits.jsonl merge=union\n")
+        #expect(
+            try String(contentsOfFile: repo + "/.gitattributes", encoding: .utf8)
+                == "beads/issues.jsonl merge=beads\nbeads/hits.jsonl merge=union\n")
         func create(_ title: String) throws -> String {
             let run = try BeadsBinary.run(["create", title, "--json"], in: repo)
             return (try json(run.stdout) as? [String: Any])?["id"] as? String ?? ""
@@ -92,7 +98,8 @@ import Testing
         #expect(try git("init", "-q", in: repo).0 == 0)
         #expect(try BeadsBinary.run(["init", "--prefix", "mo"], in: repo, environment: ["PATH": Self.pathWithBeads]).status == 0)
         try "beads/beads.db*\n".write(toFile: repo + "/.gitignore", atomically: true, encoding: .utf8)
-        let overlay = #"#5 ERROR: mount source: "overlay", target: "/var/lib/docker/overlay2/z/merged", fstype: overlay, flags: 0, data: "x", err: invalid argument"#
+        let overlay =
+            #"#5 ERROR: mount source: "overlay", target: "/var/lib/docker/overlay2/z/merged", fstype: overlay, flags: 0, data: "x", err: invalid argument"#
         func fix(_ text: String) throws -> Int32 { try BeadsBinary.run(["fix", text], in: repo).status }
         #expect(try fix(overlay) == 0)
         #expect(try git("add", "-A", in: repo).0 == 0)

@@ -10,8 +10,9 @@ import Testing
     @Test func aFullOrClosedStandardOutputIsAnsweredCleanly() throws {
         let kb = ScratchKnowledgeBase()
         for command in [["export"], ["list", "--all"]] {
-            let full = try BeadsBinary.run(["-c", "exec \"$0\" \"$@\" > /dev/full", BeadsBinary.path] + command, in: kb.path,
-                                           executable: "/bin/sh")
+            let full = try BeadsBinary.run(
+                ["-c", "exec \"$0\" \"$@\" > /dev/full", BeadsBinary.path] + command, in: kb.path,
+                executable: "/bin/sh")
             #expect(full.status == 1, "\(command): \(full.status) \(full.stderr.prefix(300))")
             #expect(full.stderr.contains("cannot write to standard output: No space left on device"), "\(full.stderr.prefix(300))")
             #expect(!full.stderr.contains("Fatal error") && !full.stderr.contains("crashed"))
@@ -23,7 +24,8 @@ import Testing
         kb.write("many.jsonl", lines.joined(separator: "\n") + "\n")
         let imported = try kb.run("import", "many.jsonl")
         #expect(imported.status == 0, "\(imported.stderr)")
-        let piped = try BeadsBinary.run(["-c", "\"$0\" export | head -c 10 >/dev/null", BeadsBinary.path], in: kb.path, executable: "/bin/sh")
+        let piped = try BeadsBinary.run(
+            ["-c", "\"$0\" export | head -c 10 >/dev/null", BeadsBinary.path], in: kb.path, executable: "/bin/sh")
         #expect(piped.stderr.isEmpty, "\(piped.stderr.prefix(300))")
     }
 
@@ -32,7 +34,8 @@ import Testing
     /// limit are read as text, and the doc or bead is named.
     @Test func aDocThatWouldStallCmarkIsBoundedAndNamed() throws {
         let kb = ScratchKnowledgeBase()
-        let hostile = "# n\n\n" + String(repeating: ">", count: 100_000) + " q\n" + String(repeating: "[", count: 50_000) + "a"
+        let hostile =
+            "# n\n\n" + String(repeating: ">", count: 100_000) + " q\n" + String(repeating: "[", count: 50_000) + "a"
             + String(repeating: "]", count: 50_000) + "\n"
         kb.write("docs/n.md", hostile)
         let listed = try kb.run("doc", "list")
@@ -45,7 +48,9 @@ import Testing
         let server = try ServeProcess(kb: kb)
         let page = try server.get("/beads/" + bead)
         #expect(page.status == 200)
-        #expect(page.body.contains("The description was cut to be shown: line 1: 40000 nested quote or list markers"), "\(page.body.suffix(2000))")
+        #expect(
+            page.body.contains("The description was cut to be shown: line 1: 40000 nested quote or list markers"),
+            "\(page.body.suffix(2000))")
     }
 
     /// Credentials in a paste never reach the git-tracked files: not through a bead made
@@ -78,8 +83,10 @@ import Testing
         #expect(try kb.run("list").status == 0)
         let victim = kb.path + "/victim.txt"
         kb.write("victim.txt", "precious\n")
-        let last = Int((try? String(contentsOfFile: "/proc/sys/kernel/ns_last_pid", encoding: .utf8))?
-            .trimmingCharacters(in: .whitespacesAndNewlines) ?? "") ?? 1
+        let last =
+            Int(
+                (try? String(contentsOfFile: "/proc/sys/kernel/ns_last_pid", encoding: .utf8))?
+                    .trimmingCharacters(in: .whitespacesAndNewlines) ?? "") ?? 1
         for pid in (last + 1)...(last + 3000) {
             symlink(victim, kb.path + "/beads/.issues.jsonl.\(pid).tmp")
         }
@@ -148,7 +155,9 @@ import Testing
             var acknowledged = 0
             for attempt in 1...4 {
                 let run = try beads("create", "left \(leave) attempt \(attempt)")
-                if run.status == 0 { acknowledged += 1 } else {
+                if run.status == 0 {
+                    acknowledged += 1
+                } else {
                     failures += 1
                     #expect(run.stderr.contains("unchanged"), "\(run.stderr)")
                 }
@@ -165,8 +174,9 @@ import Testing
     /// The README's own example: a separator that starts with a dash is a value.
     @Test func aSeparatorStartingWithADashIsTakenAsGiven() throws {
         let kb = ScratchKnowledgeBase()
-        let run = try kb.run(["triage", "-", "--separator", "-- >8 --", "--json"],
-                             stdin: "ERROR: first widget broke\n-- >8 --\nERROR: second gadget vanished\n")
+        let run = try kb.run(
+            ["triage", "-", "--separator", "-- >8 --", "--json"],
+            stdin: "ERROR: first widget broke\n-- >8 --\nERROR: second gadget vanished\n")
         #expect(run.status == 0, "\(run.stderr)")
         let families = try #require(try JSONTree.parse(run.stdout).array)
         #expect(families.count == 2, "\(run.stdout)")

@@ -55,10 +55,12 @@ struct SmallDisk {
         var info = statvfs()
         guard statvfs(path, &info) == 0 else { throw POSIXError(.EIO) }
         let free = Int(info.f_bavail) * Int(info.f_frsize) / 1024
-        let handle = FileHandle(forWritingAtPath: path + "/filler") ?? {
-            FileManager.default.createFile(atPath: path + "/filler", contents: nil)
-            return FileHandle(forWritingAtPath: path + "/filler")!
-        }()
+        let handle =
+            FileHandle(forWritingAtPath: path + "/filler")
+            ?? {
+                FileManager.default.createFile(atPath: path + "/filler", contents: nil)
+                return FileHandle(forWritingAtPath: path + "/filler")!
+            }()
         try? handle.write(contentsOf: Data(count: max(0, free - leave) * 1024))
         try? handle.close()
     }

@@ -6,7 +6,8 @@ import Testing
 /// by `show` and `stats`, ranked by `stats --errors`, and a closed bead's error coming
 /// back is called a regression.
 @Suite struct HitsEndToEndTests {
-    static let overlay = #"#5 ERROR: mount source: "overlay", target: "/var/lib/docker/overlay2/z/merged", fstype: overlay, flags: 0, data: "x", err: invalid argument"#
+    static let overlay =
+        #"#5 ERROR: mount source: "overlay", target: "/var/lib/docker/overlay2/z/merged", fstype: overlay, flags: 0, data: "x", err: invalid argument"#
 
     func hits(_ kb: ScratchKnowledgeBase) throws -> [JSONTree] {
         try JSONTree.parse(try kb.run("hits", "--json", "--limit", "0").stdout).array ?? []
@@ -46,10 +47,12 @@ import Testing
         #expect(try hits(kb).first?["ci"] == .string("github:acme/app/991/build"))
 
         let config = kb.path + "/beads/config.yaml"
-        try (try String(contentsOfFile: config, encoding: .utf8) + "\nhits:\n  record: false\n").write(toFile: config, atomically: true, encoding: .utf8)
+        try (try String(contentsOfFile: config, encoding: .utf8) + "\nhits:\n  record: false\n").write(
+            toFile: config, atomically: true, encoding: .utf8)
         #expect(try kb.run("fix", Self.overlay).status == 0)
         #expect(try hits(kb).count == 1)
-        try (try String(contentsOfFile: config, encoding: .utf8) + "  keep_days: soon\n").write(toFile: config, atomically: true, encoding: .utf8)
+        try (try String(contentsOfFile: config, encoding: .utf8) + "  keep_days: soon\n").write(
+            toFile: config, atomically: true, encoding: .utf8)
         let bad = try kb.run("hits")
         #expect(bad.status != 0 && bad.stderr.contains("keep_days"), "\(bad.stderr)")
     }
@@ -61,7 +64,8 @@ import Testing
         let created = try kb.run("create", "--from-error", watchers, "-t", "bug", "--json")
         let id = try #require(try JSONTree.parse(created.stdout)["id"]?.string)
         #expect(try kb.run("close", id, "-r", "Fixed: the dev container raises fs.inotify.max_user_watches").status == 0)
-        try "# File watchers\n\n**Bead**: \(id)\n\nThe container's inotify limit was too low.\n".write(toFile: kb.path + "/docs/watchers.md", atomically: true, encoding: .utf8)
+        try "# File watchers\n\n**Bead**: \(id)\n\nThe container's inotify limit was too low.\n".write(
+            toFile: kb.path + "/docs/watchers.md", atomically: true, encoding: .utf8)
         #expect(try kb.run("fix", watchers).status == 0)
         for _ in 0..<3 { #expect(try kb.run("fix", Self.overlay).status == 0) }
 
@@ -161,8 +165,11 @@ import Testing
         let day: Double = 86_400
         for k in 0..<7 {
             let at = ISO8601DateFormatter().string(from: Date().addingTimeInterval(-Double(k) * day - 60))
-            for n in 0..<(k == 2 ? 9 : 3) { lines.append(#"{"id":"h-jgo-\#(k)-\#(n)","at":"\#(at)","bead":"mo-jgo","score":1.00,"source":"fix"}"#) }
-            lines.append(#"{"id":"h-bol-\#(k)","at":"\#(at)","bead":"mo-3bol","score":0.95,"source":"run","ci":"github:acme/app/\#(k)/build"}"#)
+            for n in 0..<(k == 2 ? 9 : 3) {
+                lines.append(#"{"id":"h-jgo-\#(k)-\#(n)","at":"\#(at)","bead":"mo-jgo","score":1.00,"source":"fix"}"#)
+            }
+            lines.append(
+                #"{"id":"h-bol-\#(k)","at":"\#(at)","bead":"mo-3bol","score":0.95,"source":"run","ci":"github:acme/app/\#(k)/build"}"#)
             lines.append(#"{"id":"h-none-\#(k)","at":"\#(at)","source":"fix"}"#)
         }
         try (lines.joined(separator: "\n") + "\n").write(toFile: kb.path + "/beads/hits.jsonl", atomically: true, encoding: .utf8)

@@ -44,9 +44,10 @@ final class DockerStandIn {
         let kb = ScratchKnowledgeBase()
         let docker = DockerStandIn(in: kb.path)
         let token = "ghp_hostBuildTokenValue0123456789abcdef"
-        let run = try kb.run("fix", "--run", "--yes",
-                             stdin: #"ERROR: mount source: "overlay", target: "/x", fstype: overlay, flags: 0, data: "y", err: invalid argument"#,
-                             environment: ["PATH": docker.path, "DOCKER_HOST": docker.daemonHost, "BEADS_ENV": "host", "GITHUB_TOKEN": token])
+        let run = try kb.run(
+            "fix", "--run", "--yes",
+            stdin: #"ERROR: mount source: "overlay", target: "/x", fstype: overlay, flags: 0, data: "y", err: invalid argument"#,
+            environment: ["PATH": docker.path, "DOCKER_HOST": docker.daemonHost, "BEADS_ENV": "host", "GITHUB_TOKEN": token])
         #expect(run.status == 0)
         #expect(run.stdout.contains("Recipe host-build for mo-jgo"))
         #expect(run.stdout.contains("host-build succeeded"))
@@ -62,7 +63,9 @@ final class DockerStandIn {
     @Test func inASimulatedDevpodTheHostBuildRefusesBeforeDocker() throws {
         let kb = ScratchKnowledgeBase()
         let docker = DockerStandIn(in: kb.path)
-        let run = try kb.run("recipe", "run", "host-build", "--yes", environment: ["PATH": docker.path, "DOCKER_HOST": docker.daemonHost, "DEVPOD_NAME": "ws-1"])
+        let run = try kb.run(
+            "recipe", "run", "host-build", "--yes",
+            environment: ["PATH": docker.path, "DOCKER_HOST": docker.daemonHost, "DEVPOD_NAME": "ws-1"])
         #expect(run.status == 3)
         #expect(docker.calls.isEmpty)
         #expect(run.stdout.contains("host-build failed (exit 3,"))

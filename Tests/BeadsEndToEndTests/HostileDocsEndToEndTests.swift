@@ -10,7 +10,8 @@ import Testing
         let index = try kb.run("doc", "index")
         #expect(index.status == 0, "\(index.stderr)")
         #expect(index.stderr.contains(warning), "\(index.stderr)")
-        let fix = try kb.run("fix", "--json", #"ERROR: mount source: "overlay", target: "/x", fstype: overlay, flags: 0, data: "y", err: invalid argument"#)
+        let fix = try kb.run(
+            "fix", "--json", #"ERROR: mount source: "overlay", target: "/x", fstype: overlay, flags: 0, data: "y", err: invalid argument"#)
         #expect(fix.status == 0)
         #expect(fix.stdout.contains(#""bead": "mo-jgo""#))
     }
@@ -69,7 +70,9 @@ import Testing
         #expect(index.stderr.contains("docs/passwd.md: links outside the knowledge base; skipped"))
         #expect(index.stderr.contains("docs/zero.md: links outside the knowledge base; skipped"))
         #expect(index.stderr.contains("docs/pipe.md: not a regular file"))
-        let docs = try #require(try json(try kb.run("doc", "list", "--json").stdout) as? [[String: Any]]).compactMap { $0["path"] as? String }
+        let docs = try #require(try json(try kb.run("doc", "list", "--json").stdout) as? [[String: Any]]).compactMap {
+            $0["path"] as? String
+        }
         // Each real doc once, whatever the loops offer.
         #expect(docs == ["docs/docker-build-devpod.md", "docs/sub/copy.md"])
         #expect(try !kb.run("search", "root").stdout.contains("/bin/bash"))

@@ -6,14 +6,16 @@ import Testing
 /// everything in it, checked against its published schema in manual/json/. The schema is
 /// read from the file, as a script author would; a unit test ties the files to the code.
 @Suite struct JSONContractEndToEndTests {
-    static let overlay = #"#5 ERROR: mount source: "overlay", target: "/var/lib/docker/overlay2/z/merged", fstype: overlay, flags: 0, data: "x", err: invalid argument"#
+    static let overlay =
+        #"#5 ERROR: mount source: "overlay", target: "/var/lib/docker/overlay2/z/merged", fstype: overlay, flags: 0, data: "x", err: invalid argument"#
 
     /// The published schemas by name.
     static func schemas() throws -> [String: JSONTree] {
         let folder = BeadsBinary.repository + "/manual/json"
         var schemas: [String: JSONTree] = [:]
         for file in try FileManager.default.contentsOfDirectory(atPath: folder) where file.hasSuffix(".schema.json") {
-            schemas[String(file.dropLast(".schema.json".count))] = try JSONTree.parse(String(contentsOfFile: folder + "/" + file, encoding: .utf8))
+            schemas[String(file.dropLast(".schema.json".count))] = try JSONTree.parse(
+                String(contentsOfFile: folder + "/" + file, encoding: .utf8))
         }
         return schemas
     }
@@ -42,7 +44,9 @@ import Testing
             let schema = try #require(schemas[shape], "no manual/json/\(shape).schema.json")
             let value = try JSONTree.parse(run.stdout)
             let problems = SchemaValidator(schema: schema).problems(value)
-            #expect(problems.isEmpty, "beads \(arguments.joined(separator: " ")) breaks \(shape).schema.json:\n\(problems.prefix(12).joined(separator: "\n"))")
+            #expect(
+                problems.isEmpty,
+                "beads \(arguments.joined(separator: " ")) breaks \(shape).schema.json:\n\(problems.prefix(12).joined(separator: "\n"))")
             checked.insert(shape)
             return value
         }
@@ -50,12 +54,15 @@ import Testing
 
     @Test func everyJSONOutputMatchesItsPublishedSchema() throws {
         let c = try Checker()
-        try "# Saying hello\n\nWhen mo-jgo needs a greeting.\n\n## Fix\n\n```bash {recipe=say-hello when=any}\necho hello from the recipe\n```\n"
+        try
+            "# Saying hello\n\nWhen mo-jgo needs a greeting.\n\n## Fix\n\n```bash {recipe=say-hello when=any}\necho hello from the recipe\n```\n"
             .write(toFile: c.kb.path + "/docs/hello.md", atomically: true, encoding: .utf8)
 
-        let first = try #require(try c.expect("bead", ["create", "Contract first", "-p", "P1", "-t", "bug", "-l", "ci", "--json"])["id"]?.string)
+        let first = try #require(
+            try c.expect("bead", ["create", "Contract first", "-p", "P1", "-t", "bug", "-l", "ci", "--json"])["id"]?.string)
         let second = try #require(try c.expect("bead", ["create", "Contract second", "--json"])["id"]?.string)
-        let fromError = try c.expect("bead", ["create", "--from-error", "error: could not lock config file .git/config: File exists", "--json"])
+        let fromError = try c.expect(
+            "bead", ["create", "--from-error", "error: could not lock config file .git/config: File exists", "--json"])
         #expect(fromError["error_signatures"]?.array?.count == 1)
         try c.expect("bead", ["update", first, "--claim", "--json"])
         try c.expect("dependency-added", ["dep", "add", second, first, "--json"])

@@ -22,11 +22,12 @@ import Testing
         let pod = try #require(((manifest["spec"] as? [String: Any])?["template"] as? [String: Any])?["spec"] as? [String: Any])
         let container = try #require((pod["containers"] as? [[String: Any]])?.first)
         #expect(container["image"] as? String == "gcr.io/kaniko-project/executor:v1.23.2")
-        #expect(container["args"] as? [String] == [
-            "--dockerfile=Dockerfile", "--destination=ghcr.io/ardenone/moltbook-api:latest",
-            "--context=git://github.com/ardenone/moltbook-org.git#refs/heads/main", "--context-sub-path=api",
-            "--digest-file=/dev/termination-log",
-        ])
+        #expect(
+            container["args"] as? [String] == [
+                "--dockerfile=Dockerfile", "--destination=ghcr.io/ardenone/moltbook-api:latest",
+                "--context=git://github.com/ardenone/moltbook-org.git#refs/heads/main", "--context-sub-path=api",
+                "--digest-file=/dev/termination-log",
+            ])
         #expect((container["volumeMounts"] as? [[String: Any]])?.first?["mountPath"] as? String == "/kaniko/.docker")
         let volume = try #require((pod["volumes"] as? [[String: Any]])?.first?["secret"] as? [String: Any])
         #expect(volume["secretName"] as? String == "ghcr-credentials")
@@ -35,7 +36,9 @@ import Testing
     @Test func aFailedJobFailsTheCommand() throws {
         let kb = ScratchKnowledgeBase()
         let kubectl = KubectlStandIn(in: kb.path, failingJob: "frontend")
-        let run = try kb.run("kaniko", "build", "--all", "--executor", "example.org/kaniko:fork", environment: ["PATH": kubectl.path, "KUBECONFIG": kubectl.kubeconfig])
+        let run = try kb.run(
+            "kaniko", "build", "--all", "--executor", "example.org/kaniko:fork",
+            environment: ["PATH": kubectl.path, "KUBECONFIG": kubectl.kubeconfig])
         #expect(run.status == 1)
         #expect(run.stdout.contains("✔ ghcr.io/ardenone/moltbook-api:latest"))
         #expect(run.stdout.contains("✘ ghcr.io/ardenone/moltbook-frontend:latest failed"))
@@ -46,8 +49,9 @@ import Testing
     @Test func theRunnerModeExecsTheTeamsScript() throws {
         let kb = ScratchKnowledgeBase()
         let kubectl = KubectlStandIn(in: kb.path)
-        let run = try kb.run("kaniko", "build", "--runner", "deployment/kaniko-build-runner", "--script", "/scripts/build-all.sh",
-                             environment: ["PATH": kubectl.path, "KUBECONFIG": kubectl.kubeconfig])
+        let run = try kb.run(
+            "kaniko", "build", "--runner", "deployment/kaniko-build-runner", "--script", "/scripts/build-all.sh",
+            environment: ["PATH": kubectl.path, "KUBECONFIG": kubectl.kubeconfig])
         #expect(run.status == 0)
         #expect(run.stdout.contains("runner: done"))
         #expect(kubectl.calls == [["exec", "deployment/kaniko-build-runner", "--", "/scripts/build-all.sh", "-n", "moltbook"]])
@@ -57,7 +61,8 @@ import Testing
         let kb = ScratchKnowledgeBase()
         let kubectl = KubectlStandIn(in: kb.path)
         let token = "ghp_kanikoSecretValue0123456789abcdef"
-        let run = try kb.run("kaniko", "secret", environment: ["PATH": kubectl.path, "KUBECONFIG": kubectl.kubeconfig, "GITHUB_TOKEN": token])
+        let run = try kb.run(
+            "kaniko", "secret", environment: ["PATH": kubectl.path, "KUBECONFIG": kubectl.kubeconfig, "GITHUB_TOKEN": token])
         #expect(run.status == 0)
         #expect(!run.stdout.contains(token) && !run.stderr.contains(token))
         #expect(kubectl.calls.count == 1)
@@ -75,7 +80,9 @@ import Testing
     @Test func dryRunPrintsManifestsAndCallsNothing() throws {
         let kb = ScratchKnowledgeBase()
         let kubectl = KubectlStandIn(in: kb.path)
-        let run = try kb.run("kaniko", "build", "--image", "ghcr.io/x/tool:1=tools/:Dockerfile.ci", "--dry-run", environment: ["PATH": kubectl.path, "KUBECONFIG": kubectl.kubeconfig])
+        let run = try kb.run(
+            "kaniko", "build", "--image", "ghcr.io/x/tool:1=tools/:Dockerfile.ci", "--dry-run",
+            environment: ["PATH": kubectl.path, "KUBECONFIG": kubectl.kubeconfig])
         #expect(run.status == 0)
         #expect(run.stdout.contains("--dockerfile=Dockerfile.ci"))
         #expect(run.stdout.contains("--context-sub-path=tools"))
@@ -86,8 +93,11 @@ import Testing
         let kb = ScratchKnowledgeBase()
         let kubectl = KubectlStandIn(in: kb.path)
         let token = "ghp_neverShownAnywhere0123456789abcdef"
-        let run = try kb.run("fix", "--run", "--yes", stdin: #"#5 ERROR: mount source: "overlay", target: "/var/lib/docker/overlay2/a/merged", fstype: overlay, flags: 0, data: "x", err: invalid argument"#,
-                             environment: ["PATH": kubectl.path, "KUBECONFIG": kubectl.kubeconfig, "DEVPOD": "1", "GITHUB_TOKEN": token])
+        let run = try kb.run(
+            "fix", "--run", "--yes",
+            stdin:
+                #"#5 ERROR: mount source: "overlay", target: "/var/lib/docker/overlay2/a/merged", fstype: overlay, flags: 0, data: "x", err: invalid argument"#,
+            environment: ["PATH": kubectl.path, "KUBECONFIG": kubectl.kubeconfig, "DEVPOD": "1", "GITHUB_TOKEN": token])
         #expect(run.status == 0)
         #expect(run.stdout.contains("Recipe kaniko-build for mo-jgo"))
         #expect(run.stdout.contains("✔ ghcr.io/ardenone/moltbook-api:latest pushed"))

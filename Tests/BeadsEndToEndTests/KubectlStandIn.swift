@@ -12,7 +12,8 @@ final class KubectlStandIn {
         directory = parent + "/kubectl-stand-in"
         try! FileManager.default.createDirectory(atPath: directory + "/bin", withIntermediateDirectories: true)
         // A context to talk to, as a configured kubectl has: the probe reads it here.
-        try! "apiVersion: v1\nkind: Config\ncurrent-context: stand-in\n".write(toFile: directory + "/kubeconfig", atomically: true, encoding: .utf8)
+        try! "apiVersion: v1\nkind: Config\ncurrent-context: stand-in\n".write(
+            toFile: directory + "/kubeconfig", atomically: true, encoding: .utf8)
         let script = """
             #!/bin/sh
             # Records every call: one line of tab-separated argv.

@@ -14,8 +14,9 @@ import Testing
         let kb = ScratchKnowledgeBase()
         let created = try kb.run("create", "Overlay builds in the new devpod", "-t", "bug", "--json")
         let bead = try #require(try JSONTree.parse(created.stdout)["id"]?.string)
-        let run = try BeadsBinary.run([BeadsBinary.path, kb.path, bead], in: kb.path, environment: ["BEADS_ACTOR": "sdk-client"],
-                                      executable: Self.probe)
+        let run = try BeadsBinary.run(
+            [BeadsBinary.path, kb.path, bead], in: kb.path, environment: ["BEADS_ACTOR": "sdk-client"],
+            executable: Self.probe)
         #expect(run.status == 0, "\(run.stderr)")
         let report = try JSONTree.parse(run.stdout)
 

@@ -26,10 +26,12 @@ final class MCPSession {
         process.standardError = errors
         signal(SIGPIPE, SIG_IGN)
         try process.run()
-        let initialize = try request("initialize", [
-            "protocolVersion": "2025-06-18", "capabilities": [String: Any](),
-            "clientInfo": ["name": "beads-tests", "version": "1"],
-        ])
+        let initialize = try request(
+            "initialize",
+            [
+                "protocolVersion": "2025-06-18", "capabilities": [String: Any](),
+                "clientInfo": ["name": "beads-tests", "version": "1"],
+            ])
         #expect((initialize["result"] as? [String: Any])?["serverInfo"] != nil, "\(initialize)")
         try send(["jsonrpc": "2.0", "method": "notifications/initialized"])
     }
@@ -88,19 +90,22 @@ final class MCPSession {
     func declaredOutputSchemas() throws -> [String: Any] {
         if let outputSchemas { return outputSchemas }
         let tools = try #require((try request("tools/list")["result"] as? [String: Any])?["tools"] as? [[String: Any]])
-        let schemas = Dictionary(tools.compactMap { tool in (tool["name"] as? String).map { ($0, tool["outputSchema"] as Any) } },
-                                 uniquingKeysWith: { first, _ in first })
+        let schemas = Dictionary(
+            tools.compactMap { tool in (tool["name"] as? String).map { ($0, tool["outputSchema"] as Any) } },
+            uniquingKeysWith: { first, _ in first })
         outputSchemas = schemas
         return schemas
     }
 
     static func tree(_ object: Any) throws -> JSONTree {
-        try JSONTree.parse(String(decoding: try JSONSerialization.data(withJSONObject: object, options: [.fragmentsAllowed]), as: UTF8.self))
+        try JSONTree.parse(
+            String(decoding: try JSONSerialization.data(withJSONObject: object, options: [.fragmentsAllowed]), as: UTF8.self))
     }
 }
 
 @Suite struct MCPEndToEndTests {
-    static let overlay = #"#5 ERROR: mount source: "overlay", target: "/var/lib/docker/overlay2/z/merged", fstype: overlay, flags: 0, data: "x", err: invalid argument"#
+    static let overlay =
+        #"#5 ERROR: mount source: "overlay", target: "/var/lib/docker/overlay2/z/merged", fstype: overlay, flags: 0, data: "x", err: invalid argument"#
 
     @Test func toolsAreFewAnnotatedAndSmall() throws {
         let session = try MCPSession(kb: ScratchKnowledgeBase())
@@ -113,7 +118,9 @@ final class MCPSession {
             #expect(tool["outputSchema"] is [String: Any], "\(tool["name"] ?? "")")
             #expect(tool["annotations"] is [String: Any], "\(tool["name"] ?? "")")
         }
-        let readOnly = tools.filter { ($0["annotations"] as? [String: Any])?["readOnlyHint"] as? Bool == true }.compactMap { $0["name"] as? String }
+        let readOnly = tools.filter { ($0["annotations"] as? [String: Any])?["readOnlyHint"] as? Bool == true }.compactMap {
+            $0["name"] as? String
+        }
         #expect(readOnly == ["diagnose_error", "show_bead", "list_beads", "doc_findings"])
         // What an agent pays for on every session: the tool list, in bytes (about 4 a token).
         let bytes = try JSONSerialization.data(withJSONObject: tools).count
@@ -130,7 +137,9 @@ final class MCPSession {
         #expect(best["bead"] as? String == "mo-jgo")
         let fix = try kb.run("fix", "--json", Self.overlay, environment: ["BEADS_ENV": "devpod"])
         let cli = try #require((try json(fix.stdout) as? [String: Any])?["matches"] as? [[String: Any]])
-        #expect((best["recipes"] as? [[String: Any]])?.map { $0["name"] as? String } == cli.first.flatMap { ($0["recipes"] as? [[String: Any]])?.map { $0["name"] as? String } })
+        #expect(
+            (best["recipes"] as? [[String: Any]])?.map { $0["name"] as? String }
+                == cli.first.flatMap { ($0["recipes"] as? [[String: Any]])?.map { $0["name"] as? String } })
         let text = try #require((result["content"] as? [[String: Any]])?.first?["text"] as? String)
         #expect(text.hasPrefix("mo-jgo: "))
     }
@@ -148,7 +157,8 @@ final class MCPSession {
         #expect(large["isError"] as? Bool == true)
         #expect(((large["content"] as? [[String: Any]])?.first?["text"] as? String)?.contains("the end of the log") == true)
         let start = Date()
-        let huge = try session.request("tools/call", ["name": "diagnose_error", "arguments": ["text": String(repeating: "x", count: 10 << 20)]])
+        let huge = try session.request(
+            "tools/call", ["name": "diagnose_error", "arguments": ["text": String(repeating: "x", count: 10 << 20)]])
         #expect(((huge["error"] as? [String: Any])?["message"] as? String)?.contains("the end of the log") == true, "\(huge)")
         #expect(Date().timeIntervalSince(start) < 20)
         let missing = try session.call("diagnose_error", [:])
@@ -161,7 +171,8 @@ final class MCPSession {
     @Test func writesGoThroughTheStoreAndListsPage() throws {
         let kb = ScratchKnowledgeBase()
         let session = try MCPSession(kb: kb, environment: ["BEADS_ACTOR": "agent-7"])
-        let created = try session.call("create_bead", ["error_text": "error: could not lock config file .git/config: File exists", "type": "bug", "priority": "P1"])
+        let created = try session.call(
+            "create_bead", ["error_text": "error: could not lock config file .git/config: File exists", "type": "bug", "priority": "P1"])
         let id = try #require((created["structuredContent"] as? [String: Any])?["id"] as? String)
         #expect(kb.read("beads/issues.jsonl").contains(#""created_by":"agent-7""#))
         let claimed = try session.call("update_bead", ["id": id, "claim": true])
@@ -173,7 +184,8 @@ final class MCPSession {
         let page = try #require(first["structuredContent"] as? [String: Any])
         #expect((page["beads"] as? [[String: Any]])?.count == 2)
         let cursor = try #require(page["next_cursor"] as? String)
-        let second = try #require(try session.call("list_beads", ["status": "closed", "limit": 2, "cursor": cursor])["structuredContent"] as? [String: Any])
+        let second = try #require(
+            try session.call("list_beads", ["status": "closed", "limit": 2, "cursor": cursor])["structuredContent"] as? [String: Any])
         let ids = ((page["beads"] as? [[String: Any]]) ?? []) + ((second["beads"] as? [[String: Any]]) ?? [])
         #expect(Set(ids.compactMap { $0["id"] as? String }).count == 4)
         #expect(Set(ids.flatMap { $0.keys }) == ["id", "title", "status", "priority"])
@@ -190,7 +202,9 @@ final class MCPSession {
         let outside = try session.request("resources/read", ["uri": "doc://../../etc/passwd"])
         #expect(outside["error"] != nil)
         let bead = try session.request("resources/read", ["uri": "bead://mo-jgo"])
-        #expect((((bead["result"] as? [String: Any])?["contents"] as? [[String: Any]])?.first?["text"] as? String)?.contains("\"mo-jgo\"") == true)
+        #expect(
+            (((bead["result"] as? [String: Any])?["contents"] as? [[String: Any]])?.first?["text"] as? String)?.contains("\"mo-jgo\"")
+                == true)
     }
 
     @Test func runningAFixNeedsTheOptIn() throws {
@@ -198,11 +212,14 @@ final class MCPSession {
         let closed = try MCPSession(kb: kb)
         #expect(try closed.call("run_fix", ["bead": "mo-jgo"])["isError"] as? Bool == true)
         let open = try MCPSession(kb: kb, arguments: ["--allow-run"])
-        let tools = ((try open.request("tools/list")["result"] as? [String: Any])?["tools"] as? [[String: Any]])?.compactMap { $0["name"] as? String }
+        let tools = ((try open.request("tools/list")["result"] as? [String: Any])?["tools"] as? [[String: Any]])?.compactMap {
+            $0["name"] as? String
+        }
         #expect(tools?.last == "run_fix")
 
         // A recipe that can run anywhere: its run is the tool's result, and recorded.
-        try "# Saying hello\n\nWhen mo-jgo needs a greeting.\n\n## Fix\n\n```bash {recipe=say-hello when=any}\necho hello from the recipe\n```\n"
+        try
+            "# Saying hello\n\nWhen mo-jgo needs a greeting.\n\n## Fix\n\n```bash {recipe=say-hello when=any}\necho hello from the recipe\n```\n"
             .write(toFile: kb.path + "/docs/hello.md", atomically: true, encoding: .utf8)
         let ran = try open.call("run_fix", ["bead": "mo-jgo", "recipe": "say-hello"])
         let result = try #require(ran["structuredContent"] as? [String: Any], "\(ran)")
@@ -217,19 +234,27 @@ final class MCPSession {
     /// input ends (the recipe used to run on for as long as its time-out allowed).
     @Test func aRunningFixStopsOnCancelAndWhenTheClientGoesAway() throws {
         let kb = ScratchKnowledgeBase()
-        try "# Waiting\n\nWhen mo-jgo needs patience.\n\n## Fix\n\n```bash {recipe=wait-long when=any}\necho $$ > \"\(kb.path)/$BEADS_RUN_MARK.pid\"\ntrap '' TERM\nsleep 300\n```\n"
+        try
+            "# Waiting\n\nWhen mo-jgo needs patience.\n\n## Fix\n\n```bash {recipe=wait-long when=any}\necho $$ > \"\(kb.path)/$BEADS_RUN_MARK.pid\"\ntrap '' TERM\nsleep 300\n```\n"
             .write(toFile: kb.path + "/docs/wait.md", atomically: true, encoding: .utf8)
         func pid(_ mark: String) -> Int32? {
-            Int32((try? String(contentsOfFile: kb.path + "/\(mark).pid", encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "")
+            Int32(
+                (try? String(contentsOfFile: kb.path + "/\(mark).pid", encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines)
+                    ?? "")
         }
         func waitFor(_ what: () -> Bool) -> Bool {
-            for _ in 0..<200 { if what() { return true }; usleep(50_000) }
+            for _ in 0..<200 {
+                if what() { return true }
+                usleep(50_000)
+            }
             return false
         }
         for (mark, ending) in [("cancelled", "cancel"), ("abandoned", "close")] {
             let session = try MCPSession(kb: kb, arguments: ["--allow-run"], environment: ["BEADS_RUN_MARK": mark])
-            try session.send(["jsonrpc": "2.0", "id": 77, "method": "tools/call",
-                              "params": ["name": "run_fix", "arguments": ["bead": "mo-jgo", "recipe": "wait-long"]]])
+            try session.send([
+                "jsonrpc": "2.0", "id": 77, "method": "tools/call",
+                "params": ["name": "run_fix", "arguments": ["bead": "mo-jgo", "recipe": "wait-long"]],
+            ])
             #expect(waitFor { pid(mark) != nil }, "the recipe started")
             let recipe = try #require(pid(mark))
             if ending == "cancel" {

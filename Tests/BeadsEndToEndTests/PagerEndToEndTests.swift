@@ -5,9 +5,10 @@ import Testing
 /// util-linux's `script`, which runs the command on a pseudo-terminal.
 @Suite struct PagerEndToEndTests {
     func onATerminal(_ command: String, in kb: ScratchKnowledgeBase, lines: Int) throws -> BeadsRun {
-        try BeadsBinary.run(["-qec", "\(BeadsBinary.path) \(command)", "/dev/null"], in: kb.path,
-                            environment: ["PAGER": "cat > \(kb.path)/paged", "LINES": "\(lines)", "TERM": "xterm"],
-                            executable: "/usr/bin/script")
+        try BeadsBinary.run(
+            ["-qec", "\(BeadsBinary.path) \(command)", "/dev/null"], in: kb.path,
+            environment: ["PAGER": "cat > \(kb.path)/paged", "LINES": "\(lines)", "TERM": "xterm"],
+            executable: "/usr/bin/script")
     }
 
     @Test func aLongDocGoesThroughThePagerOnATerminal() throws {
@@ -24,7 +25,8 @@ import Testing
         let short = try onATerminal("doc show docs/docker-build-devpod.md --section root-cause", in: kb, lines: 200)
         #expect(short.stdout.contains("Root cause"))
         #expect(kb.read("paged").isEmpty)
-        let piped = try kb.run("doc", "show", "docs/docker-build-devpod.md", environment: ["PAGER": "cat > \(kb.path)/paged", "LINES": "10"])
+        let piped = try kb.run(
+            "doc", "show", "docs/docker-build-devpod.md", environment: ["PAGER": "cat > \(kb.path)/paged", "LINES": "10"])
         #expect(piped.stdout.contains("Root cause"))
         #expect(kb.read("paged").isEmpty)
     }

@@ -8,7 +8,8 @@ import Testing
 /// Root may write anywhere, so as root the binary runs as `nobody` (setpriv drops the
 /// privileges for real); as anyone else the folders are made read-only.
 @Suite struct ReadOnlyKnowledgeBaseEndToEndTests {
-    static let seedError = #"ERROR: mount source: "overlay", target: "/var/lib/docker/overlay2/x/merged", fstype: overlay, flags: 0, data: "index=off", err: invalid argument"#
+    static let seedError =
+        #"ERROR: mount source: "overlay", target: "/var/lib/docker/overlay2/x/merged", fstype: overlay, flags: 0, data: "index=off", err: invalid argument"#
 
     /// A runner for the knowledge base as a user who cannot write it.
     final class ReadOnlyUser {
@@ -55,9 +56,10 @@ import Testing
         func run(_ arguments: [String], stdin: String? = nil) throws -> BeadsRun {
             let environment = ["HOME": scratch + "/home", "XDG_CACHE_HOME": "", "BEADS_DIR": kb.path]
             if isRoot {
-                return try BeadsBinary.run(["--reuid=65534", "--regid=65534", "--clear-groups", binary] + arguments,
-                                           stdin: stdin.map { Data($0.utf8) }, in: kb.path, environment: environment,
-                                           executable: "/usr/bin/setpriv")
+                return try BeadsBinary.run(
+                    ["--reuid=65534", "--regid=65534", "--clear-groups", binary] + arguments,
+                    stdin: stdin.map { Data($0.utf8) }, in: kb.path, environment: environment,
+                    executable: "/usr/bin/setpriv")
             }
             return try BeadsBinary.run(arguments, stdin: stdin.map { Data($0.utf8) }, in: kb.path, environment: environment)
         }
@@ -97,7 +99,8 @@ import Testing
         let user = try ReadOnlyUser()
         #expect(try user.run("list", "--all").status == 0)
         // The owner (this process) changes the record, as a `git pull` by the owner would.
-        let added = #"{"id":"mo-n3w","title":"Arrived with a pull","status":"open","priority":2,"issue_type":"bug","created_at":"2026-12-01T10:00:00Z","updated_at":"2026-12-01T10:00:00Z"}"#
+        let added =
+            #"{"id":"mo-n3w","title":"Arrived with a pull","status":"open","priority":2,"issue_type":"bug","created_at":"2026-12-01T10:00:00Z","updated_at":"2026-12-01T10:00:00Z"}"#
         if !user.isRoot { try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: user.kb.path + "/beads") }
         user.kb.write("beads/issues.jsonl", user.kb.read("beads/issues.jsonl") + added + "\n")
         if !user.isRoot { try FileManager.default.setAttributes([.posixPermissions: 0o555], ofItemAtPath: user.kb.path + "/beads") }

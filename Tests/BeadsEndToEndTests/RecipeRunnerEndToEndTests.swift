@@ -127,7 +127,9 @@ import Testing
         let doc = kb.read("docs/test-recipes.md")
         let fence = try #require(doc.split(separator: "\n").first { $0.contains("recipe=fail-seven") })
         let language = String(fence.dropFirst(3).prefix { $0 != " " })
-        kb.write("docs/test-recipes.md", doc.replacingOccurrences(of: String(fence), with: String(fence).replacingOccurrences(of: "```" + language, with: "```zsh")))
+        kb.write(
+            "docs/test-recipes.md",
+            doc.replacingOccurrences(of: String(fence), with: String(fence).replacingOccurrences(of: "```" + language, with: "```zsh")))
         let changed = try kb.run("recipe", "run", "fail-seven")
         #expect(changed.status == 2)
         #expect(changed.stderr.contains("changed since it was approved"))
@@ -137,8 +139,9 @@ import Testing
         let kb = knowledgeBase()
         let marker = kb.path + "/pwned"
         let paste = "npm ERR! code ENOTEMPTY $(touch \(marker)) `touch \(marker)` ; touch \(marker) | touch \(marker)"
-        let run = try kb.run("fix", "--run", "--recipe", "show-input", "--yes", stdin: paste,
-                             environment: ["GITHUB_TOKEN": "ghp_abcdefghijklmnopqrstuvwxyz0123456789"])
+        let run = try kb.run(
+            "fix", "--run", "--recipe", "show-input", "--yes", stdin: paste,
+            environment: ["GITHUB_TOKEN": "ghp_abcdefghijklmnopqrstuvwxyz0123456789"])
         #expect(run.status == 0)
         #expect(!FileManager.default.fileExists(atPath: marker))
         #expect(run.stdout.contains("error=[npm ERR! code ENOTEMPTY $(touch \(marker))"))

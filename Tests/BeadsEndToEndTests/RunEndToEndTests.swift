@@ -4,7 +4,8 @@ import Testing
 /// `beads run -- CMD`: the command's output streams through, its exit status is kept, and
 /// a failure with a known error is diagnosed (and, with --fix, fixed).
 @Suite struct RunEndToEndTests {
-    static let overlay = #"#7 ERROR: mount source: "overlay", target: "/var/lib/docker/overlay2/k2/merged", fstype: overlay, flags: 0, data: "lowerdir=/x", err: invalid argument"#
+    static let overlay =
+        #"#7 ERROR: mount source: "overlay", target: "/var/lib/docker/overlay2/k2/merged", fstype: overlay, flags: 0, data: "lowerdir=/x", err: invalid argument"#
 
     @Test func aFailingBuildIsDiagnosedAndItsExitStatusKept() throws {
         let kb = ScratchKnowledgeBase()
@@ -46,7 +47,9 @@ import Testing
     @Test func fixRunsTheRecommendedRecipeAndTheBuildsStatusStays() throws {
         let kb = ScratchKnowledgeBase()
         #expect(try kb.run("create", "Gear jams in the widget build", "--id", "mo-gear", "-p", "2").status == 0)
-        kb.write("docs/widget.md", """
+        kb.write(
+            "docs/widget.md",
+            """
             # Widget builds jam
 
             **Bead**: mo-gear
@@ -64,7 +67,8 @@ import Testing
             ```
 
             """)
-        let run = try kb.run("run", "--fix", "--yes", "--", "sh", "-c", "echo 'widget frobnication failed: gear jammed at stage 4' >&2; exit 5")
+        let run = try kb.run(
+            "run", "--fix", "--yes", "--", "sh", "-c", "echo 'widget frobnication failed: gear jammed at stage 4' >&2; exit 5")
         #expect(run.status == 5)
         #expect(run.stderr.contains("Known error  mo-gear"))
         #expect(run.stdout.contains("─── running unjam ───"))

@@ -15,7 +15,8 @@ import Testing
     @Test func aFakeDevpodIsFoundThroughTheProbedPaths() throws {
         let kb = ScratchKnowledgeBase()
         let root = kb.path + "/fake-root"
-        try FileManager.default.createDirectory(atPath: root + "/var/run/secrets/kubernetes.io/serviceaccount", withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            atPath: root + "/var/run/secrets/kubernetes.io/serviceaccount", withIntermediateDirectories: true)
         try "x".write(toFile: root + "/var/run/secrets/kubernetes.io/serviceaccount/token", atomically: true, encoding: .utf8)
         let run = try kb.run("safe-build", "--", "true", environment: ["BEADS_PROBE_ROOT": root])
         #expect(run.status == 3)
@@ -24,8 +25,9 @@ import Testing
 
     @Test func onAHostTheCommandRunsAndItsExitCodePassesThrough() throws {
         let kb = ScratchKnowledgeBase()
-        let run = try kb.run("safe-build", "--", "sh", "-c", "echo built; echo 'npm ERR! code ENOTEMPTY' >&2; exit 9",
-                             environment: ["BEADS_ENV": "host"])
+        let run = try kb.run(
+            "safe-build", "--", "sh", "-c", "echo built; echo 'npm ERR! code ENOTEMPTY' >&2; exit 9",
+            environment: ["BEADS_ENV": "host"])
         #expect(run.status == 9)
         #expect(run.stdout == "built\n")
         #expect(run.stderr.contains("failed (exit 9) with a known error"))

@@ -9,8 +9,9 @@ import Testing
 /// $BEADS_TEST_OUTPUT/screenshots) to look at.
 @Suite(.serialized, .enabled(if: HeadlessBrowser.executable != nil, Comment(rawValue: HeadlessBrowser.missingMessage)))
 struct ServeBrowserEndToEndTests {
-    static let screenshots = (ProcessInfo.processInfo.environment["BEADS_TEST_OUTPUT"].flatMap { $0.isEmpty ? nil : $0 }
-        ?? BeadsBinary.repository + "/.build/test-output") + "/screenshots"
+    static let screenshots =
+        (ProcessInfo.processInfo.environment["BEADS_TEST_OUTPUT"].flatMap { $0.isEmpty ? nil : $0 }
+            ?? BeadsBinary.repository + "/.build/test-output") + "/screenshots"
 
     @Test func aNewcomerPastesAnErrorBrowsesAndWatchesACLIChangeAppear() throws {
         let team = try ServePagesEndToEndTests.Team()
@@ -28,25 +29,31 @@ struct ServeBrowserEndToEndTests {
         try browser.call("DOM.setFileInputFiles", ["files": [log], "nodeId": picker])
         try browser.waitFor("document.getElementById('text').value.includes('err: invalid argument')", what: "the file in the paste box")
         try browser.evaluate("document.querySelector('form[action=\"/fix\"] button').click(); true")
-        try browser.waitFor("document.querySelector('.bead') && document.querySelector('.bead').textContent === 'mo-jgo'", what: "the known error mo-jgo")
+        try browser.waitFor(
+            "document.querySelector('.bead') && document.querySelector('.bead').textContent === 'mo-jgo'", what: "the known error mo-jgo")
         #expect(try browser.string("document.body.innerText").contains("Root cause"))
         try browser.screenshot(to: Self.screenshots + "/fix-result-desktop.png")
 
         try browser.open(server.url + "board")
         try browser.waitFor("document.querySelector('#ready a[href=\"/beads/\(team.runner)\"]') !== null", what: "the board's ready column")
         try browser.evaluate("document.querySelector('#ready a[href=\"/beads/\(team.runner)\"]').click(); true")
-        try browser.waitFor("location.pathname === '/beads/\(team.runner)' && document.querySelector('svg.graph') !== null", what: "the bead's page with its graph")
+        try browser.waitFor(
+            "location.pathname === '/beads/\(team.runner)' && document.querySelector('svg.graph') !== null",
+            what: "the bead's page with its graph")
 
         // A change from the terminal reaches the open page, which swaps its content in place.
         try browser.evaluate("window.beadsMarker = 42; true")
         _ = try team.kb.run("update", team.runner, "--title", "Upgrade the CI runner image to 24.04")
-        try browser.waitFor("document.querySelector('main h1').textContent.includes('to 24.04')", what: "the new title to appear", timeout: 15)
+        try browser.waitFor(
+            "document.querySelector('main h1').textContent.includes('to 24.04')", what: "the new title to appear", timeout: 15)
         #expect(try browser.evaluate("window.beadsMarker") as? Int == 42, "updated without reloading the page")
         #expect(try browser.string("document.getElementById('live').textContent").contains("the store changed"))
 
         try browser.open(server.url + "board")
         _ = try team.kb.run("create", "Rotate the registry credentials", "-p", "1")
-        try browser.waitFor("document.querySelector('#ready').textContent.includes('Rotate the registry credentials')", what: "the new bead on the board", timeout: 15)
+        try browser.waitFor(
+            "document.querySelector('#ready').textContent.includes('Rotate the registry credentials')", what: "the new bead on the board",
+            timeout: 15)
     }
 
     @Test func everyPageReadsOnADesktopAndAPhone() throws {
@@ -54,8 +61,10 @@ struct ServeBrowserEndToEndTests {
         let server = try ServeProcess(kb: team.kb)
         _ = try server.postForm("fix", ["--data-urlencode", "text=" + ServeEndToEndTests.overlay])
         let browser = try HeadlessBrowser()
-        let pages = [("paste", ""), ("board", "board"), ("bead", "beads/\(team.node)"), ("bead-mo-jgo", "beads/mo-jgo"), ("docs", "docs"),
-                     ("doc", "docs/docker-build-devpod.md"), ("runbook", "docs/runbooks/ci-runner.md"), ("known-errors", "errors")]
+        let pages = [
+            ("paste", ""), ("board", "board"), ("bead", "beads/\(team.node)"), ("bead-mo-jgo", "beads/mo-jgo"), ("docs", "docs"),
+            ("doc", "docs/docker-build-devpod.md"), ("runbook", "docs/runbooks/ci-runner.md"), ("known-errors", "errors"),
+        ]
         for (width, height, mobile, name) in [(1280, 900, false, "desktop"), (390, 844, true, "phone")] {
             try browser.resize(width: width, height: height, mobile: mobile)
             for (page, path) in pages {
@@ -65,7 +74,9 @@ struct ServeBrowserEndToEndTests {
                 #expect((0...1).contains(overflow), "\(page) at \(name) width scrolls sideways by \(overflow) px")
                 // Every field has a label (a doc's task-list boxes are disabled, shown, not fields);
                 // the page has one h1 and a main landmark.
-                let unlabelled = try browser.string("[...document.querySelectorAll('input:not([type=hidden]):not([disabled]),select,textarea')].filter(e => !e.closest('[hidden]') && !(e.labels && e.labels.length)).map(e => e.name || e.id).join(',')")
+                let unlabelled = try browser.string(
+                    "[...document.querySelectorAll('input:not([type=hidden]):not([disabled]),select,textarea')].filter(e => !e.closest('[hidden]') && !(e.labels && e.labels.length)).map(e => e.name || e.id).join(',')"
+                )
                 #expect(unlabelled.isEmpty, "\(page): fields without a label: \(unlabelled)")
                 #expect(try browser.evaluate("document.querySelectorAll('h1').length") as? Int == 1, "\(page)")
                 #expect(try browser.evaluate("document.querySelector('main') !== null") as? Bool == true)

@@ -6,7 +6,8 @@ import Testing
 /// printed, the paste box on the home page, a paste answered with the known error, and
 /// bad requests answered with a clear error. Spoken to with curl, a real HTTP client.
 @Suite struct ServeEndToEndTests {
-    static let overlay = #"#5 ERROR: mount source: "overlay", target: "/var/lib/docker/overlay2/z/merged", fstype: overlay, flags: 0, data: "x", err: invalid argument"#
+    static let overlay =
+        #"#5 ERROR: mount source: "overlay", target: "/var/lib/docker/overlay2/z/merged", fstype: overlay, flags: 0, data: "x", err: invalid argument"#
 
     @Test func aPasteInTheBrowserFindsTheKnownError() throws {
         let server = try ServeProcess(kb: ScratchKnowledgeBase())
@@ -18,14 +19,20 @@ import Testing
         let fixed = try server.postForm("fix", ["--data-urlencode", "text=" + Self.overlay])
         #expect(fixed.status == 200)
         #expect(fixed.body.contains(#"<span class="bead">mo-jgo</span>"#), "\(fixed.body.prefix(400))")
-        #expect(fixed.body.contains("<h2>Root cause</h2>") && fixed.body.contains("Fixes, ranked for this machine"), "\(fixed.body.prefix(800))")
+        #expect(
+            fixed.body.contains("<h2>Root cause</h2>") && fixed.body.contains("Fixes, ranked for this machine"), "\(fixed.body.prefix(800))"
+        )
         // The matched line shows what the matcher read as variable.
-        #expect(fixed.body.contains(#"<mark title="read as &lt;path&gt;">/var/lib/docker/overlay2/z/merged</mark>"#), "\(fixed.body.prefix(3000))")
+        #expect(
+            fixed.body.contains(#"<mark title="read as &lt;path&gt;">/var/lib/docker/overlay2/z/merged</mark>"#),
+            "\(fixed.body.prefix(3000))")
         // The paste is shown escaped, never as markup.
         let hostile = try server.postForm("fix", ["--data-urlencode", "text=<script>alert(1)</script> err: invalid argument"])
         #expect(!hostile.body.contains("<script>alert"))
 
-        let api = try server.curl(["-H", "Content-Type: application/json", "--data-binary", #"{"text":"npm ERR! code ENOTEMPTY"}"#, server.url + "api/fix"])
+        let api = try server.curl([
+            "-H", "Content-Type: application/json", "--data-binary", #"{"text":"npm ERR! code ENOTEMPTY"}"#, server.url + "api/fix",
+        ])
         #expect(api.status == 200)
         #expect(try JSONTree.parse(api.body)["matches"]?.array?.first?["bead"] == .string("mo-3bol"))
         // Each diagnosis is a hit, from the server.

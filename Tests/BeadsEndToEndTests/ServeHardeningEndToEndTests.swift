@@ -15,8 +15,10 @@ import Testing
         let paste = "text=" + ServeEndToEndTests.overlay
         let rebound = try server.curl(["-H", "Host: rebind.attacker.example:\(port)", server.url])
         #expect(rebound.status == 403 && rebound.body.contains("--allow-host"), "\(rebound.body.prefix(300))")
-        let reboundPost = try server.curl(["-H", "Host: rebind.attacker.example:\(port)", "-H", "Origin: http://rebind.attacker.example:\(port)",
-                                           "--data-urlencode", paste, server.url + "fix"])
+        let reboundPost = try server.curl([
+            "-H", "Host: rebind.attacker.example:\(port)", "-H", "Origin: http://rebind.attacker.example:\(port)",
+            "--data-urlencode", paste, server.url + "fix",
+        ])
         #expect(reboundPost.status == 403)
         #expect(try server.curl(["-H", "Host: build-box.internal:\(port)", server.url]).status == 200)
         #expect(try server.curl(["-H", "Host: localhost:\(port)", server.url]).status == 200)
@@ -29,10 +31,14 @@ import Testing
         #expect(sandboxed.status == 403)
         let noToken = try server.curl(["--data-urlencode", paste, server.url + "fix"])
         #expect(noToken.status == 403 && noToken.body.contains("token"), "\(noToken.body.prefix(300))")
-        let plain = try server.curl(["-H", "Content-Type: text/plain", "--data-binary", #"{"text":"npm ERR! code ENOTEMPTY"}"#, server.url + "api/fix"])
+        let plain = try server.curl([
+            "-H", "Content-Type: text/plain", "--data-binary", #"{"text":"npm ERR! code ENOTEMPTY"}"#, server.url + "api/fix",
+        ])
         #expect(plain.status == 415, "\(plain.body.prefix(300))")
-        let jsonCross = try server.curl(["-H", "Origin: https://evil.example", "-H", "Content-Type: application/json",
-                                         "--data-binary", #"{"text":"npm ERR! code ENOTEMPTY"}"#, server.url + "api/fix"])
+        let jsonCross = try server.curl([
+            "-H", "Origin: https://evil.example", "-H", "Content-Type: application/json",
+            "--data-binary", #"{"text":"npm ERR! code ENOTEMPTY"}"#, server.url + "api/fix",
+        ])
         #expect(jsonCross.status == 403)
         #expect(kb.read("beads/hits.jsonl").isEmpty, "no refused request recorded a hit")
 
@@ -79,7 +85,9 @@ import Testing
             #expect(head.status == 200, "HEAD /\(path): \(head.status)")
         }
         let port = try #require(URL(string: server.url)?.port)
-        let answer = try RawHTTP.send(port: port, """
+        let answer = try RawHTTP.send(
+            port: port,
+            """
             POST /fix HTTP/1.1\r
             Host: 127.0.0.1:\(port)\r
             Transfer-Encoding: chunked\r

@@ -24,24 +24,24 @@ import Testing
             _ = try kb.run("comment", runner, "The *new* image is `ubuntu-24.04`.")
             try FileManager.default.createDirectory(atPath: kb.path + "/docs/runbooks", withIntermediateDirectories: true)
             try """
-                # CI runner upgrades
+            # CI runner upgrades
 
-                **Bead**: \(runner)
+            **Bead**: \(runner)
 
-                The overlay trouble is explained in [the devpod doc](../docker-build-devpod.md#root-cause),
-                and the old notes were in [notes](old-notes.md).
+            The overlay trouble is explained in [the devpod doc](../docker-build-devpod.md#root-cause),
+            and the old notes were in [notes](old-notes.md).
 
-                ## Checklist
+            ## Checklist
 
-                - [x] pick the image
-                - [ ] roll it out
+            - [x] pick the image
+            - [ ] roll it out
 
-                | Runner | Image |
-                |--------|-------|
-                | linux  | ubuntu-24.04 |
+            | Runner | Image |
+            |--------|-------|
+            | linux  | ubuntu-24.04 |
 
-                <script>alert("raw HTML in a doc is not served")</script>
-                """.write(toFile: kb.path + "/docs/runbooks/ci-runner.md", atomically: true, encoding: .utf8)
+            <script>alert("raw HTML in a doc is not served")</script>
+            """.write(toFile: kb.path + "/docs/runbooks/ci-runner.md", atomically: true, encoding: .utf8)
             _ = try kb.run("doc", "index")
         }
     }
@@ -82,9 +82,12 @@ import Testing
         let page = try server.get("/beads/\(team.runner)")
         #expect(page.status == 200)
         // The graph is inline SVG with both beads as links, and an arrow between them.
-        let svg = page.body.range(of: "<svg class=\"graph\"").flatMap { start in
-            page.body.range(of: "</svg>", range: start.upperBound..<page.body.endIndex).map { String(page.body[start.lowerBound..<$0.upperBound]) }
-        } ?? ""
+        let svg =
+            page.body.range(of: "<svg class=\"graph\"").flatMap { start in
+                page.body.range(of: "</svg>", range: start.upperBound..<page.body.endIndex).map {
+                    String(page.body[start.lowerBound..<$0.upperBound])
+                }
+            } ?? ""
         #expect(svg.contains("href=\"/beads/\(team.node)\"") && svg.contains("href=\"/beads/\(team.runner)\""))
         #expect(svg.contains("<line") && svg.contains("marker-end"))
         #expect(page.body.contains("<em>new</em>"), "comments are Markdown")
@@ -141,7 +144,9 @@ import Testing
         ].joined(separator: "\n-- >8 --\n")
         let triage = try server.postForm("triage", ["--data-urlencode", "logs=" + logs])
         #expect(triage.status == 200)
-        #expect(triage.body.contains("4 logs grouped") && triage.body.contains("1 known, 2 unknown in 1 family, 1 with no error line"), "\(triage.body.prefix(1500))")
+        #expect(
+            triage.body.contains("4 logs grouped") && triage.body.contains("1 known, 2 unknown in 1 family, 1 with no error line"),
+            "\(triage.body.prefix(1500))")
         #expect(triage.body.contains("beads create --from-error"))
     }
 

@@ -27,7 +27,9 @@ final class ServeProcess {
         }
         let text = String(decoding: line, as: UTF8.self)
         url = text.split(separator: " ").first { $0.hasPrefix("http://") }.map(String.init) ?? ""
-        if url.isEmpty { throw CocoaError(.fileReadUnknown, userInfo: [NSLocalizedDescriptionKey: "beads serve printed no address: \(text)"]) }
+        if url.isEmpty {
+            throw CocoaError(.fileReadUnknown, userInfo: [NSLocalizedDescriptionKey: "beads serve printed no address: \(text)"])
+        }
     }
 
     deinit {
@@ -42,15 +44,18 @@ final class ServeProcess {
 
     /// A form posted as the browser posts it: the page that holds the form is opened
     /// first (its session cookie kept in a jar) and the form's token sent with the fields.
-    func postForm(_ path: String, _ fields: [String], from page: String = "/", jar: String? = nil,
-                  stdin: Data? = nil) throws -> (status: Int, body: String) {
+    func postForm(
+        _ path: String, _ fields: [String], from page: String = "/", jar: String? = nil,
+        stdin: Data? = nil
+    ) throws -> (status: Int, body: String) {
         let jar = jar ?? kb.path + "/cookies-\(UUID().uuidString).txt"
         let opened = try curl(["-c", jar, url + page.dropFirst(1)])
         let marker = #"name="csrf" value=""#
         guard let start = opened.body.range(of: marker) else { return (0, "no csrf field on \(page)") }
         let token = opened.body[start.upperBound...].prefix { $0 != "\"" }
-        return try curl(["-b", jar, "-c", jar] + fields + ["--data-urlencode", "csrf=\(token)", url + path.dropFirst(path.hasPrefix("/") ? 1 : 0)],
-                        stdin: stdin)
+        return try curl(
+            ["-b", jar, "-c", jar] + fields + ["--data-urlencode", "csrf=\(token)", url + path.dropFirst(path.hasPrefix("/") ? 1 : 0)],
+            stdin: stdin)
     }
 
     /// curl's answer: the status, then the body.

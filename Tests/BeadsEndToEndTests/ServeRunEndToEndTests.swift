@@ -13,24 +13,24 @@ import Testing
         let kb = ScratchKnowledgeBase()
         let id = try JSONTree.parse(try kb.run("create", "Layer cache key mismatch", "-t", "bug", "--json").stdout)["id"]?.string ?? ""
         try """
-            # Layer cache key mismatch
+        # Layer cache key mismatch
 
-            **Bead**: \(id)
+        **Bead**: \(id)
 
-            ## Error
+        ## Error
 
-            ```text
-            error: cache key mismatch for layer sha256:0f3a while exporting to the registry cache
-            ```
+        ```text
+        error: cache key mismatch for layer sha256:0f3a while exporting to the registry cache
+        ```
 
-            ## Fix
+        ## Fix
 
-            ```bash {recipe=clear-layer-cache when=any}
-            echo "clearing the cache for $BEADS_BEAD"
-            echo "with token $GITHUB_TOKEN"
-            echo "the paste names the layer cache $(grep -c 'cache key mismatch' "$BEADS_ERROR_FILE") time(s)"
-            ```
-            """.write(toFile: kb.path + "/docs/layer-cache.md", atomically: true, encoding: .utf8)
+        ```bash {recipe=clear-layer-cache when=any}
+        echo "clearing the cache for $BEADS_BEAD"
+        echo "with token $GITHUB_TOKEN"
+        echo "the paste names the layer cache $(grep -c 'cache key mismatch' "$BEADS_ERROR_FILE") time(s)"
+        ```
+        """.write(toFile: kb.path + "/docs/layer-cache.md", atomically: true, encoding: .utf8)
         _ = try kb.run("doc", "index")
         return (kb, id)
     }
@@ -53,15 +53,18 @@ import Testing
         let fix = try server.postForm("fix", ["--data-urlencode", "text=" + Self.paste], jar: jar)
         #expect(fix.body.contains("<span class=\"bead\">\(id)</span>"), "\(fix.body.prefix(600))")
         let token = try #require(csrf(in: fix.body), "the fix page carries a CSRF token in its run form")
-        let fields = ["--data-urlencode", "recipe=clear-layer-cache", "--data-urlencode", "doc=docs/layer-cache.md",
-                      "--data-urlencode", "bead=\(id)", "--data-urlencode", "text=" + Self.paste]
+        let fields = [
+            "--data-urlencode", "recipe=clear-layer-cache", "--data-urlencode", "doc=docs/layer-cache.md",
+            "--data-urlencode", "bead=\(id)", "--data-urlencode", "text=" + Self.paste,
+        ]
 
         // Without the token, with another session's cookie, or with a forged one: refused.
         let noToken = try server.curl(["-b", jar] + fields + [server.url + "run"])
         #expect(noToken.status == 403 && noToken.body.contains("CSRF"))
         let otherSession = try server.curl(fields + ["--data-urlencode", "csrf=\(token)", server.url + "run"])
         #expect(otherSession.status == 403)
-        let forged = try server.curl(["-b", jar] + fields + ["--data-urlencode", "csrf=" + String(repeating: "0", count: 64), server.url + "run"])
+        let forged = try server.curl(
+            ["-b", jar] + fields + ["--data-urlencode", "csrf=" + String(repeating: "0", count: 64), server.url + "run"])
         #expect(forged.status == 403)
         #expect(try runs(kb).isEmpty, "nothing ran")
 
@@ -72,12 +75,16 @@ import Testing
         #expect(try runs(kb).isEmpty, "the confirmation page runs nothing")
 
         // The confirmation carries the hash of the script it showed; without it nothing runs.
-        let hash = try #require(confirm.body.range(of: #"name="hash" value="[0-9a-f]+""#, options: .regularExpression)
-            .map { confirm.body[$0].dropFirst(19).dropLast() }.map(String.init))
+        let hash = try #require(
+            confirm.body.range(of: #"name="hash" value="[0-9a-f]+""#, options: .regularExpression)
+                .map { confirm.body[$0].dropFirst(19).dropLast() }.map(String.init))
         let unconfirmed = try server.curl(["-b", jar] + fields + ["--data-urlencode", "csrf=\(token)", server.url + "run"])
         #expect(unconfirmed.status == 409, "\(unconfirmed.body.prefix(300))")
-        let run = try server.curl(["-b", jar] + fields + ["--data-urlencode", "csrf=\(token)", "--data-urlencode", "hash=\(hash)",
-                                   server.url + "run"])
+        let run = try server.curl(
+            ["-b", jar] + fields + [
+                "--data-urlencode", "csrf=\(token)", "--data-urlencode", "hash=\(hash)",
+                server.url + "run",
+            ])
         #expect(run.status == 200)
         #expect(run.body.contains("clearing the cache for \(id)"), "\(run.body.prefix(1200))")
         #expect(run.body.contains("the paste names the layer cache 1 time(s)"), "the paste reached the script as a file")
@@ -97,13 +104,18 @@ import Testing
         let jar = kb.path + "/cookies"
         let fix = try server.postForm("fix", ["--data-urlencode", "text=" + Self.paste], jar: jar)
         let token = try #require(csrf(in: fix.body))
-        let fields = ["-b", jar, "--data-urlencode", "recipe=clear-layer-cache", "--data-urlencode", "doc=docs/layer-cache.md",
-                      "--data-urlencode", "bead=\(id)", "--data-urlencode", "csrf=\(token)"]
+        let fields = [
+            "-b", jar, "--data-urlencode", "recipe=clear-layer-cache", "--data-urlencode", "doc=docs/layer-cache.md",
+            "--data-urlencode", "bead=\(id)", "--data-urlencode", "csrf=\(token)",
+        ]
         let confirm = try server.curl(fields + [server.url + "run/confirm"])
-        let hash = try #require(confirm.body.range(of: #"name="hash" value="[0-9a-f]+""#, options: .regularExpression)
-            .map { String(confirm.body[$0].dropFirst(19).dropLast()) })
+        let hash = try #require(
+            confirm.body.range(of: #"name="hash" value="[0-9a-f]+""#, options: .regularExpression)
+                .map { String(confirm.body[$0].dropFirst(19).dropLast()) })
         let doc = kb.read("docs/layer-cache.md")
-        kb.write("docs/layer-cache.md", doc.replacingOccurrences(of: "echo \"clearing the cache", with: "echo \"EDITED after confirming; clearing the cache"))
+        kb.write(
+            "docs/layer-cache.md",
+            doc.replacingOccurrences(of: "echo \"clearing the cache", with: "echo \"EDITED after confirming; clearing the cache"))
         let run = try server.curl(fields + ["--data-urlencode", "hash=\(hash)", server.url + "run"])
         #expect(run.status == 409, "\(run.body.prefix(400))")
         #expect(!run.body.contains("EDITED after confirming"))
@@ -116,8 +128,10 @@ import Testing
         let fix = try server.postForm("fix", ["--data-urlencode", "text=" + Self.paste])
         #expect(fix.body.contains("<span class=\"bead\">\(id)</span>"))
         #expect(!fix.body.contains("action=\"/run/confirm\"") && fix.body.contains("--allow-run"))
-        let run = try server.curl(["--data-urlencode", "recipe=clear-layer-cache", "--data-urlencode", "doc=docs/layer-cache.md",
-                                   "--data-urlencode", "csrf=x", server.url + "run"])
+        let run = try server.curl([
+            "--data-urlencode", "recipe=clear-layer-cache", "--data-urlencode", "doc=docs/layer-cache.md",
+            "--data-urlencode", "csrf=x", server.url + "run",
+        ])
         #expect(run.status == 403 && run.body.contains("--allow-run"))
         #expect(try runs(kb).isEmpty)
     }

@@ -68,7 +68,9 @@ import Testing
 
     @Test func aMalformedImportNamesTheLineAndImportsNothing() throws {
         let kb = ScratchKnowledgeBase()
-        kb.write("incoming.jsonl", """
+        kb.write(
+            "incoming.jsonl",
+            """
             {"id":"mo-new1","title":"fine","status":"open","priority":2,"issue_type":"task","created_at":"2026-02-06T00:00:00Z","updated_at":"2026-02-06T00:00:00Z"}
             {"id":"mo-new2","title":"broken","priority":"high"}
 
@@ -84,7 +86,8 @@ import Testing
 
     @Test func importThenExportRoundTripsUnknownKeys() throws {
         let kb = ScratchKnowledgeBase()
-        let line = #"{"id":"mo-x9z","title":"From bd","description":"a \u003cb\u003e","notes":"kept","status":"hooked","priority":0,"issue_type":"task","owner":"o@example.com","created_at":"2026-01-21T01:37:13Z","created_by":"mayor","updated_at":"2026-01-21T01:37:13Z","dependencies":[{"issue_id":"mo-x9z","depends_on_id":"mo-jgo","type":"blocks","created_at":"2026-01-23T23:16:08Z","created_by":"import","metadata":"{}"}],"work_type":"mutex"}"#
+        let line =
+            #"{"id":"mo-x9z","title":"From bd","description":"a \u003cb\u003e","notes":"kept","status":"hooked","priority":0,"issue_type":"task","owner":"o@example.com","created_at":"2026-01-21T01:37:13Z","created_by":"mayor","updated_at":"2026-01-21T01:37:13Z","dependencies":[{"issue_id":"mo-x9z","depends_on_id":"mo-jgo","type":"blocks","created_at":"2026-01-23T23:16:08Z","created_by":"import","metadata":"{}"}],"work_type":"mutex"}"#
         kb.write("bd.jsonl", line + "\n")
         #expect(try kb.run("import", "bd.jsonl").stdout.contains("1 new"))
         let exported = try kb.run("export").stdout
@@ -94,7 +97,9 @@ import Testing
 
     @Test func readyAndBlockedSpeakBdShapes() throws {
         let kb = ScratchKnowledgeBase()
-        kb.write("deps.jsonl", """
+        kb.write(
+            "deps.jsonl",
+            """
             {"id":"mo-aaa","title":"Blocker","status":"open","priority":1,"issue_type":"task","created_at":"2026-02-06T00:00:00Z","updated_at":"2026-02-06T00:00:00Z"}
             {"id":"mo-bbb","title":"Waits","status":"open","priority":0,"issue_type":"task","created_at":"2026-02-06T00:00:00Z","updated_at":"2026-02-06T00:00:00Z","dependencies":[{"issue_id":"mo-bbb","depends_on_id":"mo-aaa","type":"blocks","created_at":"2026-02-06T00:00:00Z","created_by":"t"}]}
 
@@ -123,7 +128,9 @@ import Testing
 
     @Test func brokenFrontMatterWarnsAndTheRestStillWorks() throws {
         let kb = ScratchKnowledgeBase()
-        kb.write("docs/broken.md", "---\nbeads: [mo-jgo\n---\n# Broken\n\n**Bead**: mo-1na\n\n## Error\n\n```\nthe workflow exploded in a brand new way\n```\n")
+        kb.write(
+            "docs/broken.md",
+            "---\nbeads: [mo-jgo\n---\n# Broken\n\n**Bead**: mo-1na\n\n## Error\n\n```\nthe workflow exploded in a brand new way\n```\n")
         let run = try kb.run("fix", "the workflow exploded in a brand new way")
         #expect(run.stderr.contains("docs/broken.md:2"))
         #expect(run.stderr.contains("front matter"))

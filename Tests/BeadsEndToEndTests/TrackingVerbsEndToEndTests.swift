@@ -108,7 +108,9 @@ import Testing
     @Test func showPrintsDependenciesBothWaysAndTakesSeveralIds() throws {
         let kb = ScratchKnowledgeBase()
         let one = try kb.run("show", "mo-jgo")
-        #expect(one.stdout.contains("Depended on by (these wait for it):\n  discovered-from  mo-1na  P1  closed  GitHub Actions workflow failures\n"))
+        #expect(
+            one.stdout.contains(
+                "Depended on by (these wait for it):\n  discovered-from  mo-1na  P1  closed  GitHub Actions workflow failures\n"))
         let other = try kb.run("show", "mo-1na")
         #expect(other.stdout.contains("Depends on (waits for these):\n  discovered-from  mo-jgo  P1  closed  Docker Hub rate limit"))
         let two = try kb.run("show", "mo-jgo", "mo-1na")
@@ -166,7 +168,15 @@ import Testing
     final class Failures: @unchecked Sendable {
         private let lock = NSLock()
         private var items: [String] = []
-        func add(_ s: String) { lock.lock(); items.append(s); lock.unlock() }
-        var all: [String] { lock.lock(); defer { lock.unlock() }; return items }
+        func add(_ s: String) {
+            lock.lock()
+            items.append(s)
+            lock.unlock()
+        }
+        var all: [String] {
+            lock.lock()
+            defer { lock.unlock() }
+            return items
+        }
     }
 }

@@ -20,7 +20,9 @@ import Testing
         let families = try #require(try JSONTree.parse(run.stdout).array)
         let expected = Dictionary(grouping: logs.filter { $0.cause.hasPrefix("unknown:") }, by: \.cause).mapValues(\.count)
         #expect(families.count == 3, "\(run.stdout)")
-        #expect(families.compactMap { $0["count"] }.sorted { "\($0)" < "\($1)" } == expected.values.map { JSONTree.integer($0) }.sorted { "\($0)" < "\($1)" })
+        #expect(
+            families.compactMap { $0["count"] }.sorted { "\($0)" < "\($1)" }
+                == expected.values.map { JSONTree.integer($0) }.sorted { "\($0)" < "\($1)" })
         // Each family holds one cause only: its example is a log of that cause, and no
         // known error's log was taken for an unknown one.
         let causeOf = Dictionary(uniqueKeysWithValues: logs.map { ("ci-logs/" + $0.name, $0.cause) })

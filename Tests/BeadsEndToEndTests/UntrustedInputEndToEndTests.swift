@@ -4,7 +4,8 @@ import Testing
 /// Imports and pastes are untrusted: what `create` and `update` refuse, `import` refuses
 /// too, naming line and field; a paste is bounded and read whatever shape it comes in.
 @Suite struct UntrustedInputEndToEndTests {
-    static let good = #"{"id":"mo-g00d","title":"Fine","status":"open","priority":1,"issue_type":"bug","created_at":"2026-02-04T15:30:00Z","updated_at":"2026-02-04T15:30:00Z"}"#
+    static let good =
+        #"{"id":"mo-g00d","title":"Fine","status":"open","priority":1,"issue_type":"bug","created_at":"2026-02-04T15:30:00Z","updated_at":"2026-02-04T15:30:00Z"}"#
 
     func importing(_ lines: [String]) throws -> (BeadsRun, ScratchKnowledgeBase) {
         let kb = ScratchKnowledgeBase()
@@ -19,7 +20,8 @@ import Testing
         (#""updated_at":"yesterday""#, "in.jsonl:2: field \"updated_at\" \"yesterday\" is not an RFC 3339 time"),
     ])
     func importRefusesWhatCreateRefuses(field: String, message: String) throws {
-        let bad = #"{"id":"mo-b4d","title":"Bad","status":"open","priority":1,"created_at":"2026-02-04T15:30:00Z","updated_at":"2026-02-04T15:30:00Z"}"#
+        let bad =
+            #"{"id":"mo-b4d","title":"Bad","status":"open","priority":1,"created_at":"2026-02-04T15:30:00Z","updated_at":"2026-02-04T15:30:00Z"}"#
         let key = String(field.prefix { $0 != ":" })
         // Replace the field's value in the line, or add the field.
         var line = bad.replacingOccurrences(of: #"(\#(key):("[^"]*"|[0-9]+))"#, with: field, options: .regularExpression)
@@ -67,7 +69,9 @@ import Testing
 
     @Test func anErrorAtTheEndOfAVeryLongLineIsMatched() throws {
         let kb = ScratchKnowledgeBase()
-        let line = "{\"log\":\"" + String(repeating: "a", count: 9_000) + #" ERROR: mount source: \"overlay\", target: \"/x\", fstype: overlay, flags: 0, data: \"y\", err: invalid argument"}"#
+        let line =
+            "{\"log\":\"" + String(repeating: "a", count: 9_000)
+            + #" ERROR: mount source: \"overlay\", target: \"/x\", fstype: overlay, flags: 0, data: \"y\", err: invalid argument"}"#
         let run = try kb.run("fix", "--json", stdin: line)
         #expect(run.status == 0, "\(run.stdout)")
         #expect(run.stdout.contains(#""bead": "mo-jgo""#))

@@ -27,8 +27,10 @@ import Testing
     @Test func theGlobalConfigAnswersOutsideARepositoryAndAWorktreeReadsItsMainConfig() throws {
         let dir = TemporaryDirectory()
         try "[user]\n  name = Global Grace\n".write(toFile: dir.path + "/gitconfig", atomically: true, encoding: .utf8)
-        #expect(ActorIdentity.resolve(explicit: nil, environment: ["GIT_CONFIG_GLOBAL": dir.path + "/gitconfig", "USER": "x"],
-                                      repositoryRoot: "/") == "Global Grace")
+        #expect(
+            ActorIdentity.resolve(
+                explicit: nil, environment: ["GIT_CONFIG_GLOBAL": dir.path + "/gitconfig", "USER": "x"],
+                repositoryRoot: "/") == "Global Grace")
         // A worktree: .git is a file pointing into the main repository's worktrees/.
         let main = dir.path + "/main/.git"
         try FileManager.default.createDirectory(atPath: main + "/worktrees/wt", withIntermediateDirectories: true)

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import BeadsKnowledge
 
 @Suite struct ClaimedStateTests {

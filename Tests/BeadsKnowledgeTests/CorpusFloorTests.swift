@@ -1,6 +1,7 @@
 import BeadsStore
 import Foundation
 import Testing
+
 @testable import BeadsKnowledge
 
 /// Other teams' runbooks (Tests/Corpus: eight teams, each a knowledge base written before
@@ -26,7 +27,8 @@ import Testing
     static let corpus = Repository.root + "/Tests/Corpus"
 
     static let teams: [Team] = {
-        let split = try! JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: corpus + "/split.json"))) as! [String: Any]
+        let split =
+            try! JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: corpus + "/split.json"))) as! [String: Any]
         var teams: [Team] = []
         for (key, sealed) in [("dev", false), ("extra_dev", false), ("sealed", true)] {
             for name in split[key] as? [String] ?? [] {
@@ -55,7 +57,10 @@ import Testing
     @Test func theSplitWasDrawnAndKeepsItsShape() {
         #expect(Self.teams.filter { !$0.sealed && $0.name != "newuser-pytest" }.count >= 5)
         #expect(Self.teams.filter(\.sealed).count >= 3)
-        let families = Set(Self.teams.filter(\.sealed).flatMap { team in team.cases.map { "\(team.name)/\($0.id.split(separator: "-").dropLast(2).joined(separator: "-"))" } })
+        let families = Set(
+            Self.teams.filter(\.sealed).flatMap { team in
+                team.cases.map { "\(team.name)/\($0.id.split(separator: "-").dropLast(2).joined(separator: "-"))" }
+            })
         #expect(families.count >= 15, "sealed families: \(families.count)")
         for team in Self.teams where team.name != "newuser-pytest" && team.name != "shipped" {
             #expect(team.cases.filter { $0.label != nil }.count >= 36, "\(team.name) has too few real pastes")
@@ -83,7 +88,9 @@ import Testing
         // A sealed team's cases are never named: reading them would make it dev.
         let detail = team.sealed ? "sealed: totals only" : "misses: \(misses)"
         #expect(Double(right) / Double(positives) >= floor.right, "\(right)/\(positives) right; \(detail)")
-        #expect(Double(falsePositives) / Double(max(1, negatives)) <= floor.falsePositives, "\(falsePositives)/\(negatives) look-alikes matched; \(detail)")
+        #expect(
+            Double(falsePositives) / Double(max(1, negatives)) <= floor.falsePositives,
+            "\(falsePositives)/\(negatives) look-alikes matched; \(detail)")
     }
 
     /// Every error line a dev doc gives as its bead's own (its cause, named by the scope it
@@ -114,8 +121,9 @@ import Testing
     static func isOwnErrorLine(_ s: SignatureRecord) -> Bool {
         let t = SignatureTraits(encoded: s.traits)
         guard s.docPath != nil, !s.text.contains("\n"), [.block, .exception, .quote, .cell, .html].contains(t.role),
-              t.attribution == .nearest, t.share == 1, !t.fallout, !t.clause,
-              !t.besideException, !t.inCode, t.place != .lookAlike, t.place != .example, t.place != .remedy else { return false }
+            t.attribution == .nearest, t.share == 1, !t.fallout, !t.clause,
+            !t.besideException, !t.inCode, t.place != .lookAlike, t.place != .example, t.place != .remedy
+        else { return false }
         let tokens = LogNormalizer.signatureTokens(s.text)
         let distinctive = Set(tokens.compactMap(\.searchTerm)).count
         let telling = Set(tokens.filter { $0.weight >= 1 }).count

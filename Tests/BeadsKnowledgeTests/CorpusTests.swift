@@ -1,6 +1,7 @@
 import BeadsStore
 import Foundation
 import Testing
+
 @testable import BeadsKnowledge
 
 /// Real failed-build logs (public issue threads, the seed docs, CI log shapes), each
@@ -20,8 +21,9 @@ struct LabelledLog: Sendable, CustomTestStringConvertible {
         let text = try! String(contentsOf: url, encoding: .utf8)
         return text.split(separator: "\n").map { line in
             let object = try! JSONSerialization.jsonObject(with: Data(line.utf8)) as! [String: Any]
-            return LabelledLog(id: object["id"] as! String, expect: object["expect"] as! String,
-                               family: object["family"] as? String ?? "", text: object["text"] as! String)
+            return LabelledLog(
+                id: object["id"] as! String, expect: object["expect"] as! String,
+                family: object["family"] as? String ?? "", text: object["text"] as! String)
         }
     }
 }

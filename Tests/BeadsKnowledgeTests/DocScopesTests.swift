@@ -1,6 +1,7 @@
 import BeadsStore
 import Foundation
 import Testing
+
 @testable import BeadsKnowledge
 
 /// Which bead a doc's error text belongs to, in the shapes other teams' docs take: the
@@ -20,7 +21,8 @@ import Testing
     }
 
     @Test func anFAQGivesEachQuestionsErrorToTheBeadItsAnswerNames() {
-        let beads = byBead("""
+        let beads = byBead(
+            """
             # FAQ
 
             ### Why does npm ci fail?
@@ -37,7 +39,8 @@ import Testing
     }
 
     @Test func aTableRowBelongsToItsBeadColumn() {
-        let beads = byBead("""
+        let beads = byBead(
+            """
             # Troubleshooting
 
             | What you see | Bead | What to do |
@@ -50,7 +53,8 @@ import Testing
     }
 
     @Test func frontMatterTagsAndLinksNameBeadsToo() {
-        let tagged = byBead("""
+        let tagged = byBead(
+            """
             ---
             tags: [ci, sf-k7]
             ---
@@ -61,13 +65,16 @@ import Testing
             ```
             """)
         #expect(tagged["sf-k7"]?.contains("FATAL ERROR: Reached heap limit Allocation failed - JavaScript heap out of memory") == true)
-        let doc = analyzer.analyze(path: "docs/x.md", text: "# Wiki\n\nSee [the ticket](https://tracker.example/issue/sf-q2).\n\n```\nfatal: early EOF while cloning\n```\n",
-                                   fingerprint: FileFingerprint(size: 0, mtimeNanoseconds: 0), hash: "h")
+        let doc = analyzer.analyze(
+            path: "docs/x.md",
+            text: "# Wiki\n\nSee [the ticket](https://tracker.example/issue/sf-q2).\n\n```\nfatal: early EOF while cloning\n```\n",
+            fingerprint: FileFingerprint(size: 0, mtimeNanoseconds: 0), hash: "h")
         #expect(Set(doc.signatures.map(\.beadID)) == ["sf-q2"])
     }
 
     @Test func admonitionsAreReadAsBlocks() {
-        let beads = byBead("""
+        let beads = byBead(
+            """
             # Runner
 
             !!! failure "Docker not running (sf-k7)"
@@ -84,28 +91,33 @@ import Testing
             :::
             """)
         #expect(beads["sf-k7"] == ["Cannot connect to the Docker daemon at unix:///var/run/docker.sock. Is the docker daemon running?"])
-        #expect(beads["sf-q2"]?.contains("permission denied while trying to connect to the Docker daemon socket at unix:///var/run/docker.sock") == true)
+        #expect(
+            beads["sf-q2"]?.contains("permission denied while trying to connect to the Docker daemon socket at unix:///var/run/docker.sock")
+                == true)
     }
 
     @Test func aHeadingNamingABeadSettlesItAgainstTheDocsOwn() {
-        let doc = analyzer.analyze(path: "docs/x.md", text: """
-            # Builds
+        let doc = analyzer.analyze(
+            path: "docs/x.md",
+            text: """
+                # Builds
 
-            **Bead**: sf-k7
+                **Bead**: sf-k7
 
-            ## ENOTEMPTY (sf-q2)
+                ## ENOTEMPTY (sf-q2)
 
-            ```
-            npm ERR! code ENOTEMPTY
-            ```
-            """, fingerprint: FileFingerprint(size: 0, mtimeNanoseconds: 0), hash: "h")
+                ```
+                npm ERR! code ENOTEMPTY
+                ```
+                """, fingerprint: FileFingerprint(size: 0, mtimeNanoseconds: 0), hash: "h")
         #expect(Set(doc.signatures.map(\.beadID)) == ["sf-q2"])
         #expect(doc.primaryBeads == ["sf-k7"])
     }
 
     @Test func aDocThatAlreadyNamesItsBeadIsNotToldToNameIt() {
-        let doc = analyzer.analyze(path: "docs/x.md", text: "# Note\n\n**Bead**: sf-k7\n\n```\nnpm ERR! code ENOTEMPTY\n```\n",
-                                   fingerprint: FileFingerprint(size: 0, mtimeNanoseconds: 0), hash: "h")
+        let doc = analyzer.analyze(
+            path: "docs/x.md", text: "# Note\n\n**Bead**: sf-k7\n\n```\nnpm ERR! code ENOTEMPTY\n```\n",
+            fingerprint: FileFingerprint(size: 0, mtimeNanoseconds: 0), hash: "h")
         #expect(!doc.warnings.contains { $0.contains("names no bead") })
         #expect(doc.signatures.map(\.beadID) == ["sf-k7"])
     }

@@ -1,6 +1,7 @@
 import BeadsStore
 import Foundation
 import Testing
+
 @testable import BeadsKnowledge
 
 @Suite struct DocsIndexerTests {
@@ -40,7 +41,8 @@ import Testing
         #expect(quiet.indexed.isEmpty && quiet.removed.isEmpty && quiet.unchanged >= 2)
         // Same size, new words, a later time.
         dir.write("docs/team/a.md", "# A\n\n**Bead**: mo-jgo\n\n## Error\n\n```\nthe other distinctive failure\n```\n")
-        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: 5)], ofItemAtPath: dir.path + "/docs/team/a.md")
+        try FileManager.default.setAttributes(
+            [.modificationDate: Date(timeIntervalSinceNow: 5)], ofItemAtPath: dir.path + "/docs/team/a.md")
         #expect(try indexer.refresh().indexed == ["docs/team/a.md"])
         #expect(try kb.store.signatures(ofBead: "mo-jgo").contains { $0.text == "the other distinctive failure" })
         _ = try indexer.refresh()

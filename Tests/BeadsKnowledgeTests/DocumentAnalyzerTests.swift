@@ -1,6 +1,7 @@
-import Foundation
 import BeadsStore
+import Foundation
 import Testing
+
 @testable import BeadsKnowledge
 
 @Suite struct DocumentAnalyzerTests {
@@ -53,10 +54,15 @@ import Testing
     @Test func sectionsHaveGitHubAnchorsLinesAndParents() {
         let doc = analyze(Self.doc)
         #expect(doc.title == "Builds fail in the devpod")
-        #expect(doc.sections.map(\.anchor) == ["", "builds-fail-in-the-devpod", "error", "root-cause", "kaniko-mo-3t8p", "enotempty-mo-3bol", "symptom"])
+        #expect(
+            doc.sections.map(\.anchor) == [
+                "", "builds-fail-in-the-devpod", "error", "root-cause", "kaniko-mo-3t8p", "enotempty-mo-3bol", "symptom",
+            ])
         let symptom = doc.sections.last!
         #expect(doc.sections[symptom.parentOrdinal!].anchor == "enotempty-mo-3bol")
-        #expect(doc.sections.first { $0.anchor == "root-cause" }?.summary == "Overlay on overlay is refused by the kernel. More detail follows.")
+        #expect(
+            doc.sections.first { $0.anchor == "root-cause" }?.summary == "Overlay on overlay is refused by the kernel. More detail follows."
+        )
     }
 
     @Test func beadIDsAreFoundWhereverTheyAre() {
@@ -71,11 +77,12 @@ import Testing
     @Test func signaturesComeFromErrorSectionsAndBelongToTheirBeads() {
         let doc = analyze(Self.doc)
         let byBead = Dictionary(grouping: doc.signatures, by: \.beadID).mapValues { $0.map(\.text) }
-        #expect(byBead["mo-jgo"] == [
-            #"ERROR: mount source: "overlay", target: "...", err: invalid argument"#,
-            "failed to convert whiteout file \"...\":\noperation not permitted",
-            "unable to connect to Podman socket",
-        ])
+        #expect(
+            byBead["mo-jgo"] == [
+                #"ERROR: mount source: "overlay", target: "...", err: invalid argument"#,
+                "failed to convert whiteout file \"...\":\noperation not permitted",
+                "unable to connect to Podman socket",
+            ])
         #expect(byBead["mo-3bol"] == ["npm ERR! code ENOTEMPTY"])
         #expect(doc.signatures.first { $0.beadID == "mo-3bol" }?.line == 32)
         // `npm run build` is inline code in an error section but not an error message.
@@ -96,7 +103,8 @@ import Testing
     }
 
     @Test func frontMatterNamesBeadsAndSignatures() {
-        let doc = analyze("""
+        let doc = analyze(
+            """
             ---
             title: From front matter
             beads: [mo-abc]
@@ -114,7 +122,8 @@ import Testing
     }
 
     @Test func brokenFrontMatterWarnsWithFileAndLineAndTheRestIsIndexed() {
-        let doc = analyze("""
+        let doc = analyze(
+            """
             ---
             beads: [mo-abc
             title: x
@@ -137,7 +146,10 @@ import Testing
     }
 
     @Test func wordsThatOnlyLookLikeIDsAreNotBeads() {
-        #expect(analyzer.beadIDs(in: "demo-app mo-ab mo-abcdefghijklm xmo-abc mo-abc.1 (mo-3t8p) mo-jgo-style MO-JGO") == ["mo-abc.1", "mo-3t8p"])
+        #expect(
+            analyzer.beadIDs(in: "demo-app mo-ab mo-abcdefghijklm xmo-abc mo-abc.1 (mo-3t8p) mo-jgo-style MO-JGO") == [
+                "mo-abc.1", "mo-3t8p",
+            ])
         // Sequential ids, as older bd exports carry them.
         #expect(analyzer.beadIDs(in: "see mo-12, mo-7. and (mo-1)") == ["mo-12", "mo-7", "mo-1"])
     }

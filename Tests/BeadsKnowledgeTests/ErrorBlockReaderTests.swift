@@ -1,4 +1,5 @@
 import Testing
+
 @testable import BeadsKnowledge
 
 /// What a team's incident paste gives: its error lines, not its commands and wrappers.
@@ -16,10 +17,11 @@ import Testing
 
     @Test func commandsStepsAndWrappersAreContext() {
         let messages = ErrorBlockReader.messages(in: Self.incident).map(\.text)
-        #expect(messages == [
-            "#9 41.22 npm ERR! code ENOSPC",
-            "#9 41.22 npm ERR! nospc ENOSPC: no space left on device, write",
-        ])
+        #expect(
+            messages == [
+                "#9 41.22 npm ERR! code ENOSPC",
+                "#9 41.22 npm ERR! nospc ENOSPC: no space left on device, write",
+            ])
     }
 
     @Test func aMessageLeftOpenContinuesAcrossABlankLine() {
@@ -35,12 +37,14 @@ import Testing
     }
 
     @Test func anExitCodeThatSaysWhichIsNotGeneric() {
-        let messages = ErrorBlockReader.messages(in: #"#14 ERROR: process "/bin/sh -c yarn build" did not complete successfully: exit code: 137"#)
+        let messages = ErrorBlockReader.messages(
+            in: #"#14 ERROR: process "/bin/sh -c yarn build" did not complete successfully: exit code: 137"#)
         #expect(messages.count == 1)
     }
 
     @Test func theLastClauseOfAChain() {
-        #expect(ErrorBlockReader.tailClauses(of: "ERROR: failed to solve: copy file range failed: no space left on device")
+        #expect(
+            ErrorBlockReader.tailClauses(of: "ERROR: failed to solve: copy file range failed: no space left on device")
                 == ["no space left on device"])
         #expect(ErrorBlockReader.tailClauses(of: "no chain here").isEmpty)
     }

@@ -1,6 +1,7 @@
 import BeadsStore
 import Foundation
 import Testing
+
 @testable import BeadsKnowledge
 
 /// A seeded random-mutation fuzzer for the three parsers that take untrusted bytes: paste
@@ -19,18 +20,20 @@ import Testing
         "|" + String(repeating: "c|", count: 600) + "\n|" + String(repeating: "-|", count: 600) + "\n",
         "\u{1B}[31m\"unterminated 'quote ` back` tick \\",
         // Issue 24: nesting times brackets kept cmark-gfm 0.29 busy for 34 s at 200 KB.
-        "# n\n\n" + String(repeating: ">", count: 20_000) + " q\n" + String(repeating: "[", count: 20_000) + "a" + String(repeating: "]", count: 20_000),
+        "# n\n\n" + String(repeating: ">", count: 20_000) + " q\n" + String(repeating: "[", count: 20_000) + "a"
+            + String(repeating: "]", count: 20_000),
         String(repeating: "> - ", count: 5_000) + "q\n" + String(repeating: "[", count: 5_000),
     ]
 
     typealias Random = SeededRandom
 
-
-    static let interesting: [[UInt8]] = ["\u{1B}[2J", "\"", "'", "`", "|", "\n", "\r\n", ">", "- ", "# ", "...", "…", ":", "@",
-                                          "=", "\\", "\u{0}", "\u{FEFF}", "{", "}", "[", "]", "&a", "*a", "```", "mo-jgo", "ops-7",
-                                          "\u{1F600}", "\u{7F}", "\u{85}", "[[[[[[[[", "]]]]", "> > > > > > ",
-                                          "https://u:pw@h/", "Authorization: Bearer abcdefgh12", "password=", "\"count\":",
-                                          "-----BEGIN PRIVATE KEY-----"].map { Array($0.utf8) }
+    static let interesting: [[UInt8]] = [
+        "\u{1B}[2J", "\"", "'", "`", "|", "\n", "\r\n", ">", "- ", "# ", "...", "…", ":", "@",
+        "=", "\\", "\u{0}", "\u{FEFF}", "{", "}", "[", "]", "&a", "*a", "```", "mo-jgo", "ops-7",
+        "\u{1F600}", "\u{7F}", "\u{85}", "[[[[[[[[", "]]]]", "> > > > > > ",
+        "https://u:pw@h/", "Authorization: Bearer abcdefgh12", "password=", "\"count\":",
+        "-----BEGIN PRIVATE KEY-----",
+    ].map { Array($0.utf8) }
 
     static func mutate(_ input: [UInt8], with other: [UInt8], _ random: inout Random) -> [UInt8] {
         var bytes = input
@@ -47,7 +50,9 @@ import Testing
                 let start = random.below(other.count)
                 bytes.insert(contentsOf: other[start..<min(other.count, start + random.below(512))], at: at)
             default:
-                bytes.insert(contentsOf: Array(repeating: interesting[random.below(interesting.count)].first ?? 0x2D, count: random.below(200)), at: at)
+                bytes.insert(
+                    contentsOf: Array(repeating: interesting[random.below(interesting.count)].first ?? 0x2D, count: random.below(200)),
+                    at: at)
             }
         }
         return bytes
@@ -86,7 +91,10 @@ import Testing
     }
 
     @Test func pasteNormalisationSurvivesMutants() {
-        for text in Self.regressions { _ = PasteIndex(text: text); _ = ErrorBlockReader.read(text) }
+        for text in Self.regressions {
+            _ = PasteIndex(text: text)
+            _ = ErrorBlockReader.read(text)
+        }
         let ran = Self.fuzz(Self.pastes, seed: 0xBEAD5, count: 2_000, seconds: 5) { bytes in
             let text = String(decoding: bytes, as: UTF8.self)
             let index = PasteIndex(text: text)
@@ -142,7 +150,10 @@ import Testing
         ].map { Array($0.utf8) }
         var refused = 0
         let ran = Self.fuzz(corpus, seed: 0x4175, count: 3_000, seconds: 3) { bytes in
-            guard let json = try? JSONValue.parse(bytes: bytes) else { refused += 1; return }
+            guard let json = try? JSONValue.parse(bytes: bytes) else {
+                refused += 1
+                return
+            }
             do {
                 let hit = try HitRecord(json: json)
                 #expect((1...HitRecord.maxCount).contains(hit.count))

@@ -1,12 +1,14 @@
 import BeadsStore
 import Foundation
 import Testing
+
 @testable import BeadsKnowledge
 
 @Suite struct KnownErrorFinderTests {
     @Test func theSeedErrorExplainsItself() throws {
         let (_, kb) = Repository.scratchKnowledgeBase()
-        let paste = "Step 3/9\n#5 0.412 ERROR: mount source: \"overlay\", target: \"/var/lib/docker/overlay2/q/merged\", fstype: overlay, flags: 0, data: \"lowerdir=/a\", err: invalid argument\n"
+        let paste =
+            "Step 3/9\n#5 0.412 ERROR: mount source: \"overlay\", target: \"/var/lib/docker/overlay2/q/merged\", fstype: overlay, flags: 0, data: \"lowerdir=/a\", err: invalid argument\n"
         let diagnosis = try KnownErrorFinder(store: kb.store).diagnose(paste)
         let match = try #require(diagnosis.matches.first)
         #expect(match.beadID == "mo-jgo")

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import BeadsKnowledge
 
 @Suite struct LogNormalizerTests {
@@ -29,10 +30,19 @@ import Testing
         ("sha256:21a3deaa0d32a8057914f36584b5288d2e5ecc984380bc0118285c70fa8c9300 at 10.0.0.12:5000", "sha256 <hash> at <ip>"),
         ("run 3f2a1b9 id 123e4567-e89b-12d3-a456-426614174000", "run <hash> id <id>"),
         ("rmdir '/app/node_modules/x' isn't empty", "rmdir <path> isn empty"),
-        (#"level=error msg="'overlay2' is not supported over overlayfs" stage="y z""#, "level error msg overlay2 is not supported over overlayfs stage"),
-        (#"{"message":"Get "https://r.example/v2/": dial tcp: lookup registry.example: connection refused"}"#, "message get <url> dial tcp lookup <name> connection refused"),
+        (
+            #"level=error msg="'overlay2' is not supported over overlayfs" stage="y z""#,
+            "level error msg overlay2 is not supported over overlayfs stage"
+        ),
+        (
+            #"{"message":"Get "https://r.example/v2/": dial tcp: lookup registry.example: connection refused"}"#,
+            "message get <url> dial tcp lookup <name> connection refused"
+        ),
         // A build step's command is the team's own, not part of the error.
-        (#"ERROR: process "/bin/sh -c yarn build" did not complete successfully: exit code: 137"#, "error process <str> did not complete successfully exit code 137"),
+        (
+            #"ERROR: process "/bin/sh -c yarn build" did not complete successfully: exit code: 137"#,
+            "error process <str> did not complete successfully exit code 137"
+        ),
         // Names a team gives: hosts, dashed services, pinned packages, coordinates.
         ("push registry.corp.example/web/ui:8f3c2a1 from gl-runner-07 as deploy@app-03", "push <path> from <name> as <name>"),
         ("no distribution for torch==1.13.1 in org.acme:api:jar:1.2", "no distribution for <name> in <name>"),

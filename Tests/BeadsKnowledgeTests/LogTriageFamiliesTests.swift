@@ -1,5 +1,6 @@
 import BeadsTestSupport
 import Testing
+
 @testable import BeadsKnowledge
 
 @Suite struct LogTriageFamiliesTests {
@@ -41,4 +42,3 @@ import Testing
         }
     }
 }
-

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import BeadsKnowledge
 
 @Suite struct OrdinaryBuildOutputTests {
@@ -8,7 +9,9 @@ import Testing
 
     static func generated(_ words: Set<String>) -> String {
         let lines = words.sorted().map { word in
-            "        \"" + word.unicodeScalars.map { $0.isASCII && $0 != "\"" && $0 != "\\" ? String($0) : "\\u{\(String($0.value, radix: 16))}" }.joined() + "\","
+            "        \""
+                + word.unicodeScalars.map { $0.isASCII && $0 != "\"" && $0 != "\\" ? String($0) : "\\u{\(String($0.value, radix: 16))}" }
+                .joined() + "\","
         }
         return """
             // Generated from the corpus by `OrdinaryBuildOutput.derivedCommonWords()`; do not edit.
@@ -32,8 +35,10 @@ import Testing
         }
         let missing = derived.subtracting(OrdinaryBuildOutput.commonWords).sorted()
         let stale = OrdinaryBuildOutput.commonWords.subtracting(derived).sorted()
-        #expect(missing.isEmpty && stale.isEmpty,
-                "the corpus changed (new: \(missing.prefix(10)), gone: \(stale.prefix(10))): BEADS_WRITE_COMMON_WORDS=1 swift test --filter theCommittedCommonWordsAreTheCorpus, then commit the list")
+        #expect(
+            missing.isEmpty && stale.isEmpty,
+            "the corpus changed (new: \(missing.prefix(10)), gone: \(stale.prefix(10))): BEADS_WRITE_COMMON_WORDS=1 swift test --filter theCommittedCommonWordsAreTheCorpus, then commit the list"
+        )
         #expect(derived.count > 100)
     }
 }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import BeadsKnowledge
 
 @Suite struct RecipeCommandScannerTests {
@@ -15,7 +16,10 @@ import Testing
             echo "not yet" >&2; make all 2>&1 | tee log &>/dev/null
             """
         let calls = RecipeCommandScanner.calls(in: script)
-        #expect(calls.map(\.command) == ["kubectl", "printf", "docker", "docker", "echo", "make", "[", "./scripts/run.sh", "echo", "make", "tee"])
+        #expect(
+            calls.map(\.command) == [
+                "kubectl", "printf", "docker", "docker", "echo", "make", "[", "./scripts/run.sh", "echo", "make", "tee",
+            ])
         #expect(calls.map(\.line) == [2, 5, 5, 5, 5, 6, 8, 8, 9, 9, 9])
     }
 }

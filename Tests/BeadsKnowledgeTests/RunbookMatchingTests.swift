@@ -1,6 +1,7 @@
 import BeadsStore
 import Foundation
 import Testing
+
 @testable import BeadsKnowledge
 
 /// Matching behaviours a team's runbook relies on, each on a small knowledge base.
@@ -8,15 +9,18 @@ import Testing
     func knowledgeBase(_ doc: String, beads: [String] = ["ops-7"]) -> (TemporaryDirectory, KnowledgeBase) {
         let dir = TemporaryDirectory()
         dir.write("beads/config.yaml", "prefix: ops\n")
-        dir.write("beads/issues.jsonl", beads.map {
-            #"{"id":"\#($0)","title":"t","status":"open","priority":2,"issue_type":"bug","created_at":"2026-01-01T00:00:00Z","updated_at":"2026-01-01T00:00:00Z"}"#
-        }.joined(separator: "\n") + "\n")
+        dir.write(
+            "beads/issues.jsonl",
+            beads.map {
+                #"{"id":"\#($0)","title":"t","status":"open","priority":2,"issue_type":"bug","created_at":"2026-01-01T00:00:00Z","updated_at":"2026-01-01T00:00:00Z"}"#
+            }.joined(separator: "\n") + "\n")
         dir.write("docs/runbook.md", doc)
         return (dir, try! KnowledgeBase(location: KnowledgeBaseLocation(root: dir.path)))
     }
 
     @Test func aCommandBeforeYouGetIsContextNotAnError() throws {
-        let (_, kb) = knowledgeBase("""
+        let (_, kb) = knowledgeBase(
+            """
             # Registry pulls hang
 
             **Bead**: ops-7
@@ -37,7 +41,8 @@ import Testing
     }
 
     @Test func aMessageQuotedInAJSONReplyIsRead() throws {
-        let (_, kb) = knowledgeBase("""
+        let (_, kb) = knowledgeBase(
+            """
             # Private registry unreachable
 
             **Bead**: ops-7
@@ -53,7 +58,8 @@ import Testing
     }
 
     @Test func alternateWordingsInBulletsAreSignatures() throws {
-        let (_, kb) = knowledgeBase("""
+        let (_, kb) = knowledgeBase(
+            """
             # Runner disk full
 
             | Ticket | ops-7 |
@@ -76,7 +82,8 @@ import Testing
     }
 
     @Test func sharedGenericWordsDoNotOutrankDistinctiveOnes() throws {
-        let (_, kb) = knowledgeBase("""
+        let (_, kb) = knowledgeBase(
+            """
             # Registry errors
 
             ## Rate limit (ops-7)
@@ -98,7 +105,8 @@ import Testing
     }
 
     @Test func aSignatureOfCommonWordsAloneNeedsTheBeadsOwnWordsNearby() throws {
-        let (_, kb) = knowledgeBase("""
+        let (_, kb) = knowledgeBase(
+            """
             # Nested overlay
 
             **Bead**: ops-7
@@ -118,12 +126,14 @@ import Testing
         #expect(nearest.alignment.score == 1)
         #expect(nearest.evidence.foundWords == ["mount"])
         #expect(!nearest.evidence.suffices)
-        #expect(try finder.diagnose("2020/06/29 16:18:03 failed to mount /tmp/containerd-mount550114294: invalid argument")
-            .matches.first?.beadID == "ops-7")
+        #expect(
+            try finder.diagnose("2020/06/29 16:18:03 failed to mount /tmp/containerd-mount550114294: invalid argument")
+                .matches.first?.beadID == "ops-7")
     }
 
     @Test func falloutAloneIsNotTheError() throws {
-        let (_, kb) = knowledgeBase("""
+        let (_, kb) = knowledgeBase(
+            """
             # Deploy key refused
 
             **Bead**: ops-7
@@ -137,9 +147,11 @@ import Testing
             ```
             """)
         let finder = KnownErrorFinder(store: kb.store)
-        let refused = "ssh: connect to host app-09 port 22: Connection refused\nrsync: connection unexpectedly closed (0 bytes received so far) [sender]"
+        let refused =
+            "ssh: connect to host app-09 port 22: Connection refused\nrsync: connection unexpectedly closed (0 bytes received so far) [sender]"
         #expect(try finder.diagnose(refused).matches.isEmpty)
-        let same = "git@github.com: Permission denied (publickey).\nrsync: connection unexpectedly closed (0 bytes received so far) [sender]"
+        let same =
+            "git@github.com: Permission denied (publickey).\nrsync: connection unexpectedly closed (0 bytes received so far) [sender]"
         #expect(try finder.diagnose(same).matches.first?.beadID == "ops-7")
     }
 }

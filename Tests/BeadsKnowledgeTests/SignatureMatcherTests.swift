@@ -1,4 +1,5 @@
 import Testing
+
 @testable import BeadsKnowledge
 
 @Suite struct SignatureMatcherTests {
@@ -7,12 +8,15 @@ import Testing
     }
 
     @Test func anExactMatchScoresOne() {
-        #expect(score("failed to convert whiteout file \"...\": operation not permitted",
-                      "failed to convert whiteout file \"etc/x/.wh.pager.1.gz\": operation not permitted") == 1)
+        #expect(
+            score(
+                "failed to convert whiteout file \"...\": operation not permitted",
+                "failed to convert whiteout file \"etc/x/.wh.pager.1.gz\": operation not permitted") == 1)
     }
 
     @Test func aMatchMaySpanWrappedLines() {
-        let paste = "failed to extract layer\nto overlayfs as \"extract-1\":\nfailed to convert whiteout file \"a/b/c\":\noperation not permitted"
+        let paste =
+            "failed to extract layer\nto overlayfs as \"extract-1\":\nfailed to convert whiteout file \"a/b/c\":\noperation not permitted"
         #expect(score("failed to convert whiteout file \"...\": operation not permitted", paste) == 1)
     }
 
@@ -45,7 +49,8 @@ import Testing
     /// says `timed out`).
     @Test func theReplacedTokensAreNamed() throws {
         let signature = LogNormalizer.signatureTokens("could not connect to server: Connection refused")
-        let alignment = try #require(SignatureMatcher.align(signature, in: PasteIndex(text: "could not connect to server: Operation timed out")))
+        let alignment = try #require(
+            SignatureMatcher.align(signature, in: PasteIndex(text: "could not connect to server: Operation timed out")))
         let literal = signature.filter { $0 != .wildcard }
         #expect(Set(alignment.substitutedTokens.map { literal[$0].description }) == ["connection", "refused"])
         #expect(FeatureContext.quotedWords("E   ModuleNotFoundError: No module named 'app'") == ["app"])

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import BeadsKnowledge
 
 /// The exception line of a trace is the error; its header, frames and the runtime's
@@ -60,14 +61,16 @@ import Testing
     }
 
     @Test func goPanicsJavaCausesDotNetAndRuby() {
-        #expect(chosen("""
-            panic: runtime error: invalid memory address or nil pointer dereference
-            [signal SIGSEGV: segmentation violation code=0x1 addr=0x0 pc=0xb4c7d6]
+        #expect(
+            chosen(
+                """
+                panic: runtime error: invalid memory address or nil pointer dereference
+                [signal SIGSEGV: segmentation violation code=0x1 addr=0x0 pc=0xb4c7d6]
 
-            goroutine 1 [running]:
-            main.main()
-            \t/src/cmd/app/main.go:58 +0x1a5
-            """) == "panic: runtime error: invalid memory address or nil pointer dereference")
+                goroutine 1 [running]:
+                main.main()
+                \t/src/cmd/app/main.go:58 +0x1a5
+                """) == "panic: runtime error: invalid memory address or nil pointer dereference")
         let java = """
             org.springframework.beans.factory.BeanCreationException: Error creating bean with name 'dataSource'
             \tat org.springframework.beans.factory.support.AbstractBeanFactory.getBean(AbstractBeanFactory.java:208)
@@ -76,14 +79,18 @@ import Testing
             """
         let roles = StackTraceReader.roles(of: java.split(separator: "\n").map(String.init))
         #expect(roles == [.exception, .frame, .exception, .frame])
-        #expect(chosen("""
-            Unhandled exception. System.NullReferenceException: Object reference not set to an instance of an object.
-               at Worker.Nfe.Emitter.Send(Invoice invoice) in /src/Emitter.cs:line 42
-            """) == "Unhandled exception. System.NullReferenceException: Object reference not set to an instance of an object.")
-        #expect(chosen("""
-            /usr/lib/ruby/3.3.0/bundler/definition.rb:564:in `materialize': Could not find nokogiri-1.15.4 in locally installed gems (Bundler::GemNotFound)
-            \tfrom /usr/lib/ruby/3.3.0/bundler/definition.rb:197:in `specs'
-            """)?.hasPrefix("/usr/lib/ruby/3.3.0/bundler/definition.rb:564:in `materialize': Could not find") == true)
+        #expect(
+            chosen(
+                """
+                Unhandled exception. System.NullReferenceException: Object reference not set to an instance of an object.
+                   at Worker.Nfe.Emitter.Send(Invoice invoice) in /src/Emitter.cs:line 42
+                """) == "Unhandled exception. System.NullReferenceException: Object reference not set to an instance of an object.")
+        #expect(
+            chosen(
+                """
+                /usr/lib/ruby/3.3.0/bundler/definition.rb:564:in `materialize': Could not find nokogiri-1.15.4 in locally installed gems (Bundler::GemNotFound)
+                \tfrom /usr/lib/ruby/3.3.0/bundler/definition.rb:197:in `specs'
+                """)?.hasPrefix("/usr/lib/ruby/3.3.0/bundler/definition.rb:564:in `materialize': Could not find") == true)
     }
 
     /// A Kubernetes event of type Warning is the failure, not a warning about one.
@@ -95,6 +102,7 @@ import Testing
               Warning  FailedScheduling  12s   default-scheduler  0/6 nodes are available: 3 Insufficient memory, 3 node(s) had untolerated taint
             """
         #expect(chosen(log)?.hasPrefix("Warning  FailedScheduling") == true)
-        #expect(chosen("npm WARN deprecated request@2.88.2: request has been deprecated\nnpm ERR! code ENOTEMPTY") == "npm ERR! code ENOTEMPTY")
+        #expect(
+            chosen("npm WARN deprecated request@2.88.2: request has been deprecated\nnpm ERR! code ENOTEMPTY") == "npm ERR! code ENOTEMPTY")
     }
 }

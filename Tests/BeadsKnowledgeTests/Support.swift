@@ -5,7 +5,8 @@ import Foundation
 
 enum Repository {
     /// The package root, found from this file's path.
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .path
 
     /// Other teams' runbooks and beads (Tests/BeadsKnowledgeTests/TeamKB).
     static let teamKnowledgeBase = root + "/Tests/BeadsKnowledgeTests/TeamKB"

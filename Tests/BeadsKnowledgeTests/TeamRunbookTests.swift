@@ -1,6 +1,7 @@
 import BeadsStore
 import Foundation
 import Testing
+
 @testable import BeadsKnowledge
 
 /// Runbooks as other teams write them (TeamKB: ids in metadata tables, front matter,
@@ -41,7 +42,10 @@ import Testing
         for log in logs {
             let top = try finder.diagnose(log.text).matches.first?.beadID ?? "none"
             if log.expect == "none" {
-                if top != "none" { falseAlarms += 1; misses.append("\(log.id) -> \(top)") }
+                if top != "none" {
+                    falseAlarms += 1
+                    misses.append("\(log.id) -> \(top)")
+                }
             } else if top == log.expect {
                 correct += 1
             } else {
@@ -56,10 +60,10 @@ import Testing
     @Test func everyRunbookLinksItsBeadWhereverItIsWritten() throws {
         let (_, kb) = Repository.scratchKnowledgeBase(from: Repository.teamKnowledgeBase)
         let docs = Dictionary(uniqueKeysWithValues: try kb.store.docSummaries().map { ($0.path, $0.primaryBeads) })
-        #expect(docs["docs/disk-full.md"] == ["ops-14"])                    // | Ticket | ops-14 |
-        #expect(docs["docs/oom-killed.md"] == ["ops-23"])                   // front matter issue:
-        #expect(docs["docs/ci-dns.md"] == ["bd-57"])                        // # Title (bd-57)
-        #expect(docs["docs/x509-unknown-authority.md"] == ["web-2pz4"])     // Tracked in web-2pz4
+        #expect(docs["docs/disk-full.md"] == ["ops-14"])  // | Ticket | ops-14 |
+        #expect(docs["docs/oom-killed.md"] == ["ops-23"])  // front matter issue:
+        #expect(docs["docs/ci-dns.md"] == ["bd-57"])  // # Title (bd-57)
+        #expect(docs["docs/x509-unknown-authority.md"] == ["web-2pz4"])  // Tracked in web-2pz4
         for (path, beads) in docs { #expect(!beads.isEmpty, "\(path) names no bead") }
         for id in ["ops-14", "ops-23", "bd-57", "plat-k4t", "plat-9m2x", "plat-r7w", "infra-7qm", "infra-3hx", "web-9fk", "web-2pz4"] {
             #expect(try !kb.store.signatures(ofBead: id).isEmpty, "\(id) has no signature")

@@ -1,6 +1,7 @@
-import Foundation
 import BeadsStore
+import Foundation
 import Testing
+
 @testable import BeadsKnowledge
 
 @Suite struct TimestampTests {

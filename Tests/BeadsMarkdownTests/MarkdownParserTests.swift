@@ -1,4 +1,5 @@
 import Testing
+
 @testable import BeadsMarkdown
 
 @Suite struct MarkdownParserTests {

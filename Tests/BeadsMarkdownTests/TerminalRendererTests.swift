@@ -1,4 +1,5 @@
 import Testing
+
 @testable import BeadsMarkdown
 
 @Suite struct TerminalRendererTests {
@@ -18,13 +19,14 @@ import Testing
 
     @Test func tableColumnsAlignByDisplayWidthAndHonourAlignment() {
         let out = render("| Bead | Status | Runs |\n|---|:---:|---:|\n| mo-1 | ✅ Closed | 3 |\n| mo-22 | Open | 12 |\n")
-        #expect(out == """
-            Bead  │  Status   │ Runs
-            ──────┼───────────┼─────
-            mo-1  │ ✅ Closed │    3
-            mo-22 │   Open    │   12
+        #expect(
+            out == """
+                Bead  │  Status   │ Runs
+                ──────┼───────────┼─────
+                mo-1  │ ✅ Closed │    3
+                mo-22 │   Open    │   12
 
-            """)
+                """)
     }
 
     @Test func codeIsFramedAndFoldedNeverWrappedAtSpaces() {

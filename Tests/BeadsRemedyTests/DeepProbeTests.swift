@@ -1,6 +1,7 @@
 import BeadsStore
 import Foundation
 import Testing
+
 @testable import BeadsRemedy
 
 @Suite struct DeepProbeTests {

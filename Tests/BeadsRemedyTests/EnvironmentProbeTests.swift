@@ -1,6 +1,7 @@
 import BeadsStore
 import Foundation
 import Testing
+
 @testable import BeadsRemedy
 
 /// Fake machines built in a temporary folder: the probe reads every path under it.
@@ -21,7 +22,9 @@ final class FakeMachine {
     }
 
     func rootFilesystem(_ type: String) {
-        file("/proc/self/mountinfo", """
+        file(
+            "/proc/self/mountinfo",
+            """
             22 1 0:21 / / rw,relatime shared:1 - \(type) \(type) rw
             23 22 0:22 / /proc rw,nosuid - proc proc rw
             """)
@@ -34,8 +37,10 @@ final class FakeMachine {
         machine.rootFilesystem("overlay")
         machine.file("/var/run/secrets/kubernetes.io/serviceaccount/token", "not-a-real-token")
         machine.file("/.dockerenv")
-        let report = EnvironmentProbe(root: machine.root, environment: ["DEVPOD_NAME": "ws", "PATH": "/nonexistent"],
-                                      hostname: "devpod-alice-7f9").probe()
+        let report = EnvironmentProbe(
+            root: machine.root, environment: ["DEVPOD_NAME": "ws", "PATH": "/nonexistent"],
+            hostname: "devpod-alice-7f9"
+        ).probe()
         #expect(report.devpod && report.kubernetes && report.container && report.nestedOverlay)
         #expect(report.rootFilesystem == "overlay")
         #expect(report.verdict == "devpod")

@@ -1,6 +1,7 @@
 import BeadsTestSupport
 import Foundation
 import Testing
+
 @testable import BeadsRemedy
 
 @Suite struct ReachabilityProbeTests {
@@ -41,7 +42,9 @@ import Testing
         machine.file("/etc/kube/second", "current-context: prod\n")
         let merged = EnvironmentProbe(root: machine.root, environment: ["KUBECONFIG": "/etc/kube/empty:/etc/kube/second"], hostname: "h")
         #expect(merged.probe().kubectlContext == "prod")
-        #expect(EnvironmentProbe(root: machine.root, environment: ["KUBECONFIG": "/etc/kube/empty"], hostname: "h").probe().kubectlContext == nil)
+        #expect(
+            EnvironmentProbe(root: machine.root, environment: ["KUBECONFIG": "/etc/kube/empty"], hostname: "h").probe().kubectlContext
+                == nil)
         machine.file("/var/run/secrets/kubernetes.io/serviceaccount/token", "t")
         let pod = EnvironmentProbe(root: machine.root, environment: ["KUBERNETES_SERVICE_HOST": "10.96.0.1"], hostname: "h")
         #expect(pod.probe().kubectlContext == "in-cluster")

@@ -29,8 +29,10 @@ import Testing
         #expect(BeadID.prefix(of: "nodash") == nil)
     }
 
-    @Test(arguments: [("mo", true), ("bd2", true), ("a", true), ("", false), ("2bd", false), ("Mo", false), ("my-app", false),
-                      ("mö", false), ("mo_x", false), ("mo ", false)])
+    @Test(arguments: [
+        ("mo", true), ("bd2", true), ("a", true), ("", false), ("2bd", false), ("Mo", false), ("my-app", false),
+        ("mö", false), ("mo_x", false), ("mo ", false),
+    ])
     func aNewPrefixIsLowercaseLettersAndDigitsFromALetter(prefix: String, allowed: Bool) {
         #expect(BeadID.isNewPrefix(prefix) == allowed)
     }

@@ -1,9 +1,11 @@
 import Testing
+
 @testable import BeadsStore
 
 @Suite struct BeadIDTests {
-    let seed = BeadID.Seed(prefix: "mo", title: "Overlay mount fails in devpod", description: "Kaniko instead",
-                           creator: "jedarden", unixNanos: 1_771_840_800_123_456_789)
+    let seed = BeadID.Seed(
+        prefix: "mo", title: "Overlay mount fails in devpod", description: "Kaniko instead",
+        creator: "jedarden", unixNanos: 1_771_840_800_123_456_789)
 
     @Test func lengthFollowsBdsBirthdayBound() {
         #expect(BeadID.length(forExisting: 0) == 3)

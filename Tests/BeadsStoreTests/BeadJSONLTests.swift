@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import BeadsStore
 
 @Suite struct BeadJSONLTests {
@@ -28,9 +29,13 @@ import Testing
     }
 
     @Test func pythonStyleInputBecomesCompactAndStable() throws {
-        let line = #"{"id": "mo-x1", "title": "T", "status": "open", "priority": 2, "issue_type": "task", "created_at": "2026-01-01T00:00:00Z", "updated_at": "2026-01-01T00:00:00Z", "zeta": {"b": 1,  "a": [1, 2]}}"#
+        let line =
+            #"{"id": "mo-x1", "title": "T", "status": "open", "priority": 2, "issue_type": "task", "created_at": "2026-01-01T00:00:00Z", "updated_at": "2026-01-01T00:00:00Z", "zeta": {"b": 1,  "a": [1, 2]}}"#
         let first = try Bead(json: try JSONValue.parse(line), now: "x").jsonLine()
-        #expect(first == #"{"id":"mo-x1","title":"T","status":"open","priority":2,"issue_type":"task","created_at":"2026-01-01T00:00:00Z","updated_at":"2026-01-01T00:00:00Z","zeta":{"b":1,"a":[1,2]}}"#)
+        #expect(
+            first
+                == #"{"id":"mo-x1","title":"T","status":"open","priority":2,"issue_type":"task","created_at":"2026-01-01T00:00:00Z","updated_at":"2026-01-01T00:00:00Z","zeta":{"b":1,"a":[1,2]}}"#
+        )
         #expect(try Bead(json: try JSONValue.parse(first), now: "x").jsonLine() == first)
     }
 
@@ -56,7 +61,10 @@ import Testing
             _ = try JSONLFile.read(Data(text.utf8), path: "issues.jsonl", now: "x")
             Issue.record("expected an error")
         } catch {
-            guard case let .badJSONL(path, line, _) = error else { Issue.record("wrong error \(error)"); return }
+            guard case let .badJSONL(path, line, _) = error else {
+                Issue.record("wrong error \(error)")
+                return
+            }
             #expect(path == "issues.jsonl")
             #expect(line == 4)
             #expect(error.description.contains("nothing from this file was imported"))

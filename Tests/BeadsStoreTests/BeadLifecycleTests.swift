@@ -1,6 +1,7 @@
 import BeadsTestSupport
 import Foundation
 import Testing
+
 @testable import BeadsStore
 
 /// One set of rules for how a bead's status moves, whichever command moves it.
@@ -42,7 +43,10 @@ import Testing
         let changed = try store.update("t-a") { $0.priority = 0 }
         #expect(changed.updatedAt > "2026-01-01T00:00:00Z")
         // A change that sets the time itself (an import, a merge) keeps it.
-        let stamped = try store.update("t-a") { $0.title = "B"; $0.updatedAt = "2026-05-05T05:05:05Z" }
+        let stamped = try store.update("t-a") {
+            $0.title = "B"
+            $0.updatedAt = "2026-05-05T05:05:05Z"
+        }
         #expect(stamped.updatedAt == "2026-05-05T05:05:05Z")
     }
 }

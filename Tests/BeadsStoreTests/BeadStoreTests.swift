@@ -1,7 +1,8 @@
-import Foundation
 import BeadsTestSupport
+import Foundation
 import GRDB
 import Testing
+
 @testable import BeadsStore
 
 @Suite struct BeadStoreTests {

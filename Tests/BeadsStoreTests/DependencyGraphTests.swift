@@ -1,6 +1,7 @@
 import BeadsTestSupport
 import Foundation
 import Testing
+
 @testable import BeadsStore
 
 @Suite struct DependencyGraphTests {
@@ -8,11 +9,14 @@ import Testing
 
     func bead(_ id: String, _ targets: [(String, String)] = []) -> Bead {
         let deps = targets.map { target, type in
-            JSONValue.object([("issue_id", .string(id)), ("depends_on_id", .string(target)), ("type", .string(type)),
-                              ("created_at", .string("2026-02-04T00:00:00Z")), ("created_by", .string("t"))])
+            JSONValue.object([
+                ("issue_id", .string(id)), ("depends_on_id", .string(target)), ("type", .string(type)),
+                ("created_at", .string("2026-02-04T00:00:00Z")), ("created_by", .string("t")),
+            ])
         }
-        return Bead(id: id, title: "title of \(id)", createdAt: "2026-02-04T00:00:00Z", updatedAt: "2026-02-04T00:00:00Z",
-                    extra: deps.isEmpty ? [] : [("dependencies", .array(deps))])
+        return Bead(
+            id: id, title: "title of \(id)", createdAt: "2026-02-04T00:00:00Z", updatedAt: "2026-02-04T00:00:00Z",
+            extra: deps.isEmpty ? [] : [("dependencies", .array(deps))])
     }
 
     func store(_ beads: [Bead]) throws -> BeadStore {

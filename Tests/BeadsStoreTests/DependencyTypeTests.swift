@@ -1,4 +1,5 @@
 import Testing
+
 @testable import BeadsStore
 
 @Suite struct DependencyTypeTests {

@@ -1,10 +1,13 @@
 import Testing
+
 @testable import BeadsStore
 
 @Suite struct IssueTypeTests {
-    @Test(arguments: [("enhancement", "feature"), ("FEAT", "feature"), ("adr", "decision"), ("dec", "decision"),
-                      ("timebox", "spike"), ("investigation", "spike"), ("user-story", "story"), ("user_story", "story"),
-                      ("ms", "milestone"), ("Bug", "bug"), ("molecule", "molecule")])
+    @Test(arguments: [
+        ("enhancement", "feature"), ("FEAT", "feature"), ("adr", "decision"), ("dec", "decision"),
+        ("timebox", "spike"), ("investigation", "spike"), ("user-story", "story"), ("user_story", "story"),
+        ("ms", "milestone"), ("Bug", "bug"), ("molecule", "molecule"),
+    ])
     func aliasesMapToBdsNames(alias: String, canonical: String) throws {
         #expect(try IssueType.validated(alias) == canonical)
     }

@@ -1,10 +1,15 @@
 import Testing
+
 @testable import BeadsStore
 
 @Suite struct JSONLMergeTests {
-    func line(_ id: String, title: String = "t", status: String = "open", priority: Int = 2, updated: String = "2026-02-04T00:00:00Z",
-              labels: [String] = []) -> String {
-        var bead = Bead(id: id, title: title, status: BeadStatus(rawValue: status), priority: priority, createdAt: "2026-02-04T00:00:00Z", updatedAt: updated)
+    func line(
+        _ id: String, title: String = "t", status: String = "open", priority: Int = 2, updated: String = "2026-02-04T00:00:00Z",
+        labels: [String] = []
+    ) -> String {
+        var bead = Bead(
+            id: id, title: title, status: BeadStatus(rawValue: status), priority: priority, createdAt: "2026-02-04T00:00:00Z",
+            updatedAt: updated)
         bead.labels = labels
         return bead.jsonLine()
     }
@@ -35,8 +40,8 @@ import Testing
 
     @Test func additionsAndDeletionsByEitherSide() throws {
         let base = line("mo-a") + "\n" + line("mo-b") + "\n" + line("mo-c") + "\n"
-        let ours = line("mo-a") + "\n" + line("mo-c", title: "changed") + "\n" + line("mo-new1") + "\n"   // deleted b
-        let theirs = line("mo-b") + "\n" + line("mo-new2") + "\n"                                          // deleted a and c
+        let ours = line("mo-a") + "\n" + line("mo-c", title: "changed") + "\n" + line("mo-new1") + "\n"  // deleted b
+        let theirs = line("mo-b") + "\n" + line("mo-new2") + "\n"  // deleted a and c
         let merged = try JSONLMerge.merge(base: base, ours: ours, theirs: theirs)
         let ids = merged.text.split(separator: "\n").map { String($0.dropFirst(7).prefix { $0 != "\"" }) }
         // a: deleted by theirs, untouched by ours → gone. b: deleted by ours → gone.

@@ -1,6 +1,7 @@
 import BeadsTestSupport
 import Foundation
 import Testing
+
 @testable import BeadsStore
 
 /// A patched export (the old file with the changed lines swapped in) must be the whole
@@ -98,7 +99,9 @@ import Testing
 
         // Another tool's file: same beads, keys in another order. Imported, it is not
         // this store's export, so the next write rewrites the file whole.
-        let foreign = #"{"title":"x","id":"mo-x","status":"open","priority":2,"issue_type":"task","created_at":"2026-02-04T00:00:00Z","updated_at":"2026-02-04T00:00:00Z"}"# + "\n"
+        let foreign =
+            #"{"title":"x","id":"mo-x","status":"open","priority":2,"issue_type":"task","created_at":"2026-02-04T00:00:00Z","updated_at":"2026-02-04T00:00:00Z"}"#
+            + "\n"
         try foreign.write(toFile: jsonl, atomically: true, encoding: .utf8)
         #expect(try store.syncFromJSONL(now: "2026-02-05T00:00:00Z") == .imported(count: 1))
         _ = try store.update("mo-x") { $0.title = "y" }

@@ -1,6 +1,7 @@
 import BeadsTestSupport
 import Foundation
 import Testing
+
 @testable import BeadsStore
 
 @Suite struct JSONValueTests {
@@ -38,8 +39,10 @@ import Testing
             }
             return out + "\""
         }
-        let pieces: [String] = ["a", "Z", " ", "\"", "\\", "\n", "\r", "\t", "\u{08}", "\u{0C}", "\u{00}", "\u{1B}", "<", ">", "&",
-                                "\u{2028}", "\u{2029}", "\u{2027}", "\u{202A}", "€", "é", "✅", "🧵", "—", "plain words "]
+        let pieces: [String] = [
+            "a", "Z", " ", "\"", "\\", "\n", "\r", "\t", "\u{08}", "\u{0C}", "\u{00}", "\u{1B}", "<", ">", "&",
+            "\u{2028}", "\u{2029}", "\u{2027}", "\u{202A}", "€", "é", "✅", "🧵", "—", "plain words ",
+        ]
         var random = SeededRandom(state: 2026)
         for _ in 0..<2_000 {
             let text = (0..<random.below(24)).map { _ in pieces[random.below(pieces.count)] }.joined()
@@ -51,8 +54,10 @@ import Testing
     /// Whatever the encoder writes, the parser reads back as the same string: every
     /// escape, multi-byte text, and strings with no escape at all (the parser's short way).
     @Test func parsesBackEveryEncodedString() throws {
-        let pieces: [String] = ["a", " ", "\"", "\\", "/", "\n", "\r", "\t", "\u{08}", "\u{0C}", "\u{00}", "\u{1B}", "<", ">", "&",
-                                "\u{2028}", "\u{2029}", "€", "é", "✅", "🧵", "plain words "]
+        let pieces: [String] = [
+            "a", " ", "\"", "\\", "/", "\n", "\r", "\t", "\u{08}", "\u{0C}", "\u{00}", "\u{1B}", "<", ">", "&",
+            "\u{2028}", "\u{2029}", "€", "é", "✅", "🧵", "plain words ",
+        ]
         var random = SeededRandom(state: 1203)
         for _ in 0..<2_000 {
             let text = (0..<random.below(24)).map { _ in pieces[random.below(pieces.count)] }.joined()

@@ -1,6 +1,7 @@
 import BeadsTestSupport
 import Foundation
 import Testing
+
 @testable import BeadsStore
 
 /// A `git pull` that replaces issues.jsonl after a command read it and before it writes:

@@ -1,6 +1,7 @@
 import BeadsTestSupport
 import Foundation
 import Testing
+
 @testable import BeadsStore
 
 /// bd 1.0.5's ready and blocked rules, written a second time from its source
@@ -25,9 +26,11 @@ struct ReadinessOracle {
 
     init(jsonl: String) {
         for line in jsonl.split(separator: "\n") {
-            guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any], let id = object["id"] as? String else { continue }
-            var item = Item(id: id, status: object["status"] as? String ?? "open", priority: object["priority"] as? Int ?? 2,
-                            type: object["issue_type"] as? String ?? "task", created: Self.instant(object["created_at"] as? String) ?? 0)
+            guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any], let id = object["id"] as? String
+            else { continue }
+            var item = Item(
+                id: id, status: object["status"] as? String ?? "open", priority: object["priority"] as? Int ?? 2,
+                type: object["issue_type"] as? String ?? "task", created: Self.instant(object["created_at"] as? String) ?? 0)
             item.pinned = object["pinned"] as? Bool ?? false
             item.ephemeral = object["ephemeral"] as? Bool ?? false
             item.deleted = !((object["deleted_at"] as? String) ?? "").isEmpty
@@ -47,13 +50,17 @@ struct ReadinessOracle {
         let c = Array(text)
         func number(_ from: Int, _ count: Int) -> Int? { Int(String(c[from..<from + count])) }
         guard let year = number(0, 4), let month = number(5, 2), let day = number(8, 2), let hour = number(11, 2),
-              let minute = number(14, 2), let second = number(17, 2) else { return nil }
+            let minute = number(14, 2), let second = number(17, 2)
+        else { return nil }
         var k = 19
         var fraction = 0.0
         if c[k] == "." {
             var digits = ""
             k += 1
-            while k < c.count, c[k].isNumber { digits.append(c[k]); k += 1 }
+            while k < c.count, c[k].isNumber {
+                digits.append(c[k])
+                k += 1
+            }
             fraction = Double("0." + digits) ?? 0
         }
         var offset = 0
@@ -86,7 +93,9 @@ struct ReadinessOracle {
                         return items[dep.target].map { !finished($0.status) } ?? false
                     case "waits-for":
                         let kids = children(of: dep.target)
-                        let anyGate = dep.metadata.flatMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }?["gate"] as? String == "any-children"
+                        let anyGate =
+                            dep.metadata.flatMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }?["gate"]
+                            as? String == "any-children"
                         if anyGate, kids.contains(where: { $0.status == "closed" }) { return false }
                         return kids.contains { !finished($0.status) }
                     case "parent-child":
@@ -158,7 +167,10 @@ struct BdGraphGenerator {
         for (k, id) in ids.enumerated() {
             var object: [String: Any] = [
                 "id": id, "title": "Bead \(k)", "priority": Int(rng.next() % 5),
-                "status": pick(["open", "open", "open", "open", "in_progress", "blocked", "deferred", "closed", "closed", "closed", "pinned", "hooked", "tombstone"]),
+                "status": pick([
+                    "open", "open", "open", "open", "in_progress", "blocked", "deferred", "closed", "closed", "closed", "pinned", "hooked",
+                    "tombstone",
+                ]),
                 "issue_type": pick(["task", "task", "bug", "feature", "epic", "chore", "gate", "molecule", "message"]),
                 "created_at": timestamp(now - Double(rng.next() % (10 * 86400)) - Double(rng.next() % 1000) / 1000),
                 "updated_at": "2026-11-01T00:00:00Z",
@@ -169,7 +181,10 @@ struct BdGraphGenerator {
             if chance(8) { object["defer_until"] = timestamp(now + (chance(50) ? 86400 : -86400)) }
             var deps: [[String: Any]] = []
             for _ in 0..<Int(rng.next() % 4) {
-                let type = pick(["blocks", "blocks", "conditional-blocks", "waits-for", "parent-child", "parent-child", "related", "discovered-from", "blocked-by"])
+                let type = pick([
+                    "blocks", "blocks", "conditional-blocks", "waits-for", "parent-child", "parent-child", "related", "discovered-from",
+                    "blocked-by",
+                ])
                 var target = pick(ids)
                 if chance(4) { target = "external:jira:OPS-\(rng.next() % 100)" }
                 if chance(3) { target = "bd-gone\(rng.next() % 10)" }
@@ -194,7 +209,8 @@ struct BdGraphGenerator {
         let fraction = String(format: "%06d", Int((instant - instant.rounded(.down)) * 1_000_000))
         parts.nanosecond = nil
         let zone = offset == 0 ? "Z" : String(format: "%@%02d:%02d", offset < 0 ? "-" : "+", abs(offset) / 3600, abs(offset) % 3600 / 60)
-        return String(format: "%04d-%02d-%02dT%02d:%02d:%02d.", parts.year!, parts.month!, parts.day!, parts.hour!, parts.minute!, parts.second!)
+        return String(
+            format: "%04d-%02d-%02dT%02d:%02d:%02d.", parts.year!, parts.month!, parts.day!, parts.hour!, parts.minute!, parts.second!)
             + fraction + zone
     }
 }
@@ -239,7 +255,9 @@ struct BdGraphGenerator {
                 for dep in item.deps {
                     if dep.type == "waits-for", !oracle.children(of: dep.target).isEmpty { seen.insert("waits-for with children") }
                     if dep.type == "waits-for", dep.metadata != nil { seen.insert("any-children gate") }
-                    if dep.type == "parent-child", blocked.contains(dep.target), blocked.contains(item.id) { seen.insert("inherited block") }
+                    if dep.type == "parent-child", blocked.contains(dep.target), blocked.contains(item.id) {
+                        seen.insert("inherited block")
+                    }
                     if dep.target.hasPrefix("external:") { seen.insert("external") }
                     if dep.type == "blocks", oracle.items[dep.target]?.status == "pinned" { seen.insert("pinned target") }
                 }
@@ -247,6 +265,7 @@ struct BdGraphGenerator {
             }
             if !oracle.ready(now: instant, sort: .hybrid).isEmpty { seen.insert("ready") }
         }
-        #expect(seen == ["waits-for with children", "any-children gate", "inherited block", "external", "pinned target", "deferred", "ready"])
+        #expect(
+            seen == ["waits-for with children", "any-children gate", "inherited block", "external", "pinned target", "deferred", "ready"])
     }
 }

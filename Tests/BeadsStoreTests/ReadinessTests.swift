@@ -1,20 +1,31 @@
 import BeadsTestSupport
 import Foundation
 import Testing
+
 @testable import BeadsStore
 
 @Suite struct ReadinessTests {
     let dir = TemporaryDirectory()
 
-    func bead(_ id: String, status: BeadStatus = .open, priority: Int = 2, type: String = "task",
-              _ extra: [(String, JSONValue)] = []) -> Bead {
-        Bead(id: id, title: id, status: status, priority: priority, issueType: type,
-             createdAt: "2026-02-04T00:00:00Z", updatedAt: "2026-02-04T00:00:00Z", extra: extra)
+    func bead(
+        _ id: String, status: BeadStatus = .open, priority: Int = 2, type: String = "task",
+        _ extra: [(String, JSONValue)] = []
+    ) -> Bead {
+        Bead(
+            id: id, title: id, status: status, priority: priority, issueType: type,
+            createdAt: "2026-02-04T00:00:00Z", updatedAt: "2026-02-04T00:00:00Z", extra: extra)
     }
 
     func dependsOn(_ issue: String, _ target: String, _ type: String = "blocks") -> (String, JSONValue) {
-        ("dependencies", .array([.object([("issue_id", .string(issue)), ("depends_on_id", .string(target)), ("type", .string(type)),
-                                           ("created_at", .string("2026-02-04T00:00:00Z")), ("created_by", .string("t"))])]))
+        (
+            "dependencies",
+            .array([
+                .object([
+                    ("issue_id", .string(issue)), ("depends_on_id", .string(target)), ("type", .string(type)),
+                    ("created_at", .string("2026-02-04T00:00:00Z")), ("created_by", .string("t")),
+                ])
+            ])
+        )
     }
 
     func store() throws -> BeadStore {

@@ -2,6 +2,7 @@ import BeadsTestSupport
 import Foundation
 import GRDB
 import Testing
+
 @testable import BeadsStore
 
 /// Writes of many beads rebuild the search index once instead of row by row; searching
@@ -12,8 +13,9 @@ import Testing
     var jsonl: String { dir.path + "/issues.jsonl" }
 
     func bead(_ n: Int, _ words: String) -> Bead {
-        Bead(id: "mo-\(n)", title: "bead \(n) \(words)", description: "about \(words)", createdAt: "2026-02-04T00:00:00Z",
-             updatedAt: "2026-02-04T00:00:00Z")
+        Bead(
+            id: "mo-\(n)", title: "bead \(n) \(words)", description: "about \(words)", createdAt: "2026-02-04T00:00:00Z",
+            updatedAt: "2026-02-04T00:00:00Z")
     }
 
     func indexedRows(_ store: BeadStore) throws -> Int {
@@ -21,17 +23,20 @@ import Testing
     }
 
     func triggers(_ store: BeadStore) throws -> [String] {
-        try store.pool.read { try String.fetchAll($0, sql: "SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'bead' ORDER BY name") }
+        try store.pool.read {
+            try String.fetchAll($0, sql: "SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'bead' ORDER BY name")
+        }
     }
 
     /// The drop is read off the build: every trigger and table, newest first.
     @Test func theDropUndoesTheBuild() {
-        #expect(SearchIndex.signatures.drop == """
-            DROP TRIGGER signature_fts_delete;
-            DROP TRIGGER signature_fts_insert;
-            DROP TABLE signature_vocab;
-            DROP TABLE signature_fts;
-            """)
+        #expect(
+            SearchIndex.signatures.drop == """
+                DROP TRIGGER signature_fts_delete;
+                DROP TRIGGER signature_fts_insert;
+                DROP TABLE signature_vocab;
+                DROP TABLE signature_fts;
+                """)
         #expect(SearchIndex.beads.drop.split(separator: "\n").count == 4)
     }
 
@@ -78,22 +83,27 @@ import Testing
     }
 
     func doc(_ path: String, signatures: Int, word: String) -> IndexedDoc {
-        IndexedDoc(path: path, title: path, fingerprint: FileFingerprint(size: 1, mtimeNanoseconds: 1), hash: path, primaryBeads: [],
-                   warnings: [], sections: [], mentions: [],
-                   signatures: (0..<signatures).map {
-                       SignatureRecord(beadID: "mo-\($0)", docPath: path, sectionAnchor: "", line: $0, origin: "doc",
-                                       text: "\(word) failed \($0)", pattern: "\(word) failed <*>", terms: "\(word) failed n\($0)")
-                   }, recipes: [])
+        IndexedDoc(
+            path: path, title: path, fingerprint: FileFingerprint(size: 1, mtimeNanoseconds: 1), hash: path, primaryBeads: [],
+            warnings: [], sections: [], mentions: [],
+            signatures: (0..<signatures).map {
+                SignatureRecord(
+                    beadID: "mo-\($0)", docPath: path, sectionAnchor: "", line: $0, origin: "doc",
+                    text: "\(word) failed \($0)", pattern: "\(word) failed <*>", terms: "\(word) failed n\($0)")
+            }, recipes: [])
     }
 
     func signatureMatches(_ store: BeadStore, _ word: String) throws -> Int {
-        try store.pool.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM signature_fts WHERE signature_fts MATCH ?", arguments: [word]) ?? -1 }
+        try store.pool.read {
+            try Int.fetchOne($0, sql: "SELECT count(*) FROM signature_fts WHERE signature_fts MATCH ?", arguments: [word]) ?? -1
+        }
     }
 
     @Test func reindexingManySignaturesRebuildsTheirIndexOnce() throws {
         let store = try BeadStore(databasePath: db, jsonlPath: jsonl)
-        try store.applyDocIndex(replace: [doc("docs/a.md", signatures: 300, word: "overlay"), doc("docs/b.md", signatures: 2, word: "kaniko")],
-                                touch: [], remove: [])
+        try store.applyDocIndex(
+            replace: [doc("docs/a.md", signatures: 300, word: "overlay"), doc("docs/b.md", signatures: 2, word: "kaniko")],
+            touch: [], remove: [])
         #expect(try signatureMatches(store, "overlay") == 300)
         // Re-indexing the big doc with other words: the old rows leave the index too.
         try store.applyDocIndex(replace: [doc("docs/a.md", signatures: 250, word: "devpod")], touch: [], remove: [])

@@ -1,6 +1,6 @@
+import BeadsStore
 import Foundation
 import Testing
-import BeadsStore
 
 @Suite struct StringBytesTests {
     static let pieces = [" ", "\t", "\n", "\u{A0}", "\u{3000}", "\u{2003}", "a", "é", "✅", "x y", ":", " : "]

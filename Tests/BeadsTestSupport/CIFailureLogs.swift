@@ -12,29 +12,54 @@ public enum CIFailureLogs {
     /// Known errors of the shipped knowledge base, and three failures it has never seen,
     /// each with its names, numbers and hosts varying from log to log.
     public static let causes: [(cause: String, make: @Sendable (inout SeededRandom) -> [String])] = [
-        ("known:mo-jgo", { r in
-            [#"#9 ERROR: mount source: "overlay", target: "/var/lib/docker/overlay2/\#(hex(&r, 24))/merged", fstype: overlay, flags: 0, data: "workdir=/var/lib/docker/overlay2/\#(hex(&r, 8))", err: invalid argument"#]
-        }),
-        ("known:mo-3bol", { r in
-            let pkg = pick(&r, ["lodash", "react-dom", "typescript", "@babel/core", "esbuild"])
-            return ["npm ERR! code ENOTEMPTY", "npm ERR! syscall rmdir", "npm ERR! path /app/node_modules/\(pkg)", "npm ERR! errno -39",
-                    "npm ERR! ENOTEMPTY: directory not empty, rmdir '/app/node_modules/\(pkg)'"]
-        }),
-        ("unknown:postgres-connections", { r in
-            let role = pick(&r, ["ci_orders", "ci_billing", "ci_search", "ci_users"])
-            return ["Traceback (most recent call last):", "  File \"/app/tests/conftest.py\", line \(20 + r.below(80)), in db",
-                    #"psycopg2.OperationalError: connection to server at "db-\#(r.below(9)).ci.internal" (10.0.\#(r.below(250)).\#(r.below(250))), port 5432 failed: FATAL:  too many connections for role "\#(role)""#]
-        }),
-        ("unknown:worker-heap", { r in
-            [#"Exception in thread "worker-\#(r.below(64))" java.lang.OutOfMemoryError: Java heap space"#,
-             "\tat java.base/java.util.Arrays.copyOf(Arrays.java:\(3000 + r.below(900)))",
-             "\tat com.acme.\(pick(&r, ["index", "ingest", "report"])).Batch.grow(Batch.java:\(r.below(400)))"]
-        }),
-        ("unknown:bucket-taken", { r in
-            let bucket = "acme-\(pick(&r, ["assets", "logs", "backups", "exports"]))-\(r.below(9000) + 1000)"
-            return ["╷", #"│ Error: creating S3 Bucket (\#(bucket)): BucketAlreadyExists: The requested bucket name is not available"#,
-                    "│ ", #"│   with aws_s3_bucket.\#(pick(&r, ["main", "archive", "static"])),"#, "╵"]
-        }),
+        (
+            "known:mo-jgo",
+            { r in
+                [
+                    #"#9 ERROR: mount source: "overlay", target: "/var/lib/docker/overlay2/\#(hex(&r, 24))/merged", fstype: overlay, flags: 0, data: "workdir=/var/lib/docker/overlay2/\#(hex(&r, 8))", err: invalid argument"#
+                ]
+            }
+        ),
+        (
+            "known:mo-3bol",
+            { r in
+                let pkg = pick(&r, ["lodash", "react-dom", "typescript", "@babel/core", "esbuild"])
+                return [
+                    "npm ERR! code ENOTEMPTY", "npm ERR! syscall rmdir", "npm ERR! path /app/node_modules/\(pkg)", "npm ERR! errno -39",
+                    "npm ERR! ENOTEMPTY: directory not empty, rmdir '/app/node_modules/\(pkg)'",
+                ]
+            }
+        ),
+        (
+            "unknown:postgres-connections",
+            { r in
+                let role = pick(&r, ["ci_orders", "ci_billing", "ci_search", "ci_users"])
+                return [
+                    "Traceback (most recent call last):", "  File \"/app/tests/conftest.py\", line \(20 + r.below(80)), in db",
+                    #"psycopg2.OperationalError: connection to server at "db-\#(r.below(9)).ci.internal" (10.0.\#(r.below(250)).\#(r.below(250))), port 5432 failed: FATAL:  too many connections for role "\#(role)""#,
+                ]
+            }
+        ),
+        (
+            "unknown:worker-heap",
+            { r in
+                [
+                    #"Exception in thread "worker-\#(r.below(64))" java.lang.OutOfMemoryError: Java heap space"#,
+                    "\tat java.base/java.util.Arrays.copyOf(Arrays.java:\(3000 + r.below(900)))",
+                    "\tat com.acme.\(pick(&r, ["index", "ingest", "report"])).Batch.grow(Batch.java:\(r.below(400)))",
+                ]
+            }
+        ),
+        (
+            "unknown:bucket-taken",
+            { r in
+                let bucket = "acme-\(pick(&r, ["assets", "logs", "backups", "exports"]))-\(r.below(9000) + 1000)"
+                return [
+                    "╷", #"│ Error: creating S3 Bucket (\#(bucket)): BucketAlreadyExists: The requested bucket name is not available"#,
+                    "│ ", #"│   with aws_s3_bucket.\#(pick(&r, ["main", "archive", "static"])),"#, "╵",
+                ]
+            }
+        ),
     ]
 
     /// `count` logs: `noise` of them with no failure at all, the rest spread over `causes`.
@@ -44,9 +69,15 @@ public enum CIFailureLogs {
             var lines = ["2026-11-\(10 + k % 7)T0\(k % 10):00:00.000Z Starting job \(k) on runner-\(r.below(40))"]
             for n in 0..<progressLines {
                 switch r.below(12) {
-                case 0: lines.append("#\(4 + n % 9) \(Double(n) / 10) npm WARN deprecated \(pick(&r, ["inflight@1.0.6", "glob@7.2.3", "rimraf@3.0.2"])): This module is not supported, and leaks memory")
+                case 0:
+                    lines.append(
+                        "#\(4 + n % 9) \(Double(n) / 10) npm WARN deprecated \(pick(&r, ["inflight@1.0.6", "glob@7.2.3", "rimraf@3.0.2"])): This module is not supported, and leaks memory"
+                    )
                 case 1: lines.append("#\(4 + n % 9) \(Double(n) / 10) sha256:\(hex(&r, 64)) \(r.below(90))MB / \(90 + r.below(90))MB")
-                default: lines.append("#\(4 + n % 9) \(Double(n) / 10) Compiling \(pick(&r, ["api", "web", "core", "cli"]))/src/\(pick(&r, ["main", "routes", "models", "views"]))_\(r.below(500)).ts (\(r.below(900)) ms)")
+                default:
+                    lines.append(
+                        "#\(4 + n % 9) \(Double(n) / 10) Compiling \(pick(&r, ["api", "web", "core", "cli"]))/src/\(pick(&r, ["main", "routes", "models", "views"]))_\(r.below(500)).ts (\(r.below(900)) ms)"
+                    )
                 }
             }
             guard k >= noise else {

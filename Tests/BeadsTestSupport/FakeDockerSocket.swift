@@ -32,7 +32,8 @@ public final class FakeDockerSocket: @unchecked Sendable {
                 self.requests.append(String(decoding: buffer[0..<max(0, count)], as: UTF8.self))
                 self.lock.unlock()
                 if answers {
-                    let reply = Array("HTTP/1.1 200 OK\r\nApi-Version: 1.47\r\nContent-Type: text/plain\r\nContent-Length: 2\r\n\r\nOK".utf8)
+                    let reply = Array(
+                        "HTTP/1.1 200 OK\r\nApi-Version: 1.47\r\nContent-Type: text/plain\r\nContent-Length: 2\r\n\r\nOK".utf8)
                     _ = reply.withUnsafeBytes { send(client, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
                     close(client)
                 } else {
@@ -44,7 +45,11 @@ public final class FakeDockerSocket: @unchecked Sendable {
         }.start()
     }
 
-    public var received: [String] { lock.lock(); defer { lock.unlock() }; return requests }
+    public var received: [String] {
+        lock.lock()
+        defer { lock.unlock() }
+        return requests
+    }
 
     deinit {
         shutdown(fd, Int32(SHUT_RDWR))

@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Debian's Chromium, headless, driven over the Chrome DevTools Protocol on a pipe
@@ -23,7 +24,8 @@ public final class HeadlessBrowser: @unchecked Sendable {
         return nil
     }()
 
-    public static let missingMessage = "Chromium is not installed (make test installs Debian's chromium where it can: apt-get install chromium); the browser tests were skipped"
+    public static let missingMessage =
+        "Chromium is not installed (make test installs Debian's chromium where it can: apt-get install chromium); the browser tests were skipped"
 
     let pid: pid_t
     let commands: Int32
@@ -67,7 +69,8 @@ public final class HeadlessBrowser: @unchecked Sendable {
         close(toBrowser[0])
         close(fromBrowser[1])
         guard spawned == 0 else {
-            close(toBrowser[1]); close(fromBrowser[0])
+            close(toBrowser[1])
+            close(fromBrowser[0])
             throw Failure(description: "could not start \(executable): \(String(cString: strerror(spawned)))")
         }
         pid = child
@@ -92,7 +95,9 @@ public final class HeadlessBrowser: @unchecked Sendable {
 
     /// One CDP command and its result; an error answer throws.
     @discardableResult
-    public func call(_ method: String, _ parameters: [String: Any] = [:], inPage: Bool = true, timeout: TimeInterval = 30) throws -> [String: Any] {
+    public func call(_ method: String, _ parameters: [String: Any] = [:], inPage: Bool = true, timeout: TimeInterval = 30) throws
+        -> [String: Any]
+    {
         nextID += 1
         let id = nextID
         var message: [String: Any] = ["id": id, "method": method, "params": parameters]
@@ -163,17 +168,22 @@ public final class HeadlessBrowser: @unchecked Sendable {
             if (try? evaluate("Boolean(\(expression))")) as? Bool == true { return }
             Thread.sleep(forTimeInterval: 0.1)
         }
-        throw Failure(description: "waited \(Int(timeout)) s for \(what); the page says: \(((try? string("document.body ? document.body.innerText : ''")) ?? "").prefix(400))")
+        throw Failure(
+            description:
+                "waited \(Int(timeout)) s for \(what); the page says: \(((try? string("document.body ? document.body.innerText : ''")) ?? "").prefix(400))"
+        )
     }
 
     /// A PNG of the whole page at the current width.
     public func screenshot(to path: String) throws {
         let height = (try evaluate("document.documentElement.scrollHeight") as? Int) ?? 900
         let width = (try evaluate("window.innerWidth") as? Int) ?? 1280
-        let shot = try call("Page.captureScreenshot", [
-            "format": "png", "captureBeyondViewport": true,
-            "clip": ["x": 0, "y": 0, "width": width, "height": min(height, 6000), "scale": 1],
-        ])
+        let shot = try call(
+            "Page.captureScreenshot",
+            [
+                "format": "png", "captureBeyondViewport": true,
+                "clip": ["x": 0, "y": 0, "width": width, "height": min(height, 6000), "scale": 1],
+            ])
         guard let base64 = shot["data"] as? String, let data = Data(base64Encoded: base64) else {
             throw Failure(description: "no screenshot data")
         }

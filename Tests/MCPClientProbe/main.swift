@@ -30,8 +30,9 @@ try server.run()
 
 var report: [String: Any] = [:]
 let client = Client(name: "beads-probe", version: "1")
-let transport = StdioTransport(input: FileDescriptor(rawValue: fromServer.fileHandleForReading.fileDescriptor),
-                               output: FileDescriptor(rawValue: toServer.fileHandleForWriting.fileDescriptor))
+let transport = StdioTransport(
+    input: FileDescriptor(rawValue: fromServer.fileHandleForReading.fileDescriptor),
+    output: FileDescriptor(rawValue: toServer.fileHandleForWriting.fileDescriptor))
 let initialized = try await client.connect(transport: transport)
 report["server"] = initialized.serverInfo.name
 
@@ -43,7 +44,8 @@ func text(_ content: [Tool.Content]) -> String {
     content.compactMap { if case let .text(text, _, _) = $0 { text } else { nil } }.joined(separator: "\n")
 }
 
-let overlay = #"#5 ERROR: mount source: "overlay", target: "/var/lib/docker/overlay2/q/merged", fstype: overlay, flags: 0, data: "x", err: invalid argument"#
+let overlay =
+    #"#5 ERROR: mount source: "overlay", target: "/var/lib/docker/overlay2/q/merged", fstype: overlay, flags: 0, data: "x", err: invalid argument"#
 /// The whole result, structured content included (the SDK's shorter form drops it).
 func call(_ name: String, _ arguments: [String: Value]) async throws -> CallTool.Result {
     let context: RequestContext<CallTool.Result> = try await client.callTool(name: name, arguments: arguments)
@@ -54,7 +56,8 @@ let diagnosis = try await call("diagnose_error", ["text": .string(overlay)])
 report["diagnosis_text"] = text(diagnosis.content)
 report["diagnosis_error"] = diagnosis.isError ?? false
 if case let .object(fields)? = diagnosis.structuredContent, case let .array(matches)? = fields["matches"],
-   case let .object(best)? = matches.first, case let .string(id)? = best["bead"] {
+    case let .object(best)? = matches.first, case let .string(id)? = best["bead"]
+{
     report["diagnosis_bead"] = id
 }
 

@@ -99,14 +99,19 @@ extension JSONShape {
         case let .object(fields, open):
             if style.collapsed { return [("type", "object")] }
             var schema: [(String, JSONValue)] = [("type", "object")]
-            schema.append(("properties", .object(fields.map { field in
-                var property = field.shape.schema(style.deeper())
-                if style.descriptions, let summary = field.summary, case var .object(parts) = property {
-                    parts.insert(("description", .string(summary)), at: 0)
-                    property = .object(parts)
-                }
-                return (field.name, property)
-            })))
+            schema.append(
+                (
+                    "properties",
+                    .object(
+                        fields.map { field in
+                            var property = field.shape.schema(style.deeper())
+                            if style.descriptions, let summary = field.summary, case var .object(parts) = property {
+                                parts.insert(("description", .string(summary)), at: 0)
+                                property = .object(parts)
+                            }
+                            return (field.name, property)
+                        })
+                ))
             let required = fields.filter(\.required).map(\.name)
             if !required.isEmpty { schema.append(("required", JSONValue(required))) }
             schema.append(("additionalProperties", .bool(open)))

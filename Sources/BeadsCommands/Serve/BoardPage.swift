@@ -58,7 +58,9 @@ struct BoardPage {
         // Columns are placed by id; only the beads shown are decoded.
         let ids = try store.beadIDs(matching: query.filter)
         let readyIDs = try store.readyIDs(now: now).intersection(ids)
-        let ready = query.isEmpty ? try store.readyBeads(now: now, limit: columnShown)
+        let ready =
+            query.isEmpty
+            ? try store.readyBeads(now: now, limit: columnShown)
             : try store.readyBeads(now: now, limit: 0).filter { ids.contains($0.bead.id) }.prefix(columnShown).map { $0 }
         let blocked = try store.blockedBeads(now: now).filter { ids.contains($0.bead.id) }
         var filter = query.filter
@@ -84,20 +86,29 @@ struct BoardPage {
         func more(_ count: Int, _ command: String) -> String? {
             count > columnShown ? "The first \(columnShown) of \(count); filter the board, or <code>\(command)</code> lists all." : nil
         }
-        body += column("Ready", id: "ready", count: readyIDs.count, ready.map { card($0.bead) }, empty: "Nothing is ready.",
-                       note: more(readyIDs.count, "beads ready --limit 0"))
-        body += column("In progress", id: "in-progress", count: inProgress.count, inProgress.prefix(columnShown).map { card($0) },
-                       empty: "Nobody is on anything.", note: more(inProgress.count, "beads list --status in_progress --limit 0"))
-        body += column("Blocked", id: "blocked", count: blocked.count, blocked.prefix(columnShown).map { item in
-            card(item.bead, extra: "<div class=\"meta\">blocked by " + item.blockedBy.map(HTML.beadLink).joined(separator: ", ") + "</div>")
-        }, empty: "Nothing is blocked.", note: more(blocked.count, "beads blocked"))
+        body += column(
+            "Ready", id: "ready", count: readyIDs.count, ready.map { card($0.bead) }, empty: "Nothing is ready.",
+            note: more(readyIDs.count, "beads ready --limit 0"))
+        body += column(
+            "In progress", id: "in-progress", count: inProgress.count, inProgress.prefix(columnShown).map { card($0) },
+            empty: "Nobody is on anything.", note: more(inProgress.count, "beads list --status in_progress --limit 0"))
+        body += column(
+            "Blocked", id: "blocked", count: blocked.count,
+            blocked.prefix(columnShown).map { item in
+                card(
+                    item.bead,
+                    extra: "<div class=\"meta\">blocked by " + item.blockedBy.map(HTML.beadLink).joined(separator: ", ") + "</div>")
+            }, empty: "Nothing is blocked.", note: more(blocked.count, "beads blocked"))
         if !otherOpen.isEmpty {
-            body += column("Other open", id: "other-open", count: otherOpenIDs.count, otherOpen.map { card($0) }, empty: "",
-                           note: "Open, but not ready work: deferred, pinned, or of a type that is not ready work (epics…)."
-                               + (more(otherOpenIDs.count, "beads list --limit 0").map { " " + $0 } ?? ""))
+            body += column(
+                "Other open", id: "other-open", count: otherOpenIDs.count, otherOpen.map { card($0) }, empty: "",
+                note: "Open, but not ready work: deferred, pinned, or of a type that is not ready work (epics…)."
+                    + (more(otherOpenIDs.count, "beads list --limit 0").map { " " + $0 } ?? ""))
         }
-        body += column("Closed", id: "closed", count: closedCount, closed.map { card($0) }, empty: "Nothing closed yet.",
-                       note: closedCount > closedShown ? "The \(closedShown) closed last of \(closedCount); <code>beads list --status closed</code> lists all." : nil)
+        body += column(
+            "Closed", id: "closed", count: closedCount, closed.map { card($0) }, empty: "Nothing closed yet.",
+            note: closedCount > closedShown
+                ? "The \(closedShown) closed last of \(closedCount); <code>beads list --status closed</code> lists all." : nil)
         body += "</div>\n"
         return HTML.page("Board", section: .board, body)
     }
@@ -112,7 +123,8 @@ struct BoardPage {
             return html + "</select></label>\n"
         }
         var form = "<form class=\"filters\" method=\"get\" action=\"/board\" role=\"search\">\n"
-        form += "<label>Search <input type=\"search\" name=\"q\" value=\"\(HTML.escape(query.text ?? ""))\" placeholder=\"title, description or id\"></label>\n"
+        form +=
+            "<label>Search <input type=\"search\" name=\"q\" value=\"\(HTML.escape(query.text ?? ""))\" placeholder=\"title, description or id\"></label>\n"
         form += select("priority", "Priority", (0...4).map { ("\($0)", "P\($0)") }, query.priority.map { "\($0)" })
         form += select("type", "Type", types.map { ($0, $0) }, query.type)
         form += select("label", "Label", try store.labelCounts().map { ($0.0, "\($0.0) (\($0.1))") }, query.label)
@@ -121,7 +133,8 @@ struct BoardPage {
     }
 
     static func column(_ title: String, id: String, count: Int, _ cards: [String], empty: String, note: String? = nil) -> String {
-        var html = "<section class=\"column\" id=\"\(id)\" aria-labelledby=\"\(id)-h\"><h2 id=\"\(id)-h\">\(title) <span class=\"meta\">\(count)</span></h2>\n"
+        var html =
+            "<section class=\"column\" id=\"\(id)\" aria-labelledby=\"\(id)-h\"><h2 id=\"\(id)-h\">\(title) <span class=\"meta\">\(count)</span></h2>\n"
         if let note { html += "<p class=\"meta\">\(note)</p>\n" }
         html += cards.isEmpty ? "<p class=\"meta\">\(empty)</p>\n" : "<ul class=\"cards\">\n" + cards.joined() + "</ul>\n"
         return html + "</section>\n"
@@ -131,6 +144,7 @@ struct BoardPage {
         var meta = ["<span class=\"badge p\(bead.priority)\">P\(bead.priority)</span>", HTML.escape(bead.issueType)]
         if let assignee = bead.assignee, !assignee.isEmpty { meta.append("@" + HTML.escape(assignee)) }
         if !bead.labels.isEmpty { meta.append(bead.labels.map(HTML.escape).joined(separator: ", ")) }
-        return "<li class=\"card\">\(HTML.beadLink(bead.id)) \(HTML.escape(bead.title))<div class=\"meta\">\(meta.joined(separator: " · "))</div>\(extra)</li>\n"
+        return
+            "<li class=\"card\">\(HTML.beadLink(bead.id)) \(HTML.escape(bead.title))<div class=\"meta\">\(meta.joined(separator: " · "))</div>\(extra)</li>\n"
     }
 }

@@ -20,13 +20,20 @@ enum DocPages {
         let linter = try site.linting(base).linter(for: texts)
         var body = "<h1>Solution docs</h1>\n"
         guard !docs.isEmpty else {
-            return HTML.page("Docs", section: .docs, body + "<p>No docs in <code>\(HTML.escape(base.location.docsDirectory))</code> yet: <code>beads doc new ID</code> writes one for a bead.</p>")
+            return HTML.page(
+                "Docs", section: .docs,
+                body
+                    + "<p>No docs in <code>\(HTML.escape(base.location.docsDirectory))</code> yet: <code>beads doc new ID</code> writes one for a bead.</p>"
+            )
         }
-        body += "<table><thead><tr><th scope=\"col\">Doc</th><th scope=\"col\">Beads</th><th scope=\"col\">Signatures</th><th scope=\"col\">Recipes</th><th scope=\"col\">Findings</th></tr></thead><tbody>\n"
+        body +=
+            "<table><thead><tr><th scope=\"col\">Doc</th><th scope=\"col\">Beads</th><th scope=\"col\">Signatures</th><th scope=\"col\">Recipes</th><th scope=\"col\">Findings</th></tr></thead><tbody>\n"
         for (d, text) in zip(docs, texts) {
             let findings = linter.lint(path: d.path, text: text).count
-            body += "<tr><td>\(HTML.docLink(d.path, text: d.title.isEmpty ? d.path : d.title))<div class=\"meta\">\(HTML.escape(d.path))</div></td>"
-            body += "<td>\(d.primaryBeads.map(HTML.beadLink).joined(separator: ", "))</td><td>\(d.signatureCount)</td><td>\(d.recipeCount)</td>"
+            body +=
+                "<tr><td>\(HTML.docLink(d.path, text: d.title.isEmpty ? d.path : d.title))<div class=\"meta\">\(HTML.escape(d.path))</div></td>"
+            body +=
+                "<td>\(d.primaryBeads.map(HTML.beadLink).joined(separator: ", "))</td><td>\(d.signatureCount)</td><td>\(d.recipeCount)</td>"
             body += "<td>\(findings == 0 ? "none" : "<span class=\"regression\">\(findings)</span>")</td></tr>\n"
         }
         body += "</tbody></table>\n"
@@ -46,15 +53,24 @@ enum DocPages {
         let beads = try base.store.docBeadLinks().filter { $0.path == path }.map(\.beadID)
         let e = HTML.escape
 
-        var aside = "<aside aria-labelledby=\"findings-h\">\n<h2 id=\"findings-h\">Lint: \(findings.isEmpty ? "nothing stale" : "\(findings.count) finding\(findings.count == 1 ? "" : "s")")</h2>\n"
+        var aside =
+            "<aside aria-labelledby=\"findings-h\">\n<h2 id=\"findings-h\">Lint: \(findings.isEmpty ? "nothing stale" : "\(findings.count) finding\(findings.count == 1 ? "" : "s")")</h2>\n"
         for f in findings {
             let heading = rendered.headings.last { $0.line <= f.line }
             let place = heading.map { "<a href=\"#\(HTML.urlComponent($0.anchor))\">line \(f.line)</a>" } ?? "line \(f.line)"
-            aside += "<div class=\"finding\"><strong>\(e(f.rule.rawValue))</strong> \(place): \(e(f.message))\(f.edit != nil ? " <span class=\"meta\">(beads doc lint --fix repairs it)</span>" : "")</div>\n"
+            aside +=
+                "<div class=\"finding\"><strong>\(e(f.rule.rawValue))</strong> \(place): \(e(f.message))\(f.edit != nil ? " <span class=\"meta\">(beads doc lint --fix repairs it)</span>" : "")</div>\n"
         }
-        aside += "<h2>Beads</h2>\n" + (beads.isEmpty ? "<p class=\"meta\">It names no bead.</p>\n" : "<ul>" + beads.map { "<li>\(HTML.beadLink($0))</li>" }.joined() + "</ul>\n")
+        aside +=
+            "<h2>Beads</h2>\n"
+            + (beads.isEmpty
+                ? "<p class=\"meta\">It names no bead.</p>\n" : "<ul>" + beads.map { "<li>\(HTML.beadLink($0))</li>" }.joined() + "</ul>\n")
         let backlinks = try backlinks(to: path, among: docs.map(\.path), base: base)
-        aside += "<h2>Linked from</h2>\n" + (backlinks.isEmpty ? "<p class=\"meta\">No other doc links here.</p>\n" : "<ul>" + backlinks.map { "<li>\(HTML.docLink($0))</li>" }.joined() + "</ul>\n")
+        aside +=
+            "<h2>Linked from</h2>\n"
+            + (backlinks.isEmpty
+                ? "<p class=\"meta\">No other doc links here.</p>\n"
+                : "<ul>" + backlinks.map { "<li>\(HTML.docLink($0))</li>" }.joined() + "</ul>\n")
         aside += "<p class=\"meta\">\(e(path)) · \(summary.signatureCount) signatures · \(summary.recipeCount) recipes</p>\n</aside>\n"
 
         let body = "<div class=\"doc\"><article class=\"markdown\">\n\(rendered.html)</article>\n\(aside)</div>\n"
@@ -83,7 +99,10 @@ enum DocPages {
         var parts: [Substring] = []
         for part in joined.split(separator: "/") {
             if part == "." { continue }
-            if part == ".." { if parts.popLast() == nil { return nil }; continue }
+            if part == ".." {
+                if parts.popLast() == nil { return nil }
+                continue
+            }
             parts.append(part)
         }
         return parts.joined(separator: "/")

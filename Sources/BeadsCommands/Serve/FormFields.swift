@@ -33,7 +33,9 @@ enum FormFields {
             let b = bytes[k]
             if b == UInt8(ascii: "+") {
                 out.append(0x20)
-            } else if b == UInt8(ascii: "%"), k + 2 < bytes.endIndex, let byte = UInt8(String(decoding: bytes[(k + 1)...(k + 2)], as: UTF8.self), radix: 16) {
+            } else if b == UInt8(ascii: "%"), k + 2 < bytes.endIndex,
+                let byte = UInt8(String(decoding: bytes[(k + 1)...(k + 2)], as: UTF8.self), radix: 16)
+            {
                 out.append(byte)
                 k += 2
             } else {

@@ -116,7 +116,8 @@ enum HTML {
             let h = max(2, n * height / peak)
             bars += "<rect x=\"\(k * 4)\" y=\"\(height - h)\" width=\"3\" height=\"\(h)\"><title>\(n)</title></rect>"
         }
-        return "<svg class=\"chart\" role=\"img\" aria-label=\"\(escape(label))\" width=\"\(width)\" height=\"\(height)\" viewBox=\"0 0 \(width) \(height)\" fill=\"#3465a4\">"
+        return
+            "<svg class=\"chart\" role=\"img\" aria-label=\"\(escape(label))\" width=\"\(width)\" height=\"\(height)\" viewBox=\"0 0 \(width) \(height)\" fill=\"#3465a4\">"
             + "<rect x=\"0\" y=\"\(height - 1)\" width=\"\(width)\" height=\"1\" fill=\"#999\"/>\(bars)</svg>"
     }
 }

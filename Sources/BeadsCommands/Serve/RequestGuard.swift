@@ -21,12 +21,14 @@ struct RequestGuard: RouterMiddleware {
         let json = request.uri.path.hasPrefix("/api/")
         guard let authority = request.head.authority, allowedHosts.contains(Self.hostName(authority)) else {
             let named = request.head.authority.map { "\"\(Self.hostName($0))\"" } ?? "no host"
-            return ServeSite.failure("This server answers to \(allowedHosts.sorted().joined(separator: ", ")), not to \(named): a page reached under another name may be a DNS-rebinding attack. Start beads serve with --allow-host NAME to use NAME.",
-                                     status: .forbidden, json: json)
+            return ServeSite.failure(
+                "This server answers to \(allowedHosts.sorted().joined(separator: ", ")), not to \(named): a page reached under another name may be a DNS-rebinding attack. Start beads serve with --allow-host NAME to use NAME.",
+                status: .forbidden, json: json)
         }
         if ![.get, .head, .options].contains(request.method), let site = Self.crossSite(request, allowed: allowedHosts) {
-            return ServeSite.failure("A request from \(site) may not change anything here: use this server's own pages. Nothing was changed.",
-                                     status: .forbidden, json: json)
+            return ServeSite.failure(
+                "A request from \(site) may not change anything here: use this server's own pages. Nothing was changed.",
+                status: .forbidden, json: json)
         }
         return try await next(request, context)
     }
@@ -47,7 +49,8 @@ struct RequestGuard: RouterMiddleware {
         let fetchSite = request.headers.first(where: { $0.name.canonicalName == "sec-fetch-site" })?.value
         if let origin = request.headers[.origin], origin != "null" || fetchSite != "same-origin" {
             guard origin != "null", let url = URL(string: origin), let host = url.host,
-                  url.scheme == "http" || url.scheme == "https" else { return "origin \(origin)" }
+                url.scheme == "http" || url.scheme == "https"
+            else { return "origin \(origin)" }
             let name = host.contains(":") && !host.hasPrefix("[") ? "[\(host)]" : host
             return allowed.contains(name.lowercased()) ? nil : "origin \(origin)"
         }

@@ -39,7 +39,8 @@ struct APIRequest: Sendable {
     func integer(_ request: Request, _ name: String, default value: Int, in range: ClosedRange<Int>) throws -> Int {
         guard let text = query(request, name) else { return value }
         guard let n = Int(text), range.contains(n) else {
-            throw ServeFailure(status: .badRequest, message: "\(name)=\(text): give a whole number from \(range.lowerBound) to \(range.upperBound).")
+            throw ServeFailure(
+                status: .badRequest, message: "\(name)=\(text): give a whole number from \(range.lowerBound) to \(range.upperBound).")
         }
         return n
     }
@@ -47,16 +48,19 @@ struct APIRequest: Sendable {
 
 enum ServeAPI {
     static let endpoints: [APIEndpoint] = [
-        APIEndpoint(method: .get, path: "/api/beads", summary: "Beads, as `beads list` filters them: open ones by default, most urgent first.",
-                    contract: "beads", parameters: [
-                        .init(name: "status", summary: "Only this status (open, in_progress, blocked, deferred, closed, …)."),
-                        .init(name: "priority", summary: "Only this priority: 0 to 4, or P0 to P4."),
-                        .init(name: "type", summary: "Only this issue type."), .init(name: "label", summary: "Only beads with this label."),
-                        .init(name: "assignee", summary: "Only beads assigned to this person."),
-                        .init(name: "q", summary: "Only beads whose title, description or id contains this."),
-                        .init(name: "all", type: "boolean", summary: "Include closed beads."),
-                        .init(name: "limit", type: "integer", summary: "At most this many (0: all; default 50)."),
-                    ]) { request, api in
+        APIEndpoint(
+            method: .get, path: "/api/beads", summary: "Beads, as `beads list` filters them: open ones by default, most urgent first.",
+            contract: "beads",
+            parameters: [
+                .init(name: "status", summary: "Only this status (open, in_progress, blocked, deferred, closed, …)."),
+                .init(name: "priority", summary: "Only this priority: 0 to 4, or P0 to P4."),
+                .init(name: "type", summary: "Only this issue type."), .init(name: "label", summary: "Only beads with this label."),
+                .init(name: "assignee", summary: "Only beads assigned to this person."),
+                .init(name: "q", summary: "Only beads whose title, description or id contains this."),
+                .init(name: "all", type: "boolean", summary: "Include closed beads."),
+                .init(name: "limit", type: "integer", summary: "At most this many (0: all; default 50)."),
+            ]
+        ) { request, api in
             let base = try api.site.open()
             var filter = BeadFilter()
             if let status = api.query(request, "status") { filter.statuses = [try BeadArguments.statusFilter(status)] }
@@ -72,43 +76,65 @@ enum ServeAPI {
             filter.limit = try api.integer(request, "limit", default: 50, in: 0...1_000_000)
             return .array(try base.store.beads(matching: filter).map(\.jsonValue))
         },
-        APIEndpoint(method: .get, path: "/api/beads/{id}", summary: "One bead as `beads show ID --json` gives it.", contract: "bead-details",
-                    parameters: [.init(name: "id", location: "path", summary: "The bead's id, e.g. mo-jgo.")]) { _, api in
+        APIEndpoint(
+            method: .get, path: "/api/beads/{id}", summary: "One bead as `beads show ID --json` gives it.", contract: "bead-details",
+            parameters: [.init(name: "id", location: "path", summary: "The bead's id, e.g. mo-jgo.")]
+        ) { _, api in
             let base = try api.site.open()
             let id = api.pathParameter ?? ""
             guard let bead = try base.store.bead(id) else { throw ServeFailure.notFound("No bead \(id) in this knowledge base.") }
             return try ShowCommand.jsonObject(bead, in: base)
         },
-        APIEndpoint(method: .get, path: "/api/ready", summary: "Open beads nothing blocks, as `beads ready --json`.", contract: "ready",
-                    parameters: [.init(name: "limit", type: "integer", summary: "At most this many (0, the default: all).")]) { request, api in
+        APIEndpoint(
+            method: .get, path: "/api/ready", summary: "Open beads nothing blocks, as `beads ready --json`.", contract: "ready",
+            parameters: [.init(name: "limit", type: "integer", summary: "At most this many (0, the default: all).")]
+        ) { request, api in
             let limit = try api.integer(request, "limit", default: 0, in: 0...1_000_000)
             return ReadyCommand.json(try api.site.open().store.readyBeads(now: Timestamp.now(), limit: limit))
         },
-        APIEndpoint(method: .get, path: "/api/blocked", summary: "Beads waiting on others, as `beads blocked --json`.", contract: "blocked") { _, api in
+        APIEndpoint(method: .get, path: "/api/blocked", summary: "Beads waiting on others, as `beads blocked --json`.", contract: "blocked")
+        { _, api in
             BlockedCommand.json(try api.site.open().store.blockedBeads(now: Timestamp.now()))
         },
-        APIEndpoint(method: .get, path: "/api/stats", summary: "Counts over the whole store, as `beads stats --json`.", contract: "stats") { _, api in
+        APIEndpoint(method: .get, path: "/api/stats", summary: "Counts over the whole store, as `beads stats --json`.", contract: "stats") {
+            _, api in
             try StatsCommand.summary(try api.site.open().store, HitWindows(now: Date())).json
         },
-        APIEndpoint(method: .get, path: "/api/known-errors", summary: "Known errors by cost with their daily hits, as `beads stats --errors --json`.",
-                    contract: "error-costs") { _, api in
+        APIEndpoint(
+            method: .get, path: "/api/known-errors",
+            summary: "Known errors by cost with their daily hits, as `beads stats --errors --json`.",
+            contract: "error-costs"
+        ) { _, api in
             .array(try KnownErrorCost.ranked(in: try api.site.open().store, windows: HitWindows(now: Date())).map(HitPresentation.cost))
         },
-        APIEndpoint(method: .get, path: "/api/hits", summary: "Recorded diagnoses, newest first, as `beads hits --json`.", contract: "hits",
-                    parameters: [.init(name: "bead", summary: "Only hits of this bead."),
-                                 .init(name: "unmatched", type: "boolean", summary: "Only diagnoses that matched nothing."),
-                                 .init(name: "limit", type: "integer", summary: "At most this many (default 50).")]) { request, api in
+        APIEndpoint(
+            method: .get, path: "/api/hits", summary: "Recorded diagnoses, newest first, as `beads hits --json`.", contract: "hits",
+            parameters: [
+                .init(name: "bead", summary: "Only hits of this bead."),
+                .init(name: "unmatched", type: "boolean", summary: "Only diagnoses that matched nothing."),
+                .init(name: "limit", type: "integer", summary: "At most this many (default 50)."),
+            ]
+        ) { request, api in
             let limit = try api.integer(request, "limit", default: 50, in: 1...100_000)
-            return .array(try api.site.open().store.hits(beadID: api.query(request, "bead"), unmatched: api.query(request, "unmatched") == "true", limit: limit).map(\.jsonValue))
+            return .array(
+                try api.site.open().store.hits(
+                    beadID: api.query(request, "bead"), unmatched: api.query(request, "unmatched") == "true", limit: limit
+                ).map(\.jsonValue))
         },
-        APIEndpoint(method: .get, path: "/api/docs", summary: "The solution docs and what each holds, as `beads doc list --json`.", contract: "docs") { _, api in
+        APIEndpoint(
+            method: .get, path: "/api/docs", summary: "The solution docs and what each holds, as `beads doc list --json`.", contract: "docs"
+        ) { _, api in
             DocListCommand.json(try api.site.open().store.docSummaries())
         },
-        APIEndpoint(method: .get, path: "/api/lint", summary: "What went stale in the docs, as `beads doc lint --json`.", contract: "lint-findings") { _, api in
+        APIEndpoint(
+            method: .get, path: "/api/lint", summary: "What went stale in the docs, as `beads doc lint --json`.", contract: "lint-findings"
+        ) { _, api in
             .array(try api.site.linting(try api.site.open()).wholeKnowledgeBase().map(DocLintCommand.json))
         },
-        APIEndpoint(method: .post, path: "/api/fix", summary: "Diagnose a pasted error, as `beads fix --json`; recorded as a hit (source serve).",
-                    contract: "diagnosis", body: "{\"text\": \"the error or the end of the log\"}, at most 10 MiB") { request, api in
+        APIEndpoint(
+            method: .post, path: "/api/fix", summary: "Diagnose a pasted error, as `beads fix --json`; recorded as a hit (source serve).",
+            contract: "diagnosis", body: "{\"text\": \"the error or the end of the log\"}, at most 10 MiB"
+        ) { request, api in
             let text = try await api.site.paste(request, form: false)
             let (diagnosis, env) = try await api.site.diagnose(text)
             return FixReport.json(diagnosis, env: env)
@@ -137,30 +163,71 @@ enum ServeAPI {
             for endpoint in endpoints where endpoint.path == path {
                 var operation: [(String, JSONValue)] = [
                     ("summary", .string(endpoint.summary)),
-                    ("operationId", .string(endpoint.method.rawValue.lowercased() + endpoint.path.split(separator: "/").dropFirst().map { $0.hasPrefix("{") ? "ByID" : $0.prefix(1).uppercased() + $0.dropFirst() }.joined().replacingOccurrences(of: "-", with: ""))),
+                    (
+                        "operationId",
+                        .string(
+                            endpoint.method.rawValue.lowercased()
+                                + endpoint.path.split(separator: "/").dropFirst().map {
+                                    $0.hasPrefix("{") ? "ByID" : $0.prefix(1).uppercased() + $0.dropFirst()
+                                }.joined().replacingOccurrences(of: "-", with: ""))
+                    ),
                 ]
                 if !endpoint.parameters.isEmpty {
-                    operation.append(("parameters", .array(endpoint.parameters.map { p in
-                        .object([("name", .string(p.name)), ("in", .string(p.location)), ("required", .bool(p.location == "path")),
-                                 ("description", .string(p.summary)), ("schema", .object([("type", .string(p.type))]))])
-                    })))
+                    operation.append(
+                        (
+                            "parameters",
+                            .array(
+                                endpoint.parameters.map { p in
+                                    .object([
+                                        ("name", .string(p.name)), ("in", .string(p.location)), ("required", .bool(p.location == "path")),
+                                        ("description", .string(p.summary)), ("schema", .object([("type", .string(p.type))])),
+                                    ])
+                                })
+                        ))
                 }
                 if let body = endpoint.body {
-                    operation.append(("requestBody", .object([("required", .bool(true)), ("description", .string(body)), ("content", .object([
-                        ("application/json", .object([("schema", .object([
-                            ("type", "object"), ("required", .array(["text"])),
-                            ("properties", .object([("text", .object([("type", "string")]))])),
-                        ]))])),
-                    ]))])))
+                    operation.append(
+                        (
+                            "requestBody",
+                            .object([
+                                ("required", .bool(true)), ("description", .string(body)),
+                                (
+                                    "content",
+                                    .object([
+                                        (
+                                            "application/json",
+                                            .object([
+                                                (
+                                                    "schema",
+                                                    .object([
+                                                        ("type", "object"), ("required", .array(["text"])),
+                                                        ("properties", .object([("text", .object([("type", "string")]))])),
+                                                    ])
+                                                )
+                                            ])
+                                        )
+                                    ])
+                                ),
+                            ])
+                        ))
                 }
                 let error = JSONValue.object([("$ref", "#/components/schemas/Error")])
                 func answer(_ description: String, _ schema: JSONValue) -> JSONValue {
-                    .object([("description", .string(description)), ("content", .object([("application/json", .object([("schema", schema)]))]))])
+                    .object([
+                        ("description", .string(description)), ("content", .object([("application/json", .object([("schema", schema)]))])),
+                    ])
                 }
-                var responses: [(String, JSONValue)] = [("200", answer("The `\(endpoint.contract)` shape (manual/json/\(endpoint.contract).schema.json).",
-                                                                       .object([("$ref", .string("json/\(endpoint.contract).schema.json"))])))]
+                var responses: [(String, JSONValue)] = [
+                    (
+                        "200",
+                        answer(
+                            "The `\(endpoint.contract)` shape (manual/json/\(endpoint.contract).schema.json).",
+                            .object([("$ref", .string("json/\(endpoint.contract).schema.json"))]))
+                    )
+                ]
                 responses.append(("400", answer("A parameter or the body is wrong; the message says which.", error)))
-                responses.append(("403", answer("The request named a host the server does not answer to, or came from another site's page.", error)))
+                responses.append(
+                    ("403", answer("The request named a host the server does not answer to, or came from another site's page.", error)))
                 if endpoint.path.contains("{") { responses.append(("404", answer("Nothing has that id.", error))) }
                 if endpoint.body != nil {
                     responses.append(("413", answer("The paste is over 10 MiB.", error)))
@@ -174,13 +241,39 @@ enum ServeAPI {
         }
         return .object([
             ("openapi", "3.1.0"),
-            ("info", .object([("title", "beads serve"), ("version", .string(BeadsCommand.configuration.version)),
-                              ("description", "The JSON API of `beads serve`: the shapes of the CLI's --json. Bound to 127.0.0.1 unless --host says otherwise.")])),
+            (
+                "info",
+                .object([
+                    ("title", "beads serve"), ("version", .string(BeadsCommand.configuration.version)),
+                    (
+                        "description",
+                        "The JSON API of `beads serve`: the shapes of the CLI's --json. Bound to 127.0.0.1 unless --host says otherwise."
+                    ),
+                ])
+            ),
             ("paths", .object(paths)),
-            ("components", .object([("schemas", .object([("Error", .object([
-                ("type", "object"), ("required", .array(["error"])), ("additionalProperties", .bool(false)),
-                ("properties", .object([("error", .object([("type", "string"), ("description", "What went wrong and what to do.")]))])),
-            ]))]))])),
+            (
+                "components",
+                .object([
+                    (
+                        "schemas",
+                        .object([
+                            (
+                                "Error",
+                                .object([
+                                    ("type", "object"), ("required", .array(["error"])), ("additionalProperties", .bool(false)),
+                                    (
+                                        "properties",
+                                        .object([
+                                            ("error", .object([("type", "string"), ("description", "What went wrong and what to do.")]))
+                                        ])
+                                    ),
+                                ])
+                            )
+                        ])
+                    )
+                ])
+            ),
         ])
     }
 }

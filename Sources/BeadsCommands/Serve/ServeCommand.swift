@@ -10,7 +10,8 @@ struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
         abstract: "Serve the team's page: paste an error, browse the board, the docs and the known errors.",
-        discussion: HelpText.prose("""
+        discussion: HelpText.prose(
+            """
             Binds 127.0.0.1 (this machine only) unless --host says otherwise; share it only on a
             network you trust. Pages: / (paste an error), /board, /beads/ID, /docs, /errors. They
             work with JavaScript off and update themselves when the store changes (a CLI write,
@@ -29,9 +30,11 @@ struct ServeCommand: AsyncParsableCommand {
     var port = 8_377
     @Option(help: "The address to bind: 127.0.0.1, or 0.0.0.0 to share on a trusted network.")
     var host = "127.0.0.1"
-    @Option(name: .customLong("allow-host"), help: ArgumentHelp(
-        "Also answer to this host name (repeatable). The server answers to localhost, 127.0.0.1 and [::1] only, so that a page on another name cannot reach it (DNS rebinding); name the machine's own name or address when sharing it with --host.",
-        valueName: "NAME"))
+    @Option(
+        name: .customLong("allow-host"),
+        help: ArgumentHelp(
+            "Also answer to this host name (repeatable). The server answers to localhost, 127.0.0.1 and [::1] only, so that a page on another name cannot reach it (DNS rebinding); name the machine's own name or address when sharing it with --host.",
+            valueName: "NAME"))
     var allowedHosts: [String] = []
     @Flag(help: "Let the page run a fix's recipe on this machine (after showing it and asking).")
     var allowRun = false
@@ -51,7 +54,8 @@ struct ServeCommand: AsyncParsableCommand {
         let location = try kb.location()
         let environment = CommandContext.current.environment
         _ = try KnowledgeBase(location: location, environment: environment)
-        let site = ServeSite(location: location, environment: environment, allowRun: allowRun, events: StoreEvents(), sessions: SessionTokens())
+        let site = ServeSite(
+            location: location, environment: environment, allowRun: allowRun, events: StoreEvents(), sessions: SessionTokens())
         let router = ServeRoutes.router(site, allowedHosts: allowedHosts)
         // The server's own log goes to stderr, warnings and worse only: stdout is the address.
         var logger = Logger(label: "beads.serve") { label in StreamLogHandler.standardError(label: label) }
@@ -61,7 +65,10 @@ struct ServeCommand: AsyncParsableCommand {
             router: router, configuration: .init(address: .hostname(host, port: port), serverName: "beads"),
             onServerRunning: { channel in
                 let bound = channel.localAddress?.port ?? port
-                out.write(Data("beads serve: http://\(host):\(bound)/ (Ctrl-C stops it)\(allowRun ? "; recipes can be run from the page" : "")\n".utf8))
+                out.write(
+                    Data(
+                        "beads serve: http://\(host):\(bound)/ (Ctrl-C stops it)\(allowRun ? "; recipes can be run from the page" : "")\n"
+                            .utf8))
             }, logger: logger)
         let watcher = Task { await site.events.watch(location) }
         // A stop (Ctrl-C, SIGTERM) first ends the pages' event streams, which the server's
@@ -133,13 +140,17 @@ struct NotFoundPage: RouterMiddleware {
         do {
             return try await next(request, context)
         } catch let error as HTTPError where error.status == .notFound || error.status == .methodNotAllowed {
-            let message = error.status == .notFound ? "Nothing is at \(request.uri.path): the pages are /, /board, /docs and /errors; the API is described at /api/openapi.json."
+            let message =
+                error.status == .notFound
+                ? "Nothing is at \(request.uri.path): the pages are /, /board, /docs and /errors; the API is described at /api/openapi.json."
                 : "\(request.method) is not answered at \(request.uri.path)."
             var headers = HTTPFields()
             let json = request.uri.path.hasPrefix("/api/")
             headers[.contentType] = json ? "application/json" : "text/html; charset=utf-8"
             ServeSite.secure(&headers)
-            let body = json ? JSONValue.object([("error", .string(message))]).prettyEncoded() + "\n" : ServePages.error(message, status: error.status)
+            let body =
+                json
+                ? JSONValue.object([("error", .string(message))]).prettyEncoded() + "\n" : ServePages.error(message, status: error.status)
             return Response(status: error.status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: body)))
         }
     }

@@ -7,7 +7,9 @@ import Hummingbird
 /// The paste box and what it answers: the pages of `fix`.
 enum ServePages {
     static func home(token: String) -> String {
-        HTML.page("Paste an error", section: .paste, live: false, """
+        HTML.page(
+            "Paste an error", section: .paste, live: false,
+            """
             <h1>Paste an error, get the fix</h1>
             <form method="post" action="/fix">
             <input type="hidden" name="csrf" value="\(HTML.escape(token))">
@@ -21,18 +23,22 @@ enum ServePages {
     }
 
     static func error(_ message: String, status: HTTPResponse.Status = .badRequest) -> String {
-        HTML.page("Error", section: nil, live: false,
-                  "<h1>\(status.code == 404 ? "Not found" : "That did not work")</h1>\n<p role=\"alert\">\(HTML.escape(message))</p>\n<p><a href=\"/\">Paste an error</a> · <a href=\"/board\">the board</a></p>")
+        HTML.page(
+            "Error", section: nil, live: false,
+            "<h1>\(status.code == 404 ? "Not found" : "That did not work")</h1>\n<p role=\"alert\">\(HTML.escape(message))</p>\n<p><a href=\"/\">Paste an error</a> · <a href=\"/board\">the board</a></p>"
+        )
     }
 
     static func diagnosis(_ diagnosis: Diagnosis, env: EnvironmentReport, paste: String, runToken: String?) -> String {
         let e = HTML.escape
         guard !diagnosis.matches.isEmpty else {
-            var body = "<h1>No known error matched</h1>\n<p>\(diagnosis.linesRead) lines read; a match needs a score of \(MatchModel.threshold) or more.</p>\n"
+            var body =
+                "<h1>No known error matched</h1>\n<p>\(diagnosis.linesRead) lines read; a match needs a score of \(MatchModel.threshold) or more.</p>\n"
             if !diagnosis.nearest.isEmpty {
                 body += "<h2>Nearest known errors</h2>\n<ul>\n"
                 for m in diagnosis.nearest {
-                    body += "<li>\(HTML.beadLink(m.beadID)) \(e(m.bead?.title ?? "")) (score \(String(format: "%.2f", m.score))): \(e(MatchWhy.sentence(m)))</li>\n"
+                    body +=
+                        "<li>\(HTML.beadLink(m.beadID)) \(e(m.bead?.title ?? "")) (score \(String(format: "%.2f", m.score))): \(e(MatchWhy.sentence(m)))</li>\n"
                 }
                 body += "</ul>\n"
             }
@@ -43,7 +49,8 @@ enum ServePages {
         for m in diagnosis.matches.prefix(3) {
             body += "<section>\n<h1>Known error <span class=\"bead\">\(e(m.beadID))</span>: \(e(m.bead?.title ?? ""))</h1>\n"
             body += "<p>\(HTML.beadLink(m.beadID)) · \(e(m.bead?.status.rawValue ?? "not in the store"))</p>\n"
-            body += "<p>Matched line \(m.lineNumber) (score \(String(format: "%.2f", m.score))); the parts read as variable are marked, the log's prefix is dimmed:</p>\n"
+            body +=
+                "<p>Matched line \(m.lineNumber) (score \(String(format: "%.2f", m.score))); the parts read as variable are marked, the log's prefix is dimmed:</p>\n"
             body += matchedLines(m, paste: paste)
             body += "<p>Signature: <code>\(e(m.signature.text))</code></p>\n"
             if let cause = m.rootCause { body += "<h2>Root cause</h2>\n<p>\(e(cause))</p>\n" }
@@ -52,16 +59,20 @@ enum ServePages {
             if !ranked.isEmpty {
                 body += "<h2>Fixes, ranked for this machine (\(e(env.verdict)))</h2>\n<ol>\n"
                 for r in ranked {
-                    body += "<li\(r.recommended ? " class=\"recommended\"" : "")>\(e(r.recipe.name))\(r.recommended ? " (recommended)" : ""): \(e(r.reason))"
+                    body +=
+                        "<li\(r.recommended ? " class=\"recommended\"" : "")>\(e(r.recipe.name))\(r.recommended ? " (recommended)" : ""): \(e(r.reason))"
                     body += "<pre>\(e(r.recipe.body))</pre>"
                     if let runToken {
-                        body += RecipeRunPages.runForm(r.recipe, beadID: m.beadID, paste: paste, token: runToken, action: "/run/confirm", button: "Run \(r.recipe.name)…")
+                        body += RecipeRunPages.runForm(
+                            r.recipe, beadID: m.beadID, paste: paste, token: runToken, action: "/run/confirm",
+                            button: "Run \(r.recipe.name)…")
                     }
                     body += "</li>\n"
                 }
                 body += "</ol>\n"
                 if runToken == nil {
-                    body += "<p>Running a fix from this page is off (the server was started without <code>--allow-run</code>); in a terminal: <code>beads fix --run</code>.</p>\n"
+                    body +=
+                        "<p>Running a fix from this page is off (the server was started without <code>--allow-run</code>); in a terminal: <code>beads fix --run</code>.</p>\n"
                 }
             }
             if !m.docs.isEmpty {

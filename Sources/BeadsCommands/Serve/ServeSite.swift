@@ -63,7 +63,8 @@ struct ServeSite: Sendable {
 
     /// Scripts and everything else from this server only; no framing by other sites.
     static func secure(_ headers: inout HTTPFields) {
-        headers[.init("Content-Security-Policy")!] = "default-src 'self'; style-src 'unsafe-inline'; frame-ancestors 'none'; form-action 'self'"
+        headers[.init("Content-Security-Policy")!] =
+            "default-src 'self'; style-src 'unsafe-inline'; frame-ancestors 'none'; form-action 'self'"
         headers[.init("X-Content-Type-Options")!] = "nosniff"
         // same-origin, not no-referrer: under no-referrer a browser sends its own forms'
         // posts with `Origin: null`, which RequestGuard cannot tell from a sandboxed
@@ -88,7 +89,8 @@ struct ServeSite: Sendable {
         } catch {
             (status, message) = (.internalServerError, "\(error)")
         }
-        return wantsJSON ? json(.object([("error", .string(message))]), status: status)
+        return wantsJSON
+            ? json(.object([("error", .string(message))]), status: status)
             : page(ServePages.error(message, status: status), status: status)
     }
 
@@ -108,8 +110,9 @@ struct ServeSite: Sendable {
         do {
             for try await chunk in request.body {
                 guard body.count + chunk.readableBytes <= limit else {
-                    throw ServeFailure(status: .contentTooLarge,
-                                       message: "The paste is over 10 MiB: paste the end of the log, where builds report the error.")
+                    throw ServeFailure(
+                        status: .contentTooLarge,
+                        message: "The paste is over 10 MiB: paste the end of the log, where builds report the error.")
                 }
                 body.append(contentsOf: chunk.readableBytesView)
             }
@@ -117,7 +120,8 @@ struct ServeSite: Sendable {
             throw failure
         } catch {
             // A body that ends early or whose chunks do not parse is the client's error.
-            throw ServeFailure(status: .badRequest, message: "The request's body could not be read (it ended early or is not well formed): send it again.")
+            throw ServeFailure(
+                status: .badRequest, message: "The request's body could not be read (it ended early or is not well formed): send it again.")
         }
         return body
     }
@@ -146,7 +150,11 @@ struct ServeSite: Sendable {
         let bytes = try await formBody(request)
         let session = request.cookies[SessionTokens.cookieName]?.value
         guard await sessions.isValid(FormFields.value("csrf", in: bytes), for: session) else {
-            throw ServeFailure(status: .forbidden, message: "This form carries no valid token (it came from another page, or the server restarted): open the page again and submit it from there. Nothing was changed.")
+            throw ServeFailure(
+                status: .forbidden,
+                message:
+                    "This form carries no valid token (it came from another page, or the server restarted): open the page again and submit it from there. Nothing was changed."
+            )
         }
         return bytes
     }
@@ -154,13 +162,16 @@ struct ServeSite: Sendable {
     func paste(_ request: Request, form: Bool) async throws -> String {
         if !form, request.headers[.contentType].map({ !$0.lowercased().hasPrefix("application/json") }) ?? true {
             // A cross-site form can post text/plain without asking; JSON it cannot.
-            throw ServeFailure(status: .unsupportedMediaType, message: "Send the paste as JSON with Content-Type: application/json: {\"text\": \"the error\"}.")
+            throw ServeFailure(
+                status: .unsupportedMediaType,
+                message: "Send the paste as JSON with Content-Type: application/json: {\"text\": \"the error\"}.")
         }
         let bytes = form ? try await tokenCheckedForm(request) : try await formBody(request)
         let text: String?
         if form {
             guard let field = FormFields.value("text", in: bytes) else {
-                throw ServeFailure(status: .badRequest, message: "The paste is not UTF-8 text (or the form has no text field): paste the log as text.")
+                throw ServeFailure(
+                    status: .badRequest, message: "The paste is not UTF-8 text (or the form has no text field): paste the log as text.")
             }
             text = field
         } else {
@@ -173,7 +184,8 @@ struct ServeSite: Sendable {
             throw ServeFailure(status: .badRequest, message: "Nothing to match: paste the error (or the end of the build log).")
         }
         guard text.utf8.count <= Self.maxPaste else {
-            throw ServeFailure(status: .contentTooLarge, message: "The paste is over 10 MiB: paste the end of the log, where builds report the error.")
+            throw ServeFailure(
+                status: .contentTooLarge, message: "The paste is over 10 MiB: paste the end of the log, where builds report the error.")
         }
         return PasteInput.masked(text)
     }
@@ -224,25 +236,26 @@ struct ServeSite: Sendable {
         return page(ServePages.diagnosis(diagnosis, env: env, paste: text, runToken: allowRun ? token : nil), newSession: newSession)
     }
 
-
     /// The event stream of one page: `change` whenever the store does.
     func eventStream() -> Response {
         var headers = HTTPFields()
         headers[.contentType] = "text/event-stream"
         headers[.cacheControl] = "no-store"
         let events = events
-        return Response(status: .ok, headers: headers, body: ResponseBody { writer in
-            let (id, stream) = await events.subscribe()
-            do {
-                // Written at once, so the page knows it is connected.
-                try await writer.write(ByteBuffer(string: "retry: 2000\n: connected\n\n"))
-                for await frame in stream { try await writer.write(ByteBuffer(string: frame)) }
-            } catch {
-                // The page went away.
-            }
-            await events.unsubscribe(id)
-            try? await writer.finish(nil)
-        })
+        return Response(
+            status: .ok, headers: headers,
+            body: ResponseBody { writer in
+                let (id, stream) = await events.subscribe()
+                do {
+                    // Written at once, so the page knows it is connected.
+                    try await writer.write(ByteBuffer(string: "retry: 2000\n: connected\n\n"))
+                    for await frame in stream { try await writer.write(ByteBuffer(string: frame)) }
+                } catch {
+                    // The page went away.
+                }
+                await events.unsubscribe(id)
+                try? await writer.finish(nil)
+            })
     }
 }
 

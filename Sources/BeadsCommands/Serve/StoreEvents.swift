@@ -74,8 +74,10 @@ struct StoreStamp: Equatable {
 
     static func read(_ location: KnowledgeBaseLocation) -> StoreStamp {
         var files: [String: FileFingerprint] = [:]
-        for path in [location.jsonlPath, location.beadsDirectory + "/hits.jsonl", location.databasePath, location.databasePath + "-wal",
-                     location.configPath] {
+        for path in [
+            location.jsonlPath, location.beadsDirectory + "/hits.jsonl", location.databasePath, location.databasePath + "-wal",
+            location.configPath,
+        ] {
             files[path] = FileFingerprint(path: path)
         }
         for doc in DocsIndexer.scan(location).files { files[doc.path] = doc.fingerprint }

@@ -1,5 +1,5 @@
-import Foundation
 import BeadsMarkdown
+import Foundation
 
 extension DocumentAnalyzer {
     /// The text of one section, its heading and sub-sections included, found by anchor
@@ -9,8 +9,9 @@ extension DocumentAnalyzer {
         let body = FrontMatterSplit.split(text).body
         let sections = sections(of: MarkdownParser.parse(body)).map(\.record).filter { $0.level > 0 }
         let key = wanted.lowercased().trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "#"))
-        guard let index = sections.firstIndex(where: { $0.anchor == key || $0.title.lowercased() == key })
-            ?? sections.firstIndex(where: { $0.title.lowercased().contains(key) })
+        guard
+            let index = sections.firstIndex(where: { $0.anchor == key || $0.title.lowercased() == key })
+                ?? sections.firstIndex(where: { $0.title.lowercased().contains(key) })
         else { return nil }
         let section = sections[index]
         let next = sections[(index + 1)...].first { $0.level <= section.level }

@@ -30,7 +30,7 @@ public enum RelatedBeadsTable {
     public static func sync(_ text: String, analyzer: DocumentAnalyzer, lookup: (String) -> Bead?) -> SyncResult {
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         guard let start = lines.firstIndex(where: { $0.trimmingCharacters(in: .whitespaces) == startMarker }),
-              let end = lines[start...].firstIndex(where: { $0.trimmingCharacters(in: .whitespaces) == endMarker })
+            let end = lines[start...].firstIndex(where: { $0.trimmingCharacters(in: .whitespaces) == endMarker })
         else { return .noMarkers }
         var ids = unique(lines[(start + 1)..<end].flatMap { analyzer.beadIDs(in: $0) })
         if ids.isEmpty {

@@ -11,8 +11,10 @@ struct Admonition: Sendable, Equatable {
     var lines: ClosedRange<Int>
 
     /// Kinds that hold what goes wrong; others (`tip`, `note`) hold advice.
-    static let errorKinds: Set<String> = ["failure", "fail", "danger", "error", "bug", "caution", "warning", "attention",
-                                          "missing", "important"]
+    static let errorKinds: Set<String> = [
+        "failure", "fail", "danger", "error", "bug", "caution", "warning", "attention",
+        "missing", "important",
+    ]
     var saysError: Bool { Self.errorKinds.contains(kind) }
 }
 
@@ -33,7 +35,11 @@ enum Admonitions {
                 k += 1
                 continue
             }
-            if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") { fence = String(trimmed.prefix(3)); k += 1; continue }
+            if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") {
+                fence = String(trimmed.prefix(3))
+                k += 1
+                continue
+            }
             let indent = lines[k].count - trimmed.count
             if indent == 0, let (kind, title) = mkdocsMarker(lines[k]) {
                 var end = k

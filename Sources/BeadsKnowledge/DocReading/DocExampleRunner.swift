@@ -17,7 +17,8 @@ public struct DocExampleRunner {
             guard !passed else { return nil }
             let expected = example.beads.joined(separator: " or ")
             guard example.expectsMatch else {
-                return "look-alike matched \(matched ?? "?") (score \(Self.format(score))): it must match no bead; make that bead's signature more specific"
+                return
+                    "look-alike matched \(matched ?? "?") (score \(Self.format(score))): it must match no bead; make that bead's signature more specific"
             }
             if let matched {
                 return "matched \(matched) (score \(Self.format(score))) instead of \(expected.isEmpty ? "the doc's bead" : expected)"
@@ -42,8 +43,10 @@ public struct DocExampleRunner {
             let diagnosis = try finder.diagnose(example.text)
             let top = diagnosis.matches.first
             let passed = example.expectsMatch ? (top.map { example.beads.contains($0.beadID) } ?? false) : top == nil
-            outcomes.append(Outcome(example: example, matched: top?.beadID, score: top?.score,
-                                    nearest: diagnosis.nearest.first, passed: passed))
+            outcomes.append(
+                Outcome(
+                    example: example, matched: top?.beadID, score: top?.score,
+                    nearest: diagnosis.nearest.first, passed: passed))
         }
         return outcomes
     }

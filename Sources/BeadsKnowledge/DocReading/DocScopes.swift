@@ -53,12 +53,17 @@ struct DocScopes {
     func attribution(of scope: Int) -> [Attributed] {
         var chain: [Int] = []
         var current: Int? = scope
-        while let c = current { chain.append(c); current = scopes[c].parent }
+        while let c = current {
+            chain.append(c)
+            current = scopes[c].parent
+        }
         for (depth, s) in chain.enumerated() {
             let named = scopes[s].mentions.filter { $0.strength > 0 }
             guard let best = named.map(\.strength).max() else { continue }
             let primary = unique(named.filter { $0.strength == best }.map(\.beadID))
-            var out = primary.enumerated().map { Attributed(beadID: $1, attribution: .nearest, strength: best, share: primary.count, order: $0) }
+            var out = primary.enumerated().map {
+                Attributed(beadID: $1, attribution: .nearest, strength: best, share: primary.count, order: $0)
+            }
             // A heading or declaration that names the text's bead settles it; a mere mention
             // leaves room for what an outer scope declares.
             guard best < 3 else { return out }
@@ -126,9 +131,16 @@ enum MentionStrength {
         var out: [(String, Int)] = []
         var searchFrom = lower.startIndex
         for id in ids {
-            guard let range = lower.range(of: id, range: searchFrom..<lower.endIndex) else { out.append((id, 1)); continue }
+            guard let range = lower.range(of: id, range: searchFrom..<lower.endIndex) else {
+                out.append((id, 1))
+                continue
+            }
             searchFrom = range.upperBound
-            let before = String(lower[lower.index(range.lowerBound, offsetBy: -min(32, lower.distance(from: lower.startIndex, to: range.lowerBound)))..<range.lowerBound])
+            let before = String(
+                lower[
+                    lower.index(
+                        range.lowerBound, offsetBy: -min(32, lower.distance(from: lower.startIndex, to: range.lowerBound)))..<range
+                        .lowerBound])
             if passingPhrases.contains(where: before.contains) {
                 out.append((id, 0))
             } else if let key, declaringKeys.contains(key) {

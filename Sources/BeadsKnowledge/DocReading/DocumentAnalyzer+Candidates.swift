@@ -8,8 +8,10 @@ import Foundation
 /// traits for the scorer to weigh; little is excluded here.
 extension DocumentAnalyzer.Extraction {
     /// Fence languages of shell sessions: commands, and their output after them.
-    static let shellLanguages: Set<String> = ["bash", "sh", "shell", "console", "zsh", "terminal", "powershell", "ps", "cmd",
-                                              "fish", "shell-session", "shellsession", "bat"]
+    static let shellLanguages: Set<String> = [
+        "bash", "sh", "shell", "console", "zsh", "terminal", "powershell", "ps", "cmd",
+        "fish", "shell-session", "shellsession", "bat",
+    ]
 
     mutating func codeBlock(_ node: MarkdownNode, _ context: Context) {
         let info = RecipeInfo(node.fenceInfo ?? "")
@@ -21,11 +23,12 @@ extension DocumentAnalyzer.Extraction {
                 warnings.append("\(path):\(node.startLine): recipe block has no name; write {recipe=NAME}")
                 return
             }
-            recipes.append(RecipeRecord(
-                docPath: path, name: name, sectionAnchor: sections[ordinal].record.anchor, line: node.startLine,
-                language: info.language.isEmpty ? "sh" : info.language, info: node.fenceInfo ?? "",
-                attributes: info.attributes, body: body, bodyHash: info.approvalHash(body: body),
-                beadIDs: DocumentAnalyzer.unique(subjectBeads(ofScope: context.scope) + primary)))
+            recipes.append(
+                RecipeRecord(
+                    docPath: path, name: name, sectionAnchor: sections[ordinal].record.anchor, line: node.startLine,
+                    language: info.language.isEmpty ? "sh" : info.language, info: node.fenceInfo ?? "",
+                    attributes: info.attributes, body: body, bodyHash: info.approvalHash(body: body),
+                    beadIDs: DocumentAnalyzer.unique(subjectBeads(ofScope: context.scope) + primary)))
             return
         }
         for (k, line) in body.split(separator: "\n", omittingEmptySubsequences: false).enumerated() where line.contains("-") {
@@ -73,7 +76,8 @@ extension DocumentAnalyzer.Extraction {
             // The first error of an incident is its cause; the errors after it are often
             // its fallout. The scorer weighs that; a message its heading names is a cause.
             // A stack trace's exception is the error itself, wherever it stands.
-            own.fallout = causeFound && !traits.wording && !message.standsAlone && !message.isException
+            own.fallout =
+                causeFound && !traits.wording && !message.standsAlone && !message.isException
                 && !Self.isNamed(message.text, by: titleWords)
             let line = first + message.line
             if add(message.text, line: line, context: context, traits: own) { causeFound = true }
@@ -91,7 +95,9 @@ extension DocumentAnalyzer.Extraction {
         if groups.count <= 3, groups.allSatisfy({ $0.text.split(separator: "\n").count <= 3 }) {
             for group in groups { add(group.text, line: first + group.line, context: context, traits: traits) }
         } else {
-            warnings.append("\(path):\(node.startLine): no line of this block reads like an error message; quote the error line itself, or mark the block ```signature")
+            warnings.append(
+                "\(path):\(node.startLine): no line of this block reads like an error message; quote the error line itself, or mark the block ```signature"
+            )
         }
     }
 
@@ -137,8 +143,10 @@ extension DocumentAnalyzer.Extraction {
         }
         if here == .example {
             for code in codes where !ErrorVocabulary.readsLikeCommand(code) {
-                examples.append(DocExample(path: path, line: node.startLine, text: code, expectsMatch: true,
-                                           beads: subjectBeads(ofScope: context.scope)))
+                examples.append(
+                    DocExample(
+                        path: path, line: node.startLine, text: code, expectsMatch: true,
+                        beads: subjectBeads(ofScope: context.scope)))
             }
             return
         }
@@ -168,7 +176,8 @@ extension DocumentAnalyzer.Extraction {
             add(code, line: node.startLine, context: context, traits: traits)
             var clause = traits
             clause.clause = true
-            for tail in ErrorBlockReader.tailClauses(of: code) where ErrorVocabulary.readsLikeError(tail) || LogToken.distinctiveCount(tail) >= 2 {
+            for tail in ErrorBlockReader.tailClauses(of: code)
+            where ErrorVocabulary.readsLikeError(tail) || LogToken.distinctiveCount(tail) >= 2 {
                 add(tail, line: node.startLine, context: context, traits: clause)
             }
         }
@@ -180,7 +189,8 @@ extension DocumentAnalyzer.Extraction {
         let head = line[..<colon.lowerBound]
         // A speaker and a time (`maria 10:42`), not an error's own `Error:` prefix.
         guard head.contains(where: \.isNumber), head.split(separator: " ").count <= 4,
-              !ErrorVocabulary.readsLikeError(String(head)) else { return line }
+            !ErrorVocabulary.readsLikeError(String(head))
+        else { return line }
         return String(line[colon.upperBound...])
     }
 
@@ -210,14 +220,17 @@ extension DocumentAnalyzer.Extraction {
             traits.place = place(line: row.startLine, context: context, paragraph: cells.joined(separator: " "))
             if errorColumns.isEmpty, traits.place == .neutral, beadColumns.isEmpty == false { traits.place = .error }
             for (k, cell) in row.children.enumerated() {
-                if errorColumns.contains(k), ErrorVocabulary.readsLikeError(cell.plainText), !ErrorVocabulary.readsLikeCommand(cell.plainText) {
+                if errorColumns.contains(k), ErrorVocabulary.readsLikeError(cell.plainText),
+                    !ErrorVocabulary.readsLikeCommand(cell.plainText)
+                {
                     traits.role = .cell
                     var own = traits
                     if traits.place == .neutral { own.place = .error }
                     add(cell.plainText, line: row.startLine, context: rowContext, traits: own)
                 }
                 traits.role = .inline
-                for code in cell.all(.code).compactMap(\.literal) where ErrorVocabulary.readsLikeError(code) && !ErrorVocabulary.readsLikeCommand(code) {
+                for code in cell.all(.code).compactMap(\.literal)
+                where ErrorVocabulary.readsLikeError(code) && !ErrorVocabulary.readsLikeCommand(code) {
                     var own = traits
                     if errorColumns.contains(k), traits.place == .neutral { own.place = .error }
                     add(code, line: row.startLine, context: rowContext, traits: own)
@@ -227,8 +240,10 @@ extension DocumentAnalyzer.Extraction {
     }
 
     static let beadColumnWords = ["bead", "ticket", "issue", "jira", "tracker", "tracking", "bug"]
-    static let errorColumnWords = ["error", "message", "symptom", "output", "what you see", "log", "you see", "signal",
-                                   "fehler", "erreur", "erro", "meldung", "mensagem", "mensaje"]
+    static let errorColumnWords = [
+        "error", "message", "symptom", "output", "what you see", "log", "you see", "signal",
+        "fehler", "erreur", "erro", "meldung", "mensagem", "mensaje",
+    ]
 
     /// Raw HTML: `<details>` opens a scope its `<summary>` names, until `</details>`; the
     /// text of a `<pre>` or of a details block that cmark kept as HTML is read line by line.
@@ -261,8 +276,14 @@ extension DocumentAnalyzer.Extraction {
         var out = ""
         var inTag = false
         for ch in html {
-            if ch == "<" { inTag = true; continue }
-            if ch == ">", inTag { inTag = false; continue }
+            if ch == "<" {
+                inTag = true
+                continue
+            }
+            if ch == ">", inTag {
+                inTag = false
+                continue
+            }
             if !inTag { out.append(ch) }
         }
         return out.replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
@@ -286,7 +307,9 @@ extension DocumentAnalyzer.Extraction {
         if let value = info.attributes["example"]?.lowercased() {
             return !["not", "no", "none", "lookalike", "look-alike", "false", "negative"].contains(value)
         }
-        guard DocumentAnalyzer.isExampleSection(section, in: sections), DocumentAnalyzer.outputLanguages.contains(info.language) else { return nil }
+        guard DocumentAnalyzer.isExampleSection(section, in: sections), DocumentAnalyzer.outputLanguages.contains(info.language) else {
+            return nil
+        }
         return !Self.contains(previousParagraph, anyOf: DocumentAnalyzer.lookAlikePhrases)
     }
 
@@ -314,7 +337,12 @@ extension DocumentAnalyzer.Extraction {
         var current: String?
         for ch in text {
             if ch == "\"" || ch == "\u{201C}" || ch == "\u{201D}" {
-                if let open = current { out.append(open); current = nil } else { current = "" }
+                if let open = current {
+                    out.append(open)
+                    current = nil
+                } else {
+                    current = ""
+                }
             } else if current != nil {
                 current!.append(ch)
             }

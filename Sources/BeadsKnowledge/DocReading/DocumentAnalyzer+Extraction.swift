@@ -66,9 +66,12 @@ extension DocumentAnalyzer {
                 for id in section.headingBeads { scopes.mention(id, strength: 3, line: section.record.lineStart, in: scope) }
             }
             for admonition in admonitions {
-                let scope = scopes.add(.admonition, parent: sectionScopes[DocumentAnalyzer.sectionOrdinal(forLine: admonition.lines.lowerBound, in: sections)])
+                let scope = scopes.add(
+                    .admonition, parent: sectionScopes[DocumentAnalyzer.sectionOrdinal(forLine: admonition.lines.lowerBound, in: sections)])
                 admonitionScopes.append(scope)
-                for id in analyzer.beadIDs(in: admonition.title) { scopes.mention(id, strength: 3, line: admonition.lines.lowerBound, in: scope) }
+                for id in analyzer.beadIDs(in: admonition.title) {
+                    scopes.mention(id, strength: 3, line: admonition.lines.lowerBound, in: scope)
+                }
             }
         }
 
@@ -174,7 +177,8 @@ extension DocumentAnalyzer {
             let ordinal = DocumentAnalyzer.sectionOrdinal(forLine: line, in: sections)
             if Self.contains(paragraph, anyOf: DocumentAnalyzer.lookAlikePhrases)
                 || Self.contains(previousParagraph, anyOf: DocumentAnalyzer.lookAlikePhrases)
-                || DocumentAnalyzer.sectionMatches(ordinal, in: sections, DocumentAnalyzer.lookAlikeHeadingWords) {
+                || DocumentAnalyzer.sectionMatches(ordinal, in: sections, DocumentAnalyzer.lookAlikeHeadingWords)
+            {
                 return .lookAlike
             }
             if DocumentAnalyzer.isExampleSection(ordinal, in: sections) { return .example }
@@ -209,14 +213,20 @@ extension DocumentAnalyzer {
         /// Keeps one candidate: not a wrapper every failed build prints, and long enough to
         /// tell errors apart. Returns whether it was kept.
         @discardableResult
-        mutating func add(_ text: String, line: Int, context: Context, traits: SignatureTraits, beads: [String]? = nil,
-                          quiet: Bool = true) -> Bool {
+        mutating func add(
+            _ text: String, line: Int, context: Context, traits: SignatureTraits, beads: [String]? = nil,
+            quiet: Bool = true
+        ) -> Bool {
             let tokens = LogNormalizer.signatureTokens(text)
             if !text.contains("\n"), let first = LogNormalizer.lines(of: text).first, ErrorBlockReader.isGeneric(first),
-               !DocumentAnalyzer.namesTellApart(text, tokens: tokens) { return false }
+                !DocumentAnalyzer.namesTellApart(text, tokens: tokens)
+            {
+                return false
+            }
             guard DocumentAnalyzer.tellsErrorsApart(text, tokens: tokens) else {
                 if !quiet {
-                    warnings.append("\(path):\(line): signature \"\(text.prefix(60))\" is too short to recognise anything; add more of the message")
+                    warnings.append(
+                        "\(path):\(line): signature \"\(text.prefix(60))\" is too short to recognise anything; add more of the message")
                 }
                 return false
             }
@@ -238,7 +248,9 @@ extension DocumentAnalyzer {
                     // Text in a look-alike or example place is not this doc's error anyway.
                     guard candidate.traits.place != .lookAlike, candidate.traits.place != .example else { continue }
                     if !warnedNoBead {
-                        warnings.append("\(path):\(candidate.line): error text \"\(candidate.text.prefix(60))\" names no bead, so it cannot be matched; name its bead in the doc (a `Bead: ID` line, front matter `issue: ID`, or the id in its heading or table row)")
+                        warnings.append(
+                            "\(path):\(candidate.line): error text \"\(candidate.text.prefix(60))\" names no bead, so it cannot be matched; name its bead in the doc (a `Bead: ID` line, front matter `issue: ID`, or the id in its heading or table row)"
+                        )
                         warnedNoBead = true
                     }
                     unlinked.append((candidate.line, candidate.text))
@@ -249,9 +261,11 @@ extension DocumentAnalyzer {
                 let beside = mentionWords
                 let overlap = { (id: String) in words.intersection(beside[id] ?? []).count }
                 attributed = attributed.enumerated().sorted { a, b in
-                    a.element.attribution != b.element.attribution ? a.element.attribution.rawValue < b.element.attribution.rawValue
-                        : overlap(a.element.beadID) != overlap(b.element.beadID) ? overlap(a.element.beadID) > overlap(b.element.beadID)
-                        : a.offset < b.offset
+                    a.element.attribution != b.element.attribution
+                        ? a.element.attribution.rawValue < b.element.attribution.rawValue
+                        : overlap(a.element.beadID) != overlap(b.element.beadID)
+                            ? overlap(a.element.beadID) > overlap(b.element.beadID)
+                            : a.offset < b.offset
                 }.map(\.element)
                 var seen: [SignatureTraits.Attribution: Int] = [:]
                 for k in attributed.indices {
@@ -260,12 +274,16 @@ extension DocumentAnalyzer {
                 }
                 let tokens = LogNormalizer.signatureTokens(candidate.text)
                 let pattern = tokens.map(\.description).joined(separator: " ")
-                let terms = DocumentAnalyzer.unique(tokens.compactMap(\.searchTerm) + LogToken.hiddenWords(in: candidate.text, tokens: tokens))
-                    .joined(separator: " ")
+                let terms = DocumentAnalyzer.unique(
+                    tokens.compactMap(\.searchTerm) + LogToken.hiddenWords(in: candidate.text, tokens: tokens)
+                )
+                .joined(separator: " ")
                 for bead in attributed.prefix(Self.maxBeadsPerCandidate) {
                     guard signatures.count < Self.maxSignatures else {
                         if !warnedTooMany {
-                            warnings.append("\(path):\(candidate.line): more than \(Self.maxSignatures) error signatures; the rest of the doc's error text was not read")
+                            warnings.append(
+                                "\(path):\(candidate.line): more than \(Self.maxSignatures) error signatures; the rest of the doc's error text was not read"
+                            )
                             warnedTooMany = true
                         }
                         return

@@ -3,32 +3,42 @@
 extension DocumentAnalyzer {
     /// Headings under which code is taken for error text: what teams call the place
     /// where they show what went wrong.
-    static let signatureSectionWords = ["problem", "error", "symptom", "signature", "fail", "known error", "what you see",
-                                        "what it looks like", "how it looks", "shows up", "how to recognise",
-                                        "how to recognize", "you will see", "you'll see", "what happens", "crash"]
+    static let signatureSectionWords = [
+        "problem", "error", "symptom", "signature", "fail", "known error", "what you see",
+        "what it looks like", "how it looks", "shows up", "how to recognise",
+        "how to recognize", "you will see", "you'll see", "what happens", "crash",
+    ]
     /// Headings of sections that hold example pastes.
     static let exampleSectionWords = ["example", "test case", "look-alike", "lookalike", "sample paste"]
     /// Fence languages that hold output rather than code.
     static let outputLanguages: Set<String> = ["", "text", "txt", "log", "console", "output", "plain", "plaintext", "error", "signature"]
     /// Words in a paragraph that make its quoted messages look-alikes: another error
     /// that must not be taken for this one.
-    static let lookAlikePhrases = ["not to be confused", "don't confuse", "do not confuse", "not this", "unlike ",
-                                   "different problem", "different error", "look-alike", "lookalike", "red herring",
-                                   "must not match", "should not match", "does not match", "reads differently",
-                                   "is not the same", "isn't the same", "not the same", "is a different", "not covered here",
-                                   "is not a ", "is not an ", "isn't a ", "isn't an ", "not related", "unrelated",
-                                   "that's a different", "that is a different", "something else"]
+    static let lookAlikePhrases = [
+        "not to be confused", "don't confuse", "do not confuse", "not this", "unlike ",
+        "different problem", "different error", "look-alike", "lookalike", "red herring",
+        "must not match", "should not match", "does not match", "reads differently",
+        "is not the same", "isn't the same", "not the same", "is a different", "not covered here",
+        "is not a ", "is not an ", "isn't a ", "isn't an ", "not related", "unrelated",
+        "that's a different", "that is a different", "something else",
+    ]
     /// Headings of sections about other errors than the doc's own.
-    static let lookAlikeHeadingWords = ["not this", "look-alike", "lookalike", "look alike", "not to be confused",
-                                        "don't confuse", "do not confuse", "similar error", "similar-looking",
-                                        "different error", "unrelated"]
+    static let lookAlikeHeadingWords = [
+        "not this", "look-alike", "lookalike", "look alike", "not to be confused",
+        "don't confuse", "do not confuse", "similar error", "similar-looking",
+        "different error", "unrelated",
+    ]
     /// Words in a paragraph that say its quoted text is what you type, not what you get.
-    static let commandContextPhrases = ["when you run", "if you run", "running ", "you get:", "you'll get", "you will get",
-                                        "run `", "type `", "execute `"]
+    static let commandContextPhrases = [
+        "when you run", "if you run", "running ", "you get:", "you'll get", "you will get",
+        "run `", "type `", "execute `",
+    ]
     /// Words in the paragraph before a block that say it lists one error's wordings.
-    static let alternateWordingPhrases = ["also seen", "other form", "other wording", "as other tools", "variant",
-                                          "same error", "same refusal", "same failure", "also shows", "one of these",
-                                          "any of these", "other versions", "older versions", "newer versions"]
+    static let alternateWordingPhrases = [
+        "also seen", "other form", "other wording", "as other tools", "variant",
+        "same error", "same refusal", "same failure", "also shows", "one of these",
+        "any of these", "other versions", "older versions", "newer versions",
+    ]
     /// A signature must weigh at least this much (a distinctive word and a weak one) to be kept:
     /// shorter ones would match too much.
     static let minimumSignatureWeight = 1.3
@@ -67,9 +77,11 @@ extension DocumentAnalyzer {
     }
 
     /// Headings of sections about what to do or why, not what is seen.
-    static let remedySectionWords = ["fix", "solution", "workaround", "resolution", "prevent", "cause", "why",
-                                     "history", "changelog", "related", "link", "reference", "see also", "recipe",
-                                     "how to", "wrapper", "recommended", "alternative", "mitigat", "cleanup", "clean up"]
+    static let remedySectionWords = [
+        "fix", "solution", "workaround", "resolution", "prevent", "cause", "why",
+        "history", "changelog", "related", "link", "reference", "see also", "recipe",
+        "how to", "wrapper", "recommended", "alternative", "mitigat", "cleanup", "clean up",
+    ]
 
     /// Whether a section or one of its parents (below the title) is about a remedy.
     static func isRemedySection(_ ordinal: Int, in sections: [Section]) -> Bool {

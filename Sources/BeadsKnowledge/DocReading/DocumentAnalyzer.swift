@@ -64,19 +64,24 @@ public struct DocumentAnalyzer: Sendable {
         } else if let yaml = split.yaml {
             do {
                 if let loaded = try Yams.load(yaml: yaml) {
-                    if let map = loaded as? [String: Any] { front = map } else {
+                    if let map = loaded as? [String: Any] {
+                        front = map
+                    } else {
                         warnings.append("\(path):\(split.yamlFirstLine): front matter must be a YAML mapping (key: value); it was ignored")
                     }
                 }
             } catch {
-                warnings.append("\(path):\(split.yamlFirstLine + YAMLErrorText.line(error)): front matter is not valid YAML (\(YAMLErrorText.reason(error))); it was ignored, the rest of the doc was indexed")
+                warnings.append(
+                    "\(path):\(split.yamlFirstLine + YAMLErrorText.line(error)): front matter is not valid YAML (\(YAMLErrorText.reason(error))); it was ignored, the rest of the doc was indexed"
+                )
             }
         }
         // cmark-gfm appends each table cell to the end of a linked list: a row of ten
         // thousand cells costs seconds. Such a doc is not read at all, and says so.
         var body = split.body
         if let wide = Self.overWideRow(body) {
-            warnings.append("\(path):\(wide.line): a table row of \(wide.cells) cells (more than \(Self.maxTableColumns)); the doc was not read")
+            warnings.append(
+                "\(path):\(wide.line): a table row of \(wide.cells) cells (more than \(Self.maxTableColumns)); the doc was not read")
             body = ""
         }
         // MkDocs and Docusaurus admonitions are read first: cmark knows neither.
@@ -106,7 +111,8 @@ public struct DocumentAnalyzer: Sendable {
         var primary = declared
         if primary.isEmpty, let first = mentions.first { primary = [first.beadID] }
 
-        let title = (front["title"] as? String) ?? sections.first(where: { $0.record.level == 1 })?.record.title
+        let title =
+            (front["title"] as? String) ?? sections.first(where: { $0.record.level == 1 })?.record.title
             ?? URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
         var extraction = Extraction(path: path, sections: sections, primary: primary, analyzer: self, admonitions: admonitions)
         for (id, strength) in frontMentions { extraction.scopes.mention(id, strength: strength, line: split.yamlFirstLine, in: 0) }
@@ -117,8 +123,9 @@ public struct DocumentAnalyzer: Sendable {
             path: path, title: title, fingerprint: fingerprint, hash: hash, primaryBeads: primary,
             warnings: warnings + extraction.warnings, sections: sections.map(\.record), mentions: mentions,
             signatures: extraction.signatures, recipes: extraction.recipes)
-        return Reading(doc: doc, root: root, sections: sections, spans: spans, declaredBeads: declared,
-                       examples: extraction.examples, unlinked: extraction.unlinked)
+        return Reading(
+            doc: doc, root: root, sections: sections, spans: spans, declaredBeads: declared,
+            examples: extraction.examples, unlinked: extraction.unlinked)
     }
 
     // MARK: - Sections
@@ -131,8 +138,12 @@ public struct DocumentAnalyzer: Sendable {
 
     static func sections(of root: MarkdownNode) -> [Section] {
         var anchors = HeadingAnchorGenerator()
-        var sections = [Section(record: SectionRecord(ordinal: 0, anchor: "", title: "", level: 0, lineStart: 1,
-                                                      lineEnd: Int.max, parentOrdinal: nil, summary: ""))]
+        var sections = [
+            Section(
+                record: SectionRecord(
+                    ordinal: 0, anchor: "", title: "", level: 0, lineStart: 1,
+                    lineEnd: Int.max, parentOrdinal: nil, summary: ""))
+        ]
         // The open sections, one per level at most: a heading's parent is the nearest of
         // a lower level. A stack keeps this linear in the number of headings.
         var open: [Int] = [0]
@@ -143,15 +154,19 @@ public struct DocumentAnalyzer: Sendable {
                 while let top = open.last, sections[top].record.level >= block.headingLevel { open.removeLast() }
                 let parent = open.last
                 open.append(sections.count)
-                sections.append(Section(record: SectionRecord(
-                    ordinal: sections.count, anchor: anchors.anchor(for: title), title: title, level: block.headingLevel,
-                    lineStart: block.startLine, lineEnd: Int.max, parentOrdinal: parent, summary: "")))
+                sections.append(
+                    Section(
+                        record: SectionRecord(
+                            ordinal: sections.count, anchor: anchors.anchor(for: title), title: title, level: block.headingLevel,
+                            lineStart: block.startLine, lineEnd: Int.max, parentOrdinal: parent, summary: "")))
             } else if block.kind == .paragraph, sections[sections.count - 1].record.summary.isEmpty {
                 sections[sections.count - 1].record.summary = block.plainText
                     .replacingOccurrences(of: "\n", with: " ").trimmingCharacters(in: .whitespaces)
             }
         }
-        if let last = root.children.last { sections[sections.count - 1].record.lineEnd = max(last.endLine, sections[sections.count - 1].record.lineStart) }
+        if let last = root.children.last {
+            sections[sections.count - 1].record.lineEnd = max(last.endLine, sections[sections.count - 1].record.lineStart)
+        }
         return sections
     }
 
@@ -161,7 +176,12 @@ public struct DocumentAnalyzer: Sendable {
         var low = 0, high = sections.count - 1, found = 0
         while low <= high {
             let mid = (low + high) / 2
-            if sections[mid].record.lineStart <= line { found = mid; low = mid + 1 } else { high = mid - 1 }
+            if sections[mid].record.lineStart <= line {
+                found = mid
+                low = mid + 1
+            } else {
+                high = mid - 1
+            }
         }
         return sections.isEmpty ? 0 : sections[found].record.ordinal
     }
@@ -187,7 +207,9 @@ public struct DocumentAnalyzer: Sendable {
         func inline(_ node: MarkdownNode, line: inout Int, buffer: inout String, flush: (Int, String) -> Void) {
             switch node.kind {
             case .softBreak, .lineBreak:
-                flush(line, buffer); buffer = ""; line += 1
+                flush(line, buffer)
+                buffer = ""
+                line += 1
             case .text, .code, .htmlInline:
                 buffer += node.literal ?? ""
             default:
@@ -200,7 +222,9 @@ public struct DocumentAnalyzer: Sendable {
                 var line = node.startLine
                 var buffer = ""
                 let flush: (Int, String) -> Void = { l, t in
-                    if !t.isEmpty { spans.append(TextSpan(line: l, text: t, sectionOrdinal: sectionOrdinal(forLine: l, in: sections), isCode: false)) }
+                    if !t.isEmpty {
+                        spans.append(TextSpan(line: l, text: t, sectionOrdinal: sectionOrdinal(forLine: l, in: sections), isCode: false))
+                    }
                 }
                 for child in node.children { inline(child, line: &line, buffer: &buffer, flush: flush) }
                 flush(line, buffer)
@@ -211,11 +235,19 @@ public struct DocumentAnalyzer: Sendable {
                     block(c)
                 }
             case .codeBlock, .htmlBlock:
-                let fenced = node.kind == .codeBlock && node.startLine - 1 < sourceLines.count
-                    && { let t = sourceLines[node.startLine - 1].drop(while: { $0 == " " }); return t.hasPrefix("```") || t.hasPrefix("~~~") }()
+                let fenced =
+                    node.kind == .codeBlock && node.startLine - 1 < sourceLines.count
+                    && {
+                        let t = sourceLines[node.startLine - 1].drop(while: { $0 == " " })
+                        return t.hasPrefix("```") || t.hasPrefix("~~~")
+                    }()
                 let first = node.startLine + (fenced ? 1 : 0)
-                for (k, text) in (node.literal ?? "").split(separator: "\n", omittingEmptySubsequences: false).enumerated() where !text.isEmpty {
-                    spans.append(TextSpan(line: first + k, text: String(text), sectionOrdinal: sectionOrdinal(forLine: first + k, in: sections), isCode: true))
+                for (k, text) in (node.literal ?? "").split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+                where !text.isEmpty {
+                    spans.append(
+                        TextSpan(
+                            line: first + k, text: String(text), sectionOrdinal: sectionOrdinal(forLine: first + k, in: sections),
+                            isCode: true))
                 }
             default:
                 for child in node.children { block(child) }
@@ -235,8 +267,10 @@ public struct DocumentAnalyzer: Sendable {
         var out: [MentionRecord] = []
         for span in spans {
             for id in beadIDs(in: span.text) {
-                out.append(MentionRecord(beadID: id, line: span.line, sectionAnchor: sections[span.sectionOrdinal].record.anchor,
-                                         context: String(span.text.trimmingCharacters(in: .whitespaces).prefix(200))))
+                out.append(
+                    MentionRecord(
+                        beadID: id, line: span.line, sectionAnchor: sections[span.sectionOrdinal].record.anchor,
+                        context: String(span.text.trimmingCharacters(in: .whitespaces).prefix(200))))
             }
         }
         return out
@@ -244,8 +278,10 @@ public struct DocumentAnalyzer: Sendable {
 
     /// Keys that say which bead a doc is about, in a `Key: id` line under the title, a
     /// two-column metadata table, or front matter.
-    static let declaringKeys = ["bead", "beads", "issue", "issues", "ticket", "tickets", "tracked in", "tracking",
-                                "tracking issue", "bead id", "issue id", "id"]
+    static let declaringKeys = [
+        "bead", "beads", "issue", "issues", "ticket", "tickets", "tracked in", "tracking",
+        "tracking issue", "bead id", "issue id", "id",
+    ]
 
     /// Phrases in prose that say which bead a doc is about: the id follows.
     static let trackingPhrases = ["tracked in ", "tracked as ", "tracking bead", "tracking issue", "tracked by "]
@@ -291,7 +327,9 @@ public struct DocumentAnalyzer: Sendable {
             } else if let list = value as? [Any] {
                 for item in list { visit(item, strength: strength) }
             } else if let map = value as? [String: Any] {
-                for (key, item) in map.sorted(by: { $0.key < $1.key }) { visit(item, strength: min(strength, Self.frontMatterStrength(key))) }
+                for (key, item) in map.sorted(by: { $0.key < $1.key }) {
+                    visit(item, strength: min(strength, Self.frontMatterStrength(key)))
+                }
             }
         }
         for (key, value) in front.sorted(by: { $0.key < $1.key }) where key != "signatures" {
@@ -302,7 +340,9 @@ public struct DocumentAnalyzer: Sendable {
 
     static func frontMatterStrength(_ key: String) -> Int {
         let k = key.lowercased().replacingOccurrences(of: "_", with: " ").replacingOccurrences(of: "-", with: " ")
-        if declaringKeys.contains(k) || MentionStrength.declaringKeys.contains(k) || ["tags", "labels", "tag", "bead ids"].contains(k) { return 3 }
+        if declaringKeys.contains(k) || MentionStrength.declaringKeys.contains(k) || ["tags", "labels", "tag", "bead ids"].contains(k) {
+            return 3
+        }
         if MentionStrength.passingPhrases.contains(where: k.contains) { return 0 }
         return 1
     }

@@ -1,4 +1,5 @@
 import BeadsStore
+
 /// Reads the error messages out of a block of output as a team pasted it into a doc: a
 /// whole incident, 10 to 20 lines with the commands typed, the steps that ran, the
 /// wrappers that say a step failed, and somewhere in it the lines that say why.
@@ -34,7 +35,8 @@ enum ErrorBlockReader {
         let message = line.message
         if message.isEmpty || line.tokens.isEmpty { return .blank }
         if ErrorVocabulary.readsLikeCommand(line.text) || ErrorVocabulary.readsLikeCommand(message)
-            || message.hasPrefix("+ ") || isBuildStep(message) {
+            || message.hasPrefix("+ ") || isBuildStep(message)
+        {
             return .command
         }
         guard ErrorVocabulary.readsLikeError(message) else { return .context }
@@ -99,7 +101,10 @@ enum ErrorBlockReader {
         var out: [Message] = []
         var k = 0
         while k < lines.count {
-            guard kinds[k] == .error else { k += 1; continue }
+            guard kinds[k] == .error else {
+                k += 1
+                continue
+            }
             var parts = [lines[k].text]
             var last = k
             var next = k + 1
@@ -113,8 +118,10 @@ enum ErrorBlockReader {
                 last = next
                 next += 1
             }
-            out.append(Message(text: parts.joined(separator: "\n"), line: k, standsAlone: alone[k], isException: trace[k] == .exception,
-                               afterCommand: kinds[..<k].contains(.command)))
+            out.append(
+                Message(
+                    text: parts.joined(separator: "\n"), line: k, standsAlone: alone[k], isException: trace[k] == .exception,
+                    afterCommand: kinds[..<k].contains(.command)))
             k = last + 1
         }
         // Around a trace's exception, the other lines of an incident are its banners and

@@ -16,7 +16,9 @@ public struct RecipeInfo: Sendable, Equatable {
         var key = "", value = "", inValue = false, quote: Character?
         func finish() {
             if !key.isEmpty { attributes[key] = inValue ? value : "true" }
-            key = ""; value = ""; inValue = false
+            key = ""
+            value = ""
+            inValue = false
         }
         for ch in trimmed[trimmed.index(after: brace)..<close] {
             if let q = quote {

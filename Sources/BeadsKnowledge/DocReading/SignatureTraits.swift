@@ -80,10 +80,14 @@ public struct SignatureTraits: Sendable, Equatable {
     /// `role=block;place=error;attr=0;share=1;strength=3;fallout=1`: keys in a fixed order,
     /// flags only when set.
     public var encoded: String {
-        var parts = ["role=\(role.rawValue)", "place=\(place.rawValue)", "attr=\(attribution.rawValue)", "share=\(share)",
-                     "strength=\(strength)", "order=\(order)"]
-        for (name, on) in [("fallout", fallout), ("command", afterCommand), ("clause", clause), ("wording", wording),
-                           ("code", inCode), ("beside", besideException)] where on {
+        var parts = [
+            "role=\(role.rawValue)", "place=\(place.rawValue)", "attr=\(attribution.rawValue)", "share=\(share)",
+            "strength=\(strength)", "order=\(order)",
+        ]
+        for (name, on) in [
+            ("fallout", fallout), ("command", afterCommand), ("clause", clause), ("wording", wording),
+            ("code", inCode), ("beside", besideException),
+        ] where on {
             parts.append(name)
         }
         return parts.joined(separator: ";")

@@ -48,7 +48,8 @@ public struct DocsIndexer {
     }
 
     /// The scan itself, which needs no store (`beads serve` watches docs/ with it).
-    public static func scan(_ location: KnowledgeBaseLocation) -> (files: [(path: String, fingerprint: FileFingerprint)], skipped: [String]) {
+    public static func scan(_ location: KnowledgeBaseLocation) -> (files: [(path: String, fingerprint: FileFingerprint)], skipped: [String])
+    {
         var files: [(path: String, fingerprint: FileFingerprint)] = []
         var skipped: [String] = []
         var visited = Set<[UInt64]>()
@@ -61,7 +62,8 @@ public struct DocsIndexer {
             let full = location.root + "/" + relative
             var info = stat()
             guard stat(full, &info) == 0, visited.insert([UInt64(info.st_dev), UInt64(info.st_ino)]).inserted,
-                  let dir = opendir(full) else { return }
+                let dir = opendir(full)
+            else { return }
             defer { closedir(dir) }
             while let entry = readdir(dir) {
                 let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
@@ -119,7 +121,8 @@ public struct DocsIndexer {
         let held = try store.looseBeadIDs()
         // The analyzer's version is part of the key: when it reads docs differently, every
         // doc is read again, not only the ones that changed.
-        let prefixKey = "\(DocumentAnalyzer.version);" + prefixes.sorted().joined(separator: ",")
+        let prefixKey =
+            "\(DocumentAnalyzer.version);" + prefixes.sorted().joined(separator: ",")
             + (held.isEmpty ? "" : ";" + ContentHash.sha256(held.joined(separator: ",")))
         let prefixesChanged = try store.metaValue(Self.prefixesKey) != prefixKey
         // Nothing moved since the last pass: the same files with the same sizes and
@@ -178,17 +181,22 @@ public struct DocsIndexer {
         return report
     }
 
-    static func analyzeConcurrently(_ docs: [(path: String, data: Data, fingerprint: FileFingerprint, hash: String)],
-                                    with analyzer: DocumentAnalyzer) -> [IndexedDoc] {
+    static func analyzeConcurrently(
+        _ docs: [(path: String, data: Data, fingerprint: FileFingerprint, hash: String)],
+        with analyzer: DocumentAnalyzer
+    ) -> [IndexedDoc] {
         guard docs.count > 1 else {
-            return docs.map { analyzer.analyze(path: $0.path, text: String(decoding: $0.data, as: UTF8.self), fingerprint: $0.fingerprint, hash: $0.hash) }
+            return docs.map {
+                analyzer.analyze(path: $0.path, text: String(decoding: $0.data, as: UTF8.self), fingerprint: $0.fingerprint, hash: $0.hash)
+            }
         }
         let results = Locked([IndexedDoc?](repeating: nil, count: docs.count))
         DispatchQueue.concurrentPerform(iterations: docs.count) { k in
             let doc = docs[k]
             // Lossy decoding: a stray invalid byte must not keep a whole doc out.
-            let indexed = analyzer.analyze(path: doc.path, text: String(decoding: doc.data, as: UTF8.self),
-                                           fingerprint: doc.fingerprint, hash: doc.hash)
+            let indexed = analyzer.analyze(
+                path: doc.path, text: String(decoding: doc.data, as: UTF8.self),
+                fingerprint: doc.fingerprint, hash: doc.hash)
             results.withLock { $0[k] = indexed }
         }
         return results.current.compactMap { $0 }

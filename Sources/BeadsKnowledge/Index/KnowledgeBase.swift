@@ -1,5 +1,5 @@
-import BeadsStore
 import BeadsMarkdown
+import BeadsStore
 import Foundation
 import Yams
 
@@ -37,18 +37,22 @@ public struct KnowledgeBaseLocation: Sendable, Equatable {
         bases.append(NSTemporaryDirectory() + "beads-\(getuid())")
         for base in bases {
             let folder = base + "/" + key
-            if (try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true,
-                                                        attributes: [.posixPermissions: 0o700])) != nil,
-               access(folder, W_OK) == 0 {
+            if (try? FileManager.default.createDirectory(
+                atPath: folder, withIntermediateDirectories: true,
+                attributes: [.posixPermissions: 0o700])) != nil,
+                access(folder, W_OK) == 0
+            {
                 return folder + "/beads.db"
             }
         }
-        throw KnowledgeError.store(.readOnly(path: beadsDirectory, reason: "read-only, and no cache or temporary folder is writable for a private copy"))
+        throw KnowledgeError.store(
+            .readOnly(path: beadsDirectory, reason: "read-only, and no cache or temporary folder is writable for a private copy"))
     }
 
     /// Finds a knowledge base the way git finds `.git`: `--kb DIR`, then `BEADS_DIR`,
     /// then the nearest folder upward from `start` holding `beads/`.
-    public static func find(explicit: String?, environment: [String: String], start: String) throws(KnowledgeError) -> KnowledgeBaseLocation {
+    public static func find(explicit: String?, environment: [String: String], start: String) throws(KnowledgeError) -> KnowledgeBaseLocation
+    {
         if let dir = explicit ?? environment["BEADS_DIR"].flatMap({ $0.isEmpty ? nil : $0 }) {
             let absolute = dir.hasPrefix("/") ? dir : start + "/" + dir
             var isDir: ObjCBool = false
@@ -59,8 +63,9 @@ public struct KnowledgeBaseLocation: Sendable, Equatable {
         }
         // As git's GIT_CEILING_DIRECTORIES: the search never climbs into these folders,
         // so a stray beads/ in /tmp or a home folder is not taken for this one's.
-        let ceilings = Set((environment["BEADS_CEILING_DIRECTORIES"] ?? "").split(separator: ":")
-            .map { (String($0) as NSString).standardizingPath }.filter { $0.hasPrefix("/") })
+        let ceilings = Set(
+            (environment["BEADS_CEILING_DIRECTORIES"] ?? "").split(separator: ":")
+                .map { (String($0) as NSString).standardizingPath }.filter { $0.hasPrefix("/") })
         var current = (start as NSString).standardizingPath
         while true {
             var isDir: ObjCBool = false
@@ -110,11 +115,13 @@ public struct KnowledgeBaseConfig: Sendable, Equatable {
         }
         let prefix = node?["prefix"]?.string ?? node?["issue-prefix"]?.string ?? "bd"
         guard BeadID.isNewPrefix(prefix) else {
-            throw KnowledgeError.badConfig(path: path, reason: "prefix \"\(prefix)\" must be lowercase letters and digits, starting with a letter")
+            throw KnowledgeError.badConfig(
+                path: path, reason: "prefix \"\(prefix)\" must be lowercase letters and digits, starting with a letter")
         }
         // bd keeps `types.custom` as one comma-separated string; a YAML list works too.
         let custom = node?["types"]?["custom"]
-        let customTypes = custom?.sequence?.compactMap(\.string)
+        let customTypes =
+            custom?.sequence?.compactMap(\.string)
             ?? (custom?.string ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         let hits = node?["hits"]
         var recordHits = true
@@ -128,7 +135,8 @@ public struct KnowledgeBaseConfig: Sendable, Equatable {
         var keepDays = 90
         if let days = hits?["keep_days"]?.string {
             guard let value = Int(days), value >= 0 else {
-                throw KnowledgeError.badConfig(path: path, reason: "hits.keep_days must be a whole number of days (0 keeps every hit), not \"\(days)\"")
+                throw KnowledgeError.badConfig(
+                    path: path, reason: "hits.keep_days must be a whole number of days (0 keeps every hit), not \"\(days)\"")
             }
             keepDays = value
         }
@@ -154,7 +162,8 @@ public enum KnowledgeError: Error, Sendable, Equatable, CustomStringConvertible 
     public var description: String {
         switch self {
         case let .noKnowledgeBase(start):
-            return "no knowledge base: no beads/ folder in \(start) or any folder above it (below BEADS_CEILING_DIRECTORIES, if set). Run `beads init` to make one here, or pass --kb DIR (or set BEADS_DIR)."
+            return
+                "no knowledge base: no beads/ folder in \(start) or any folder above it (below BEADS_CEILING_DIRECTORIES, if set). Run `beads init` to make one here, or pass --kb DIR (or set BEADS_DIR)."
         case let .notAKnowledgeBase(dir):
             return "\(dir) is not a knowledge base: it has no beads/ folder. Run `beads init` there first."
         case let .badConfig(path, reason):
@@ -177,19 +186,24 @@ public final class KnowledgeBase: Sendable {
     /// database, and re-indexes changed docs. Cheap when nothing changed: a few stats
     /// and one query.
     /// `actor` is who changes are recorded as (`--actor`); nil follows `ActorIdentity`.
-    public init(location: KnowledgeBaseLocation, actor: String? = nil, environment: [String: String] = ProcessInfo.processInfo.environment,
-                now: String = Timestamp.now()) throws(KnowledgeError) {
+    public init(
+        location: KnowledgeBaseLocation, actor: String? = nil, environment: [String: String] = ProcessInfo.processInfo.environment,
+        now: String = Timestamp.now()
+    ) throws(KnowledgeError) {
         self.location = location
         config = try KnowledgeBaseConfig.load(path: location.configPath)
         let readOnly = location.isReadOnly
-        let databasePath = readOnly
+        let databasePath =
+            readOnly
             ? try location.privateDatabasePath(environment: environment)
             : location.databasePath
         do {
             let root = location.root
-            store = try BeadStore(databasePath: databasePath, jsonlPath: location.jsonlPath, resolveActor: {
-                ActorIdentity.resolve(explicit: actor, environment: environment, repositoryRoot: root)
-            }, recordIsReadOnly: readOnly)
+            store = try BeadStore(
+                databasePath: databasePath, jsonlPath: location.jsonlPath,
+                resolveActor: {
+                    ActorIdentity.resolve(explicit: actor, environment: environment, repositoryRoot: root)
+                }, recordIsReadOnly: readOnly)
             try store.syncFromJSONL(now: now)
             try store.syncHits()
             refresh = try DocsIndexer(location: location, store: store, configPrefix: config.prefix).refresh()

@@ -15,25 +15,34 @@ extension DocLinter {
             guard claim.state != truth else { continue }
             var edit: LintEdit?
             if case let .tableCell(cell) = claim.source {
-                edit = LintEdit(line: claim.line, original: cell,
-                                replacement: ClaimedState.cellText(for: bead.status, withEmoji: ClaimedState.hasMarker(cell)))
+                edit = LintEdit(
+                    line: claim.line, original: cell,
+                    replacement: ClaimedState.cellText(for: bead.status, withEmoji: ClaimedState.hasMarker(cell)))
             }
-            out.append(LintFinding(
-                rule: .statusMismatch, path: doc.path, line: claim.line,
-                message: "says \(id) is \(claim.state.rawValue) (\"\(claim.wording)\"), but the store has it \(bead.status.rawValue): \(edit == nil ? "correct the text" : "`beads doc lint --fix` or `beads doc sync` rewrites the cell")",
-                edit: edit))
+            out.append(
+                LintFinding(
+                    rule: .statusMismatch, path: doc.path, line: claim.line,
+                    message:
+                        "says \(id) is \(claim.state.rawValue) (\"\(claim.wording)\"), but the store has it \(bead.status.rawValue): \(edit == nil ? "correct the text" : "`beads doc lint --fix` or `beads doc sync` rewrites the cell")",
+                    edit: edit))
         }
         var firstClaim: [StatusClaim.Subject: StatusClaim] = [:]
         var reported: Set<StatusClaim.Subject> = []
         for claim in claims {
             if case let .bead(id) = claim.subject, context.beads[id] != nil { continue }
-            guard let first = firstClaim[claim.subject] else { firstClaim[claim.subject] = claim; continue }
+            guard let first = firstClaim[claim.subject] else {
+                firstClaim[claim.subject] = claim
+                continue
+            }
             guard first.state != claim.state, !reported.contains(claim.subject) else { continue }
             reported.insert(claim.subject)
             let name = claim.name
-            out.append(LintFinding(
-                rule: .contradiction, path: doc.path, line: claim.line,
-                message: "says \(name) is \(claim.state.rawValue) (\"\(claim.wording)\"), but line \(first.line) says \(first.state.rawValue) (\"\(first.wording)\"): settle which is true and correct the other"))
+            out.append(
+                LintFinding(
+                    rule: .contradiction, path: doc.path, line: claim.line,
+                    message:
+                        "says \(name) is \(claim.state.rawValue) (\"\(claim.wording)\"), but line \(first.line) says \(first.state.rawValue) (\"\(first.wording)\"): settle which is true and correct the other"
+                ))
         }
         return out
     }
@@ -56,12 +65,15 @@ extension DocLinter {
                 guard let state = ClaimedState.classify(wording) else { continue }
                 let beads = ids.isEmpty ? doc.sectionBeads(forLine: span.line) : ids
                 for (subject, name) in beads.map({ (StatusClaim.Subject.bead($0), $0) }) + systemNames(in: wording) {
-                    claims.append(StatusClaim(subject: subject, name: name, state: state, line: span.line, wording: clip(wording), source: .statusLine))
+                    claims.append(
+                        StatusClaim(
+                            subject: subject, name: name, state: state, line: span.line, wording: clip(wording), source: .statusLine))
                 }
             } else if ClaimedState.hasMarker(text), let state = ClaimedState.classify(text) {
                 let subjects = ids.isEmpty ? systemNames(in: text) : ids.map { (StatusClaim.Subject.bead($0), $0) }
                 for (subject, name) in subjects {
-                    claims.append(StatusClaim(subject: subject, name: name, state: state, line: span.line, wording: clip(text), source: .prose))
+                    claims.append(
+                        StatusClaim(subject: subject, name: name, state: state, line: span.line, wording: clip(text), source: .prose))
                 }
             }
         }
@@ -70,10 +82,10 @@ extension DocLinter {
 
     static func tableClaims(_ table: MarkdownNode, in doc: ParsedDoc) -> [StatusClaim] {
         guard let header = table.children.first,
-              let column = header.children.firstIndex(where: { cell in
-                  let title = cell.plainText.lowercased()
-                  return title.contains("status") || title.contains("state")
-              })
+            let column = header.children.firstIndex(where: { cell in
+                let title = cell.plainText.lowercased()
+                return title.contains("status") || title.contains("state")
+            })
         else { return [] }
         var claims: [StatusClaim] = []
         for row in table.children.dropFirst() where row.children.count > column {
@@ -84,7 +96,10 @@ extension DocLinter {
             let name = ids.first ?? cells[0]
             let source = sourceCells(doc.lines.indices.contains(row.startLine - 1) ? doc.lines[row.startLine - 1] : "")
             let cell = source.indices.contains(column) ? source[column] : cells[column]
-            claims.append(StatusClaim(subject: subject, name: name, state: state, line: row.startLine, wording: cells[column], source: .tableCell(cell: cell)))
+            claims.append(
+                StatusClaim(
+                    subject: subject, name: name, state: state, line: row.startLine, wording: cells[column], source: .tableCell(cell: cell))
+            )
         }
         return claims
     }
@@ -95,7 +110,11 @@ extension DocLinter {
         var current = ""
         var escaped = false
         for ch in line {
-            if ch == "|", !escaped { cells.append(current); current = ""; continue }
+            if ch == "|", !escaped {
+                cells.append(current)
+                current = ""
+                continue
+            }
             escaped = ch == "\\" && !escaped
             current.append(ch)
         }

@@ -15,8 +15,12 @@ extension DocLinter {
                 let (file, fragment) = Self.split(destination)
                 let target = file.isEmpty ? doc.path : resolve(file, from: docDirectory)
                 if !file.isEmpty, !FileManager.default.fileExists(atPath: context.root + "/" + target) {
-                    out.append(LintFinding(rule: .brokenLink, path: doc.path, line: line,
-                                           message: "links to \(file), which is not in the repository (looked for \(target)): correct the path or drop the link"))
+                    out.append(
+                        LintFinding(
+                            rule: .brokenLink, path: doc.path, line: line,
+                            message:
+                                "links to \(file), which is not in the repository (looked for \(target)): correct the path or drop the link"
+                        ))
                     return
                 }
                 guard let fragment, !fragment.isEmpty, target.lowercased().hasSuffix(".md") else { return }
@@ -27,15 +31,21 @@ extension DocLinter {
                 let decoded = fragment.removingPercentEncoding ?? fragment
                 if !(anchorCache[target] ?? []).contains(decoded.lowercased()) {
                     let near = Self.nearest(decoded.lowercased(), in: anchorCache[target] ?? [])
-                    out.append(LintFinding(rule: .brokenAnchor, path: doc.path, line: line,
-                                           message: "#\(fragment) matches no heading in \(file.isEmpty ? "this doc" : target)\(near.map { "; did you mean #\($0)?" } ?? "")"))
+                    out.append(
+                        LintFinding(
+                            rule: .brokenAnchor, path: doc.path, line: line,
+                            message:
+                                "#\(fragment) matches no heading in \(file.isEmpty ? "this doc" : target)\(near.map { "; did you mean #\($0)?" } ?? "")"
+                        ))
                 }
             case .code:
                 guard let literal = node.literal, Self.looksLikeRepositoryPath(literal) else { return }
                 let candidates = [resolve(literal, from: docDirectory), literal]
                 guard !candidates.contains(where: { FileManager.default.fileExists(atPath: context.root + "/" + $0) }) else { return }
-                out.append(LintFinding(rule: .missingFile, path: doc.path, line: line,
-                                       message: "`\(literal)` is not in the repository: add it, correct the path, or say where it lives"))
+                out.append(
+                    LintFinding(
+                        rule: .missingFile, path: doc.path, line: line,
+                        message: "`\(literal)` is not in the repository: add it, correct the path, or say where it lives"))
             default:
                 return
             }
@@ -49,7 +59,10 @@ extension DocLinter {
         func lineOf(_ needle: String, from start: Int, to end: Int, after used: inout [String: Int]) -> Int {
             let first = max(start, used[needle].map { $0 } ?? start)
             for line in first...max(first, min(end, doc.lines.count)) where doc.lines.indices.contains(line - 1) {
-                if doc.lines[line - 1].contains(needle) { used[needle] = line; return line }
+                if doc.lines[line - 1].contains(needle) {
+                    used[needle] = line
+                    return line
+                }
             }
             return start
         }
@@ -84,7 +97,10 @@ extension DocLinter {
         var parts: [Substring] = []
         for part in joined.split(separator: "/") {
             if part == "." { continue }
-            if part == "..", !parts.isEmpty { parts.removeLast(); continue }
+            if part == "..", !parts.isEmpty {
+                parts.removeLast()
+                continue
+            }
             parts.append(part)
         }
         return parts.joined(separator: "/")
@@ -114,7 +130,8 @@ extension DocLinter {
     /// or home paths, globs or variables.
     static func looksLikeRepositoryPath(_ text: String) -> Bool {
         guard text.contains("/"), !text.hasPrefix("/"), !text.hasPrefix("~"),
-              text.rangeOfCharacter(from: CharacterSet(charactersIn: " @:*$<>{}?=,")) == nil else { return false }
+            text.rangeOfCharacter(from: CharacterSet(charactersIn: " @:*$<>{}?=,")) == nil
+        else { return false }
         let parts = text.split(separator: "/")
         guard let first = parts.first, let last = parts.last, parts.count >= 2 || text.hasPrefix("./") else { return false }
         if first.contains("."), first != ".", first != "..", !first.hasPrefix(".") { return false }

@@ -9,8 +9,11 @@ extension DocLinter {
             let twiceHere = doc.indexed.recipes.filter { $0.name == recipe.name }.count > 1
             guard !elsewhere.isEmpty || twiceHere else { return nil }
             let others = elsewhere.isEmpty ? "elsewhere in this doc" : elsewhere.joined(separator: ", ")
-            return LintFinding(rule: .duplicateRecipe, path: doc.path, line: recipe.line,
-                               message: "recipe \"\(recipe.name)\" is also defined in \(others): `beads recipe run \(recipe.name)` cannot say which; rename one")
+            return LintFinding(
+                rule: .duplicateRecipe, path: doc.path, line: recipe.line,
+                message:
+                    "recipe \"\(recipe.name)\" is also defined in \(others): `beads recipe run \(recipe.name)` cannot say which; rename one"
+            )
         }
     }
 }

@@ -25,9 +25,11 @@ public struct LintContext: Sendable {
     /// skips it.
     public var hits: [String: HitSummary] = [:]
 
-    public init(root: String, prefixes: Set<String>, beads: [String: Bead], beadsWithSignatures: Set<String>,
-                beadsSubcommands: Set<String>, commandExists: @escaping @Sendable (String) -> Bool,
-                signatureCandidates: (@Sendable ([String]) -> [SignatureRecord])? = nil) {
+    public init(
+        root: String, prefixes: Set<String>, beads: [String: Bead], beadsWithSignatures: Set<String>,
+        beadsSubcommands: Set<String>, commandExists: @escaping @Sendable (String) -> Bool,
+        signatureCandidates: (@Sendable ([String]) -> [SignatureRecord])? = nil
+    ) {
         self.signatureCandidates = signatureCandidates
         self.root = root
         self.prefixes = prefixes
@@ -78,8 +80,11 @@ public struct DocLinter: Sendable {
             .filter { $0.priority <= 1 && !$0.isClosed && $0.status != .tombstone && !mentioned.contains($0.id) }
             .sorted { $0.id < $1.id }
             .map { bead in
-                LintFinding(rule: .uncoveredBead, path: jsonlPath, line: lineOf[bead.id] ?? 1,
-                            message: "\(bead.id) (P\(bead.priority), \(bead.status.rawValue)) \"\(bead.title)\" is in no doc: write one with `beads doc new \(bead.id)`")
+                LintFinding(
+                    rule: .uncoveredBead, path: jsonlPath, line: lineOf[bead.id] ?? 1,
+                    message:
+                        "\(bead.id) (P\(bead.priority), \(bead.status.rawValue)) \"\(bead.title)\" is in no doc: write one with `beads doc new \(bead.id)`"
+                )
             }
     }
 
@@ -89,10 +94,11 @@ public struct DocLinter: Sendable {
         var out: [LintFinding] = []
         for (k, line) in doc.lines.enumerated() {
             for found in MojibakeDetector.find(in: line) {
-                out.append(LintFinding(
-                    rule: .mojibake, path: doc.path, line: k + 1,
-                    message: "\"\(found.garbled)\" is UTF-8 read as \(found.encoding); it should read \"\(found.intended)\"",
-                    edit: LintEdit(line: k + 1, original: found.garbled, replacement: found.intended)))
+                out.append(
+                    LintFinding(
+                        rule: .mojibake, path: doc.path, line: k + 1,
+                        message: "\"\(found.garbled)\" is UTF-8 read as \(found.encoding); it should read \"\(found.intended)\"",
+                        edit: LintEdit(line: k + 1, original: found.garbled, replacement: found.intended)))
             }
         }
         return out
@@ -107,9 +113,11 @@ public struct DocLinter: Sendable {
         }
         return order.map { id in
             let at = lines[id]!
-            let also = at.count > 1 ? " (also on line\(at.count > 2 ? "s" : "") \(at.dropFirst().map(String.init).joined(separator: ", ")))" : ""
-            return LintFinding(rule: .unknownBead, path: doc.path, line: at[0],
-                               message: "\(id) is not a bead in the store\(also): correct the id, or create the bead")
+            let also =
+                at.count > 1 ? " (also on line\(at.count > 2 ? "s" : "") \(at.dropFirst().map(String.init).joined(separator: ", ")))" : ""
+            return LintFinding(
+                rule: .unknownBead, path: doc.path, line: at[0],
+                message: "\(id) is not a bead in the store\(also): correct the id, or create the bead")
         }
     }
 
@@ -117,8 +125,11 @@ public struct DocLinter: Sendable {
         let own = Set(doc.indexed.signatures.map(\.beadID))
         return doc.declaredBeads.compactMap { id, line in
             guard context.beads[id] != nil, !own.contains(id), !context.beadsWithSignatures.contains(id) else { return nil }
-            return LintFinding(rule: .noSignature, path: doc.path, line: line,
-                               message: "the doc is about \(id), but neither it nor the bead gives an error signature: put the error text in a fenced block under an \"## Error\" heading, so `beads fix` can recognise it")
+            return LintFinding(
+                rule: .noSignature, path: doc.path, line: line,
+                message:
+                    "the doc is about \(id), but neither it nor the bead gives an error signature: put the error text in a fenced block under an \"## Error\" heading, so `beads fix` can recognise it"
+            )
         }
     }
 
@@ -129,7 +140,8 @@ public struct DocLinter: Sendable {
         var seen = Set<String>()
         return doc.indexed.mentions.compactMap { mention in
             guard seen.insert(mention.beadID).inserted, let bead = context.beads[mention.beadID], let hits = context.hits[mention.beadID],
-                  RegressionRule.isRegression(bead, hits: hits) else { return nil }
+                RegressionRule.isRegression(bead, hits: hits)
+            else { return nil }
             return LintFinding(rule: .regression, path: doc.path, line: mention.line, message: RegressionRule.sentence(bead, hits: hits))
         }
     }
@@ -138,7 +150,9 @@ public struct DocLinter: Sendable {
         var dated: [(line: Int, date: String)] = []
         for span in doc.spans where !span.isCode {
             let text = span.text.trimmingCharacters(in: .whitespaces)
-            guard let match = text.range(of: #"^Updated\s*:\s*\d{4}-\d{2}-\d{2}"#, options: [.regularExpression, .caseInsensitive]) else { continue }
+            guard let match = text.range(of: #"^Updated\s*:\s*\d{4}-\d{2}-\d{2}"#, options: [.regularExpression, .caseInsensitive]) else {
+                continue
+            }
             dated.append((span.line, String(text[match].suffix(10))))
         }
         guard dated.count > 1 else { return [] }
@@ -148,8 +162,11 @@ public struct DocLinter: Sendable {
         let descending = Self.outOfOrder(dated.map(\.date), ascending: false)
         let (chosen, order) = descending.count < ascending.count ? (descending, "newest first") : (ascending, "oldest first")
         return chosen.map { k in
-            LintFinding(rule: .changelogOrder, path: doc.path, line: dated[k].line,
-                        message: "\"Updated: \(dated[k].date)\" is out of date order: the other \(dated.count - chosen.count) entries run \(order); move the line or correct its date")
+            LintFinding(
+                rule: .changelogOrder, path: doc.path, line: dated[k].line,
+                message:
+                    "\"Updated: \(dated[k].date)\" is out of date order: the other \(dated.count - chosen.count) entries run \(order); move the line or correct its date"
+            )
         }
     }
 
@@ -168,7 +185,10 @@ public struct DocLinter: Sendable {
         }
         var keep: Set<Int> = []
         var k = length.indices.max { length[$0] < length[$1] || (length[$0] == length[$1] && $0 > $1) } ?? -1
-        while k >= 0 { keep.insert(k); k = previous[k] }
+        while k >= 0 {
+            keep.insert(k)
+            k = previous[k]
+        }
         return dates.indices.filter { !keep.contains($0) }
     }
 }

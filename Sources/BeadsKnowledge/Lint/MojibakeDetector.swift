@@ -46,8 +46,10 @@ public enum MojibakeDetector {
             windows[UInt32(0x80 + k)] = nil
             windows[v] = UInt8(0x80 + k)
         }
-        return [Encoding(name: "Mac Roman", bytes: mac), Encoding(name: "Windows-1252", bytes: windows),
-                Encoding(name: "Latin-1", bytes: latin1)]
+        return [
+            Encoding(name: "Mac Roman", bytes: mac), Encoding(name: "Windows-1252", bytes: windows),
+            Encoding(name: "Latin-1", bytes: latin1),
+        ]
     }()
 
     /// Every stretch of mojibake in one line, left to right.
@@ -56,19 +58,26 @@ public enum MojibakeDetector {
         var findings: [Finding] = []
         var i = 0
         while i < scalars.count {
-            guard scalars[i].value >= 0x80 else { i += 1; continue }
+            guard scalars[i].value >= 0x80 else {
+                i += 1
+                continue
+            }
             var best: (consumed: Int, decoded: [Unicode.Scalar], encoding: String)?
             for encoding in encodings {
                 let (consumed, decoded) = decodeRun(scalars, from: i, through: encoding)
                 guard consumed > 0, isPlausible(decoded) else { continue }
                 if consumed > best?.consumed ?? 0 { best = (consumed, decoded, encoding.name) }
             }
-            guard let best else { i += 1; continue }
-            findings.append(Finding(
-                range: i..<(i + best.consumed),
-                garbled: String(String.UnicodeScalarView(scalars[i..<(i + best.consumed)])),
-                intended: String(String.UnicodeScalarView(best.decoded)),
-                encoding: best.encoding))
+            guard let best else {
+                i += 1
+                continue
+            }
+            findings.append(
+                Finding(
+                    range: i..<(i + best.consumed),
+                    garbled: String(String.UnicodeScalarView(scalars[i..<(i + best.consumed)])),
+                    intended: String(String.UnicodeScalarView(best.decoded)),
+                    encoding: best.encoding))
             i += best.consumed
         }
         return findings
@@ -88,12 +97,13 @@ public enum MojibakeDetector {
         var j = start
         var decoded: [Unicode.Scalar] = []
         while j < scalars.count, let lead = encoding.bytes[scalars[j].value] {
-            let length = switch lead {
-            case 0xC2...0xDF: 2
-            case 0xE0...0xEF: 3
-            case 0xF0...0xF4: 4
-            default: 0
-            }
+            let length =
+                switch lead {
+                case 0xC2...0xDF: 2
+                case 0xE0...0xEF: 3
+                case 0xF0...0xF4: 4
+                default: 0
+                }
             guard length > 0, j + length <= scalars.count else { break }
             var bytes = [lead]
             for k in 1..<length {
@@ -102,7 +112,8 @@ public enum MojibakeDetector {
             }
             // Strict decoding refuses overlong forms and surrogates.
             guard bytes.count == length, let text = String(validating: bytes, as: UTF8.self),
-                  text.unicodeScalars.count == 1 else { break }
+                text.unicodeScalars.count == 1
+            else { break }
             decoded.append(contentsOf: text.unicodeScalars)
             j += length
         }

@@ -13,8 +13,10 @@ public enum RecipeCommandScanner {
         public var firstArgument: String?
     }
 
-    static let keywords: Set<String> = ["if", "then", "else", "elif", "fi", "for", "in", "do", "done", "while", "until",
-                                        "case", "esac", "function", "{", "}", "!", "time", "[[", "]]", "select"]
+    static let keywords: Set<String> = [
+        "if", "then", "else", "elif", "fi", "for", "in", "do", "done", "while", "until",
+        "case", "esac", "function", "{", "}", "!", "time", "[[", "]]", "select",
+    ]
     public static let builtins: Set<String> = [
         "echo", "printf", "cd", "export", "set", "unset", "test", "[", "read", "local", "return", "exit", "source", ".",
         "true", "false", "shift", "eval", "exec", "trap", "wait", "command", "type", "pwd", "umask", "alias", "declare",
@@ -35,7 +37,10 @@ public enum RecipeCommandScanner {
                 continue
             }
             if pending.isEmpty { pendingLine = k + 1 }
-            if line.hasSuffix("\\") { pending += String(line.dropLast()) + " "; continue }
+            if line.hasSuffix("\\") {
+                pending += String(line.dropLast()) + " "
+                continue
+            }
             let full = pending + line
             pending = ""
             if let marker = full.range(of: #"<<-?\s*['"]?([A-Za-z_]+)['"]?"#, options: .regularExpression) {
@@ -62,14 +67,16 @@ public enum RecipeCommandScanner {
                 current.append(ch)
                 if ch == q { quote = nil }
             } else if ch == "'" || ch == "\"" {
-                quote = ch; current.append(ch)
+                quote = ch
+                current.append(ch)
             } else if ch == "#", previous == " " || previous == "\t" || current.isEmpty {
                 break
             } else if ch == "&", previous == ">" || previous == "<" || next == ">" {
                 // A redirection (`>&2`, `2>&1`, `&>file`), not a separator.
                 current.append(ch)
             } else if ch == "|" || ch == ";" || ch == "&" || ch == "(" || ch == ")" || ch == "`" {
-                out.append(current); current = ""
+                out.append(current)
+                current = ""
             } else {
                 current.append(ch)
             }
@@ -86,7 +93,9 @@ public enum RecipeCommandScanner {
             if isAssignment || keywords.contains(word) || (wrappers.contains(word) && words.count > 1) {
                 words = words.dropFirst()
                 // Options of a wrapper (`sudo -E cmd`, `timeout 30 cmd`) are not the command.
-                if wrappers.contains(word) { while let next = words.first, next.hasPrefix("-") || Int(next) != nil { words = words.dropFirst() } }
+                if wrappers.contains(word) {
+                    while let next = words.first, next.hasPrefix("-") || Int(next) != nil { words = words.dropFirst() }
+                }
                 continue
             }
             break
@@ -94,7 +103,8 @@ public enum RecipeCommandScanner {
         guard let command = words.first else { return nil }
         // Variables, quoted words and redirections name no command we can check.
         if command.hasPrefix("$") || command.hasPrefix("\"") || command.hasPrefix("'") || command.hasPrefix(">")
-            || command.hasPrefix("<") || command.first?.isNumber == true && command.contains(">") || command.hasSuffix(")") {
+            || command.hasPrefix("<") || command.first?.isNumber == true && command.contains(">") || command.hasSuffix(")")
+        {
             return nil
         }
         return Call(line: line, command: command, firstArgument: words.dropFirst().first)
@@ -113,16 +123,25 @@ extension DocLinter {
                 let line = recipe.line + call.line
                 if call.command == "beads" {
                     if let sub = call.firstArgument, !sub.hasPrefix("-"), !context.beadsSubcommands.isEmpty,
-                       !context.beadsSubcommands.contains(sub), reported.insert("beads " + sub).inserted {
-                        out.append(LintFinding(rule: .unknownCommand, path: doc.path, line: line,
-                                               message: "recipe \(recipe.name) calls `beads \(sub)`, which is not a beads command (`beads --help` lists them)"))
+                        !context.beadsSubcommands.contains(sub), reported.insert("beads " + sub).inserted
+                    {
+                        out.append(
+                            LintFinding(
+                                rule: .unknownCommand, path: doc.path, line: line,
+                                message:
+                                    "recipe \(recipe.name) calls `beads \(sub)`, which is not a beads command (`beads --help` lists them)"))
                     }
                     continue
                 }
                 guard !RecipeCommandScanner.builtins.contains(call.command), !declared.contains(call.command),
-                      !exists(call.command, near: doc.path), reported.insert(call.command).inserted else { continue }
-                out.append(LintFinding(rule: .unknownCommand, path: doc.path, line: line,
-                                       message: "recipe \(recipe.name) calls `\(call.command)`, which is not on PATH, not a file in the repository and not in its requires=: correct the name or add it to requires="))
+                    !exists(call.command, near: doc.path), reported.insert(call.command).inserted
+                else { continue }
+                out.append(
+                    LintFinding(
+                        rule: .unknownCommand, path: doc.path, line: line,
+                        message:
+                            "recipe \(recipe.name) calls `\(call.command)`, which is not on PATH, not a file in the repository and not in its requires=: correct the name or add it to requires="
+                    ))
             }
         }
         return out

@@ -31,9 +31,19 @@ public enum ClaimedState: String, Sendable, Equatable {
             }
         }
         // Negations and failures outrank the success words they contain ("not working").
-        if has(["failing", "fails", "failed", "broken", "not working", "not fixed", "not started", "open", "blocked", "todo", "to do", "pending", "unresolved"]) { return .open }
+        if has([
+            "failing", "fails", "failed", "broken", "not working", "not fixed", "not started", "open", "blocked", "todo", "to do",
+            "pending", "unresolved",
+        ]) {
+            return .open
+        }
         if has(["in progress", "wip", "ongoing", "started", "underway"]) { return .inProgress }
-        if has(["completed", "complete", "resolved", "done", "closed", "fixed", "documented", "working", "works", "builds successfully", "succeeds", "available", "shipped", "merged"]) { return .done }
+        if has([
+            "completed", "complete", "resolved", "done", "closed", "fixed", "documented", "working", "works", "builds successfully",
+            "succeeds", "available", "shipped", "merged",
+        ]) {
+            return .done
+        }
         if text.contains("❌") || text.contains("⚠") { return .open }
         if text.contains("🔄") || text.contains("⏳") { return .inProgress }
         if text.contains("✅") || text.contains("✔") { return .done }
@@ -46,11 +56,21 @@ public enum ClaimedState: String, Sendable, Equatable {
         let word: String
         let emoji: String
         switch status {
-        case .closed, .tombstone: word = "Closed"; emoji = "✅"
-        case .inProgress, .hooked: word = "In progress"; emoji = "🔄"
-        case .blocked: word = "Blocked"; emoji = "⚠️"
-        case .deferred: word = "Deferred"; emoji = "⏳"
-        default: word = status.rawValue == "open" ? "Open" : status.rawValue.capitalized; emoji = "❌"
+        case .closed, .tombstone:
+            word = "Closed"
+            emoji = "✅"
+        case .inProgress, .hooked:
+            word = "In progress"
+            emoji = "🔄"
+        case .blocked:
+            word = "Blocked"
+            emoji = "⚠️"
+        case .deferred:
+            word = "Deferred"
+            emoji = "⏳"
+        default:
+            word = status.rawValue == "open" ? "Open" : status.rawValue.capitalized
+            emoji = "❌"
         }
         return withEmoji ? "\(emoji) \(word)" : word
     }

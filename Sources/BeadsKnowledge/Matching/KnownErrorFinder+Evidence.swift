@@ -41,8 +41,10 @@ final class LineWords {
 extension KnownErrorFinder {
     /// The evidence of one alignment. `vocabulary` is the bead's: its title and every
     /// word its signatures are written with (`containerd` in `/tmp/containerd-mount…`).
-    func evidence(signature: SignatureRecord, pattern: [LogToken], vocabulary: Set<String>, alignment: SignatureAlignment,
-                  paste: PasteIndex, lineWords: LineWords) -> MatchEvidence {
+    func evidence(
+        signature: SignatureRecord, pattern: [LogToken], vocabulary: Set<String>, alignment: SignatureAlignment,
+        paste: PasteIndex, lineWords: LineWords
+    ) -> MatchEvidence {
         let literal = pattern.filter { $0 != .wildcard }
         var found: [String] = [], missing: [String] = []
         for (token, wasFound) in zip(literal, alignment.matched) {
@@ -52,7 +54,8 @@ extension KnownErrorFinder {
         // In a chain (`listen tcp …: bind: address already in use`) the last clause is the
         // reason: when little of it was found, this is another error with the same wrapping.
         // A line cut off before its end is given the benefit of the doubt.
-        let reasonMissing = !Self.isCutOff(paste.lines[alignment.lastLine].text)
+        let reasonMissing =
+            !Self.isCutOff(paste.lines[alignment.lastLine].text)
             && (Self.lastClauseFound(signature.text, pattern: literal, matched: alignment.matched).map { $0 < 0.6 } ?? false)
         // The signature's own words do not corroborate it.
         var own = vocabulary
@@ -65,11 +68,16 @@ extension KnownErrorFinder {
         var corroborating = own.intersection(nearby)
         // The tool that printed it: `npm ERR! code ENOTEMPTY` in the doc and `npm ERR!`
         // before the matched line say the same program failed.
-        corroborating.formUnion(Self.prefixWords(signature.text).intersection(
-            (alignment.firstLine...alignment.lastLine).reduce(into: Set<String>()) { $0.formUnion(Self.prefixWords(paste.lines[$1].text)) })
+        corroborating.formUnion(
+            Self.prefixWords(signature.text).intersection(
+                (alignment.firstLine...alignment.lastLine).reduce(into: Set<String>()) {
+                    $0.formUnion(Self.prefixWords(paste.lines[$1].text))
+                }
+            )
             .map { "\($0) (the same tool's prefix)" })
-        return MatchEvidence(foundWords: found, missingWords: missing, corroboratingWords: corroborating.sorted(),
-                             isFallout: signature.origin == SignatureOrigin.fallout, reasonMissing: reasonMissing)
+        return MatchEvidence(
+            foundWords: found, missingWords: missing, corroboratingWords: corroborating.sorted(),
+            isFallout: signature.origin == SignatureOrigin.fallout, reasonMissing: reasonMissing)
     }
 
     /// A bead's vocabulary: its title and the words of all its signatures, the errors that
@@ -89,8 +97,9 @@ extension KnownErrorFinder {
         guard let last = ErrorBlockReader.tailClauses(of: text).first else { return nil }
         let tail = LogNormalizer.signatureTokens(last).filter { $0 != .wildcard }
         guard tail.count >= 2, tail.contains(where: { if case .word = $0 { return true } else { return false } }),
-              tail.count < pattern.count, tail.count <= matched.count,
-              Array(pattern.suffix(tail.count)) == tail else { return nil }
+            tail.count < pattern.count, tail.count <= matched.count,
+            Array(pattern.suffix(tail.count)) == tail
+        else { return nil }
         let weights = tail.map(\.weight)
         let found = zip(weights, matched.suffix(tail.count)).reduce(0) { $0 + ($1.1 ? $1.0 : 0) }
         return found / max(weights.reduce(0, +), 0.01)
@@ -101,7 +110,13 @@ extension KnownErrorFinder {
     static func isCutOff(_ line: String) -> Bool {
         var quotes = 0, open = 0, close = 0
         for b in line.utf8 {
-            if b == UInt8(ascii: "\"") { quotes += 1 } else if b == UInt8(ascii: "(") { open += 1 } else if b == UInt8(ascii: ")") { close += 1 }
+            if b == UInt8(ascii: "\"") {
+                quotes += 1
+            } else if b == UInt8(ascii: "(") {
+                open += 1
+            } else if b == UInt8(ascii: ")") {
+                close += 1
+            }
         }
         return quotes % 2 == 1 || open > close
     }
@@ -125,8 +140,10 @@ extension LogToken {
     }
 
     /// Path and host fragments: every path and URL has them.
-    static let fragmentWords: Set<String> = ["usr", "bin", "lib", "var", "tmp", "etc", "opt", "home", "root", "com", "org",
-                                             "net", "www", "http", "https", "src", "local", "share", "node_modules"]
+    static let fragmentWords: Set<String> = [
+        "usr", "bin", "lib", "var", "tmp", "etc", "opt", "home", "root", "com", "org",
+        "net", "www", "http", "https", "src", "local", "share", "node_modules",
+    ]
 
     /// The words of a text as written, inside paths and quotes too: letters (and
     /// digits) in runs of three or more, lowercased, without weak words, path
@@ -138,12 +155,21 @@ extension LogToken {
             if word.count >= 3, word.contains(where: { $0 >= 0x61 }) {
                 let w = String(decoding: word, as: UTF8.self)
                 if !LogToken.weakWords.contains(w), !fragmentWords.contains(w),
-                   includingCommon || !OrdinaryBuildOutput.commonWords.contains(w) { out.insert(w) }
+                    includingCommon || !OrdinaryBuildOutput.commonWords.contains(w)
+                {
+                    out.insert(w)
+                }
             }
             word.removeAll(keepingCapacity: true)
         }
         for b in text.utf8.prefix(LogNormalizer.maxLineBytes * 4) {
-            if (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39) || b == 0x5F { word.append(b) } else if b >= 0x41 && b <= 0x5A { word.append(b | 0x20) } else { flush() }
+            if (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39) || b == 0x5F {
+                word.append(b)
+            } else if b >= 0x41 && b <= 0x5A {
+                word.append(b | 0x20)
+            } else {
+                flush()
+            }
         }
         flush()
         return out

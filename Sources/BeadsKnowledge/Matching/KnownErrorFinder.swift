@@ -142,8 +142,9 @@ public struct KnownErrorFinder: Sendable {
         for item in above { matches.append(try explain(item, bead: beads[item.signature.beadID], paste: paste)) }
         var nearest: [KnownErrorMatch] = []
         for item in below { nearest.append(try explain(item, bead: beads[item.signature.beadID], paste: paste)) }
-        return Diagnosis(matches: matches, nearest: nearest, linesRead: paste.lines.count, candidatesScored: candidates.count,
-                         rejected: rejected.sorted(), lookAlikes: lookAlikes.sorted(), scored: scored, paste: paste)
+        return Diagnosis(
+            matches: matches, nearest: nearest, linesRead: paste.lines.count, candidatesScored: candidates.count,
+            rejected: rejected.sorted(), lookAlikes: lookAlikes.sorted(), scored: scored, paste: paste)
     }
 
     /// Alignments this good count in comparing a doc's look-alikes with its errors, and a
@@ -177,14 +178,18 @@ public struct KnownErrorFinder: Sendable {
         var features: [MatchFeatures] = []
         let lineWords = LineWords(paste)
         for (signature, pattern, alignment) in aligned {
-            let evidence = self.evidence(signature: signature, pattern: pattern, vocabulary: vocabularies[signature.beadID] ?? [],
-                                         alignment: alignment, paste: paste, lineWords: lineWords)
+            let evidence = self.evidence(
+                signature: signature, pattern: pattern, vocabulary: vocabularies[signature.beadID] ?? [],
+                alignment: alignment, paste: paste, lineWords: lineWords)
             evidences.append(evidence)
-            features.append(context.features(signature: signature, pattern: pattern, alignment: alignment, evidence: evidence,
-                                             bead: beads[signature.beadID]))
+            features.append(
+                context.features(
+                    signature: signature, pattern: pattern, alignment: alignment, evidence: evidence,
+                    bead: beads[signature.beadID]))
         }
         context.setBeadFeatures(&features, alignments: aligned.map(\.2), beads: aligned.map(\.0.beadID))
-        FeatureContext.setOnlyBug(&features, signatures: aligned.map(\.0), bugs: Set(beads.values.filter { $0.issueType == "bug" }.map(\.id)))
+        FeatureContext.setOnlyBug(
+            &features, signatures: aligned.map(\.0), bugs: Set(beads.values.filter { $0.issueType == "bug" }.map(\.id)))
         var out: [ScoredCandidate] = []
         for (k, (signature, pattern, alignment)) in aligned.enumerated() {
             var evidence = evidences[k]
@@ -193,11 +198,14 @@ public struct KnownErrorFinder: Sendable {
             let verbatim = Self.alwaysMatches(features)
             if verbatim { probability = max(probability, MatchModel.threshold) }
             evidence.suffices = Self.rounded(probability) >= MatchModel.threshold
-            out.append(ScoredCandidate(signature: signature, pattern: pattern, alignment: alignment, features: features,
-                                       evidence: evidence, probability: probability, verbatim: verbatim))
+            out.append(
+                ScoredCandidate(
+                    signature: signature, pattern: pattern, alignment: alignment, features: features,
+                    evidence: evidence, probability: probability, verbatim: verbatim))
         }
         let ranked = out.sorted { a, b in
-            a.probability != b.probability ? a.probability > b.probability : (a.signature.beadID, a.signature.line) < (b.signature.beadID, b.signature.line)
+            a.probability != b.probability
+                ? a.probability > b.probability : (a.signature.beadID, a.signature.line) < (b.signature.beadID, b.signature.line)
         }
         return (ranked, beads)
     }
@@ -279,8 +287,10 @@ public struct KnownErrorFinder: Sendable {
     }
 
     /// Headings of the part of a runbook that says what to do, as whole words.
-    static let fixWords: Set<String> = ["fix", "fixes", "fixing", "solution", "solutions", "resolution", "resolve",
-                                        "workaround", "workarounds", "remedy", "remediation", "mitigation"]
+    static let fixWords: Set<String> = [
+        "fix", "fixes", "fixing", "solution", "solutions", "resolution", "resolve",
+        "workaround", "workarounds", "remedy", "remediation", "mitigation",
+    ]
 
     static func isFixHeading(_ title: String) -> Bool {
         !fixWords.isDisjoint(with: title.lowercased().split { !$0.isLetter }.map(String.init))

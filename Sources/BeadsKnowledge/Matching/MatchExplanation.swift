@@ -51,9 +51,10 @@ public struct MatchExplanation: Sendable {
     public static func lines(_ alignment: SignatureAlignment, in paste: PasteIndex) -> [Line] {
         paste.lines[alignment.firstLine...alignment.lastLine].map { line in
             let explained = LogNormalizer.explain(line.text)
-            return Line(number: line.number, text: line.text, strippedPrefix: explained.prefix.trimmingCharacters(in: .whitespaces),
-                        tokens: explained.tokens.map(\.token),
-                        masked: explained.tokens.filter { if case .mask = $0.token { true } else { false } }.map { ($0.token, $0.source) })
+            return Line(
+                number: line.number, text: line.text, strippedPrefix: explained.prefix.trimmingCharacters(in: .whitespaces),
+                tokens: explained.tokens.map(\.token),
+                masked: explained.tokens.filter { if case .mask = $0.token { true } else { false } }.map { ($0.token, $0.source) })
         }
     }
 }

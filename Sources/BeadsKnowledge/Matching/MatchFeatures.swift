@@ -55,7 +55,9 @@ struct FeatureContext {
         self.documents = documents
         self.signatureCount = max(1, signatureCount)
         var words = Set(paste.linesByWord.keys)
-        for line in paste.lines.prefix(PasteReading.maxLines) { words.formUnion(LogToken.corroboratingWords(in: line.message, includingCommon: true)) }
+        for line in paste.lines.prefix(PasteReading.maxLines) {
+            words.formUnion(LogToken.corroboratingWords(in: line.message, includingCommon: true))
+        }
         pasteWords = words
     }
 
@@ -72,8 +74,10 @@ struct FeatureContext {
         }
     }
 
-    func features(signature: SignatureRecord, pattern: [LogToken], alignment: SignatureAlignment, evidence: MatchEvidence,
-                  bead: Bead?) -> MatchFeatures {
+    func features(
+        signature: SignatureRecord, pattern: [LogToken], alignment: SignatureAlignment, evidence: MatchEvidence,
+        bead: Bead?
+    ) -> MatchFeatures {
         var f = MatchFeatures()
         let literal = pattern.filter { $0 != .wildcard }
         let rarities = literal.map(rarity)

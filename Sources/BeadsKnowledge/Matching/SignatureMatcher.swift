@@ -64,7 +64,10 @@ public enum SignatureMatcher {
         var freeGapBefore: [Bool] = []
         var pendingWildcard = false
         for token in pattern {
-            if token == .wildcard { pendingWildcard = true; continue }
+            if token == .wildcard {
+                pendingWildcard = true
+                continue
+            }
             sig.append(paste.tokenNumbers[token] ?? -1)
             weights.append(token.weight)
             freeGapBefore.append(pendingWildcard)
@@ -84,14 +87,18 @@ public enum SignatureMatcher {
         return best
     }
 
-    struct Window { var range: ClosedRange<Int>; var hits: Int }
+    struct Window {
+        var range: ClosedRange<Int>
+        var hits: Int
+    }
 
     static func mergedWindows(_ hits: [Int: Int], reach: Int, lineCount: Int) -> [Window] {
         var windows: [Window] = []
         for line in hits.keys.sorted() {
             let range = max(0, line - reach)...min(lineCount - 1, line + reach)
             if var last = windows.last, range.lowerBound <= last.range.upperBound,
-               range.upperBound - last.range.lowerBound <= 4 * reach {
+                range.upperBound - last.range.lowerBound <= 4 * reach
+            {
                 last.range = last.range.lowerBound...range.upperBound
                 last.hits += hits[line]!
                 windows[windows.count - 1] = last
@@ -108,8 +115,10 @@ public enum SignatureMatcher {
     /// The weight of unmatched signature tokens that stand between two matched ones with
     /// paste tokens between those too: replaced, not missing. Where a wildcard allows
     /// anything, nothing counts; a run counts at most as many tokens as the paste put there.
-    static func substituted(matched: [Bool], position: [Int], weights: [Double], freeGapBefore: [Bool],
-                            lineOf: [Int]) -> (weight: Double, tokens: [Int]) {
+    static func substituted(
+        matched: [Bool], position: [Int], weights: [Double], freeGapBefore: [Bool],
+        lineOf: [Int]
+    ) -> (weight: Double, tokens: [Int]) {
         var replaced: [Int] = []
         // The heaviest `count` of `run`: as many tokens as the paste holds there instead.
         func heaviest(_ run: Range<Int>, _ count: Int) -> [Int] {
@@ -121,7 +130,10 @@ public enum SignatureMatcher {
             let line = lineOf[position[lastMatched]]
             var after = 0
             var j = position[lastMatched] + 1
-            while j < lineOf.count, lineOf[j] == line { after += 1; j += 1 }
+            while j < lineOf.count, lineOf[j] == line {
+                after += 1
+                j += 1
+            }
             let tail = (lastMatched + 1)..<matched.count
             if after > 0, !tail.isEmpty, !tail.contains(where: { freeGapBefore[$0] }) {
                 replaced += heaviest(tail, after)
@@ -129,7 +141,10 @@ public enum SignatureMatcher {
             let firstLine = lineOf[position[firstMatched]]
             var before = 0
             j = position[firstMatched] - 1
-            while j >= 0, lineOf[j] == firstLine { before += 1; j -= 1 }
+            while j >= 0, lineOf[j] == firstLine {
+                before += 1
+                j -= 1
+            }
             let head = 0..<firstMatched
             if before > 0, !head.isEmpty, !freeGapBefore[firstMatched] {
                 replaced += heaviest(head, before)
@@ -149,8 +164,10 @@ public enum SignatureMatcher {
     }
 
     /// Local alignment with traceback, over token numbers.
-    static func alignWindow(_ sig: [Int32], weights: [Double], freeGapBefore: [Bool], paste: PasteIndex,
-                            window: ClosedRange<Int>) -> SignatureAlignment? {
+    static func alignWindow(
+        _ sig: [Int32], weights: [Double], freeGapBefore: [Bool], paste: PasteIndex,
+        window: ClosedRange<Int>
+    ) -> SignatureAlignment? {
         var tokens: [Int32] = []
         var lineOf: [Int] = []
         for n in window {
@@ -175,16 +192,25 @@ public enum SignatureMatcher {
                 var how: UInt8 = 0
                 if i > 0, j > 0, sig[i - 1] >= 0, sig[i - 1] == tokens[j - 1] {
                     let v = dp[(i - 1) * width + j - 1] + weights[i - 1]
-                    if v > best { best = v; how = 1 }
+                    if v > best {
+                        best = v
+                        how = 1
+                    }
                 }
                 if i > 0 {
                     let v = dp[(i - 1) * width + j]
-                    if v > best { best = v; how = 2 }
+                    if v > best {
+                        best = v
+                        how = 2
+                    }
                 }
                 if j > 0 {
                     let free = i == 0 || i == m || freeGapBefore[i]
                     let v = dp[i * width + j - 1] - (free ? 0 : strayCost)
-                    if v > best { best = v; how = 3 }
+                    if v > best {
+                        best = v
+                        how = 3
+                    }
                 }
                 dp[here] = best
                 move[here] = how
@@ -202,7 +228,8 @@ public enum SignatureMatcher {
                 position[i - 1] = j - 1
                 first = min(first, lineOf[j - 1])
                 last = max(last, lineOf[j - 1])
-                i -= 1; j -= 1
+                i -= 1
+                j -= 1
             case 2:
                 i -= 1
             default:
@@ -213,8 +240,9 @@ public enum SignatureMatcher {
         guard last >= 0 else { return nil }
         let matchedWeight = zip(matched, weights).reduce(0) { $0 + ($1.0 ? $1.1 : 0) }
         let score = max(0, min(1, dp[m * width + n] / total))
-        let replaced = substituted(matched: matched, position: position, weights: weights, freeGapBefore: freeGapBefore,
-                                   lineOf: lineOf)
+        let replaced = substituted(
+            matched: matched, position: position, weights: weights, freeGapBefore: freeGapBefore,
+            lineOf: lineOf)
         return SignatureAlignment(
             score: score, firstLine: first, lastLine: last, matched: matched,
             matchedWeight: matchedWeight, totalWeight: total, strayTokens: strays,

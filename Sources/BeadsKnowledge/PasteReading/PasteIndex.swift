@@ -26,7 +26,9 @@ public struct PasteIndex: Sendable {
             var row: [Int32] = []
             row.reserveCapacity(line.tokens.count)
             for token in line.tokens {
-                if let known = numbers[token] { row.append(known) } else {
+                if let known = numbers[token] {
+                    row.append(known)
+                } else {
                     let next = Int32(numbers.count)
                     numbers[token] = next
                     row.append(next)

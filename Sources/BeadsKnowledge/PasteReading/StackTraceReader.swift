@@ -26,67 +26,149 @@ public enum StackTraceReader {
         var rustMessageNext = false
         for (k, raw) in messages.enumerated() {
             let line = raw.trimmingBlanks()
-            if line.isEmpty { nodeSourceLines = 0; continue }
+            if line.isEmpty {
+                nodeSourceLines = 0
+                continue
+            }
             // Python: the header, frames with their source line, then the exception.
             if line == "Traceback (most recent call last):" {
-                roles[k] = .context; inPythonFrames = true; pythonSourceNext = false; continue
+                roles[k] = .context
+                inPythonFrames = true
+                pythonSourceNext = false
+                continue
             }
             if inPythonFrames {
                 if line.hasPrefix("File \"") || line.hasPrefix("File '") {
-                    roles[k] = .frame; pythonSourceNext = true; continue
+                    roles[k] = .frame
+                    pythonSourceNext = true
+                    continue
                 }
                 if pythonSourceNext, raw.hasPrefix(" ") || raw.hasPrefix("\t") || isCaretLine(line) {
-                    roles[k] = .frame; pythonSourceNext = false; continue
+                    roles[k] = .frame
+                    pythonSourceNext = false
+                    continue
                 }
-                if isCaretLine(line) || line.hasPrefix("...") { roles[k] = .frame; continue }
+                if isCaretLine(line) || line.hasPrefix("...") {
+                    roles[k] = .frame
+                    continue
+                }
                 inPythonFrames = false
                 pythonSourceNext = false
-                if isPythonException(line) { roles[k] = .exception; continue }
+                if isPythonException(line) {
+                    roles[k] = .exception
+                    continue
+                }
             }
-            if pythonChainPhrases.contains(line) { roles[k] = .context; continue }
+            if pythonChainPhrases.contains(line) {
+                roles[k] = .context
+                continue
+            }
             // pytest: `E   ModuleNotFoundError: …` is the error it reports; its banners are context.
-            if line.hasPrefix("E  "), isPythonException(line.dropFirst(1).trimmingBlanks()) { roles[k] = .exception; continue }
-            if isBanner(line) { roles[k] = .context; continue }
+            if line.hasPrefix("E  "), isPythonException(line.dropFirst(1).trimmingBlanks()) {
+                roles[k] = .exception
+                continue
+            }
+            if isBanner(line) {
+                roles[k] = .context
+                continue
+            }
             // Ruby: `app.rb:12:in `run': message (Class)`, then `from path:line:in …` frames.
-            if line.hasPrefix("from "), line.contains(".rb:") { roles[k] = .frame; continue }
-            if isRubyException(line) { roles[k] = .exception; continue }
+            if line.hasPrefix("from "), line.contains(".rb:") {
+                roles[k] = .frame
+                continue
+            }
+            if isRubyException(line) {
+                roles[k] = .exception
+                continue
+            }
             // Java, Kotlin, .NET frames and chain markers.
             if line.hasPrefix("at "), line.hasSuffix(")") || line.contains(":line ") || line.contains(" in ") {
-                roles[k] = .frame; continue
+                roles[k] = .frame
+                continue
             }
-            if line.hasPrefix("... "), line.hasSuffix(" more") { roles[k] = .frame; continue }
-            if line.hasPrefix("--- End of ") || line.hasPrefix("--- End of stack trace") { roles[k] = .context; continue }
+            if line.hasPrefix("... "), line.hasSuffix(" more") {
+                roles[k] = .frame
+                continue
+            }
+            if line.hasPrefix("--- End of ") || line.hasPrefix("--- End of stack trace") {
+                roles[k] = .context
+                continue
+            }
             if line.hasPrefix("Caused by: ") || line.hasPrefix("---> ") || line.hasPrefix("Suppressed: ") {
-                roles[k] = .exception; continue
+                roles[k] = .exception
+                continue
             }
-            if line.hasPrefix("Exception in thread ") || line.hasPrefix("Unhandled exception. ") || line.hasPrefix("Unhandled Exception: ") {
-                roles[k] = .exception; continue
+            if line.hasPrefix("Exception in thread ") || line.hasPrefix("Unhandled exception. ") || line.hasPrefix("Unhandled Exception: ")
+            {
+                roles[k] = .exception
+                continue
             }
-            if isQualifiedException(line) || isNamedError(line) { roles[k] = .exception; continue }
+            if isQualifiedException(line) || isNamedError(line) {
+                roles[k] = .exception
+                continue
+            }
             // Node: `file:line`, the source line, a caret, then `Error: …` and `at` frames.
-            if isNodeSourceHeader(line) { roles[k] = .context; nodeSourceLines = 3; continue }
+            if isNodeSourceHeader(line) {
+                roles[k] = .context
+                nodeSourceLines = 3
+                continue
+            }
             if nodeSourceLines > 0 {
                 nodeSourceLines -= 1
-                if isCaretLine(line) || line.contains("throw ") || line.hasPrefix("//") { roles[k] = .context; continue }
+                if isCaretLine(line) || line.contains("throw ") || line.hasPrefix("//") {
+                    roles[k] = .context
+                    continue
+                }
             }
-            if line.hasPrefix("Emitted 'error' event") || line.hasPrefix("Node.js v") { roles[k] = .context; continue }
+            if line.hasPrefix("Emitted 'error' event") || line.hasPrefix("Node.js v") {
+                roles[k] = .context
+                continue
+            }
             // V8's heap exhaustion: GC traces and native frames around `FATAL ERROR:`.
-            if line.hasPrefix("<--- ") && line.hasSuffix(" --->") { roles[k] = .context; continue }
-            if isV8GCLine(line) || isNativeFrame(line) { roles[k] = .frame; continue }
-            if line.hasPrefix("FATAL ERROR: ") { roles[k] = .exception; continue }
+            if line.hasPrefix("<--- ") && line.hasSuffix(" --->") {
+                roles[k] = .context
+                continue
+            }
+            if isV8GCLine(line) || isNativeFrame(line) {
+                roles[k] = .frame
+                continue
+            }
+            if line.hasPrefix("FATAL ERROR: ") {
+                roles[k] = .exception
+                continue
+            }
             // Go: `panic: …` / `fatal error: …`, then goroutines, functions and file lines.
-            if line.hasPrefix("panic: ") || line.hasPrefix("fatal error: ") { roles[k] = .exception; continue }
-            if line.hasPrefix("[signal ") { roles[k] = .context; continue }
-            if line.hasPrefix("goroutine "), line.hasSuffix(":") { roles[k] = .context; continue }
+            if line.hasPrefix("panic: ") || line.hasPrefix("fatal error: ") {
+                roles[k] = .exception
+                continue
+            }
+            if line.hasPrefix("[signal ") {
+                roles[k] = .context
+                continue
+            }
+            if line.hasPrefix("goroutine "), line.hasSuffix(":") {
+                roles[k] = .context
+                continue
+            }
             if isGoFileLine(raw) || isGoFunctionLine(line, next: k + 1 < messages.count ? messages[k + 1] : "") {
-                roles[k] = .frame; continue
+                roles[k] = .frame
+                continue
             }
             // Rust: `thread 'main' panicked at …`, the message on the next line since 1.73.
             if line.hasPrefix("thread '"), line.contains("' panicked at ") {
-                roles[k] = .exception; rustMessageNext = line.hasSuffix(":"); continue
+                roles[k] = .exception
+                rustMessageNext = line.hasSuffix(":")
+                continue
             }
-            if rustMessageNext { rustMessageNext = false; roles[k] = .exception; continue }
-            if line == "stack backtrace:" || line.hasPrefix("note: run with `RUST_BACKTRACE") { roles[k] = .context; continue }
+            if rustMessageNext {
+                rustMessageNext = false
+                roles[k] = .exception
+                continue
+            }
+            if line == "stack backtrace:" || line.hasPrefix("note: run with `RUST_BACKTRACE") {
+                roles[k] = .context
+                continue
+            }
         }
         return roles
     }
@@ -100,7 +182,8 @@ public enum StackTraceReader {
     static func isPythonException(_ line: String) -> Bool {
         let name = line.prefix { $0 != ":" }
         guard !name.isEmpty, name.count < 120, let first = name.first, first.isLetter || first == "_",
-              name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "." }) else { return false }
+            name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "." })
+        else { return false }
         let last = name.split(separator: ".").last.map(String.init) ?? ""
         guard last.first?.isUppercase == true || last.hasSuffix("Error") || last.hasSuffix("Exception") else { return false }
         return name.count == line.count || line.dropFirst(name.count).hasPrefix(":")
@@ -120,7 +203,8 @@ public enum StackTraceReader {
     /// first trace line holds the message and its class.
     static func isRubyException(_ line: String) -> Bool {
         guard let at = line.range(of: ".rb:"), line[at.upperBound...].contains(":in "), line.hasSuffix(")"),
-              let open = line.lastIndex(of: "(") else { return false }
+            let open = line.lastIndex(of: "(")
+        else { return false }
         let name = line[line.index(after: open)..<line.index(before: line.endIndex)]
         return name.first?.isUppercase == true && name.allSatisfy { $0.isLetter || $0.isNumber || $0 == ":" || $0 == "_" }
     }
@@ -130,7 +214,9 @@ public enum StackTraceReader {
     static func isNamedError(_ line: String) -> Bool {
         guard let colon = line.range(of: ": ") else { return false }
         let name = line[..<colon.lowerBound]
-        guard name.count <= 60, name.first?.isUppercase == true, name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) else { return false }
+        guard name.count <= 60, name.first?.isUppercase == true, name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) else {
+            return false
+        }
         return name.hasSuffix("Error") || name.hasSuffix("Exception")
     }
 
@@ -146,7 +232,8 @@ public enum StackTraceReader {
     /// `node:events:495` or `/app/server.js:12`: where Node shows the throwing source line.
     static func isNodeSourceHeader(_ line: String) -> Bool {
         guard !line.contains(" "), let colon = line.lastIndex(of: ":"), line[line.index(after: colon)...].allSatisfy(\.isNumber),
-              line.index(after: colon) < line.endIndex else { return false }
+            line.index(after: colon) < line.endIndex
+        else { return false }
         let file = line[..<colon]
         return file.hasPrefix("node:") || file.hasSuffix(".js") || file.hasSuffix(".mjs") || file.hasSuffix(".cjs") || file.hasSuffix(".ts")
     }

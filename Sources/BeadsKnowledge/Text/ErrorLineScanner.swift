@@ -38,7 +38,8 @@ public enum ErrorLineScanner {
         let count = bytes.count
         var start = 0
         while start < count {
-            let end = memchr(base + start, 0x0A, count - start).map { UnsafePointer($0.assumingMemoryBound(to: UInt8.self)) - base } ?? count
+            let end =
+                memchr(base + start, 0x0A, count - start).map { UnsafePointer($0.assumingMemoryBound(to: UInt8.self)) - base } ?? count
             if readsLikeError(base, start, min(end, start + LogNormalizer.maxLineBytes), t) { errors.append(lines.count) }
             lines.append(start..<end)
             start = end + 1

@@ -6,7 +6,8 @@ extension LineScanner {
         guard let at = c.lastIndex(of: UInt8(ascii: "@")), at > 0, at + 1 < c.count, isWordByte(c[at - 1]) else { return nil }
         let version = c[(at + 1)...]
         let first = version.first!
-        let versionLike = isDigit(first) || (first | 0x20 == UInt8(ascii: "v") && version.count > 1 && isDigit(version[version.startIndex + 1]))
+        let versionLike =
+            isDigit(first) || (first | 0x20 == UInt8(ascii: "v") && version.count > 1 && isDigit(version[version.startIndex + 1]))
             || ["latest", "main", "master", "next"].contains(String(decoding: version, as: UTF8.self))
         guard versionLike, version.allSatisfy({ isWordByte($0) || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "-") }) else { return nil }
         return at
@@ -32,8 +33,12 @@ extension LineScanner {
             if b == UInt8(ascii: "-"), between { dashedBetween = true }
             if b == UInt8(ascii: "@"), between { atBetween = true }
             if b == UInt8(ascii: ":"), isAlnum(c[k + 1]) { colonsBetween += 1 }
-            if b == UInt8(ascii: "="), c[k - 1] == UInt8(ascii: "=") || c[k - 1] == UInt8(ascii: ">") || c[k - 1] == UInt8(ascii: "<")
-                || c[k - 1] == UInt8(ascii: "~") || c[k - 1] == UInt8(ascii: "!") { specifier = true }
+            if b == UInt8(ascii: "="),
+                c[k - 1] == UInt8(ascii: "=") || c[k - 1] == UInt8(ascii: ">") || c[k - 1] == UInt8(ascii: "<")
+                    || c[k - 1] == UInt8(ascii: "~") || c[k - 1] == UInt8(ascii: "!")
+            {
+                specifier = true
+            }
         }
         guard letters >= 2 else { return false }
         // Names are made of name characters; `(publickey,gssapi-keyex)` is a list of words.
@@ -69,7 +74,8 @@ extension LineScanner {
 
     static func statusCode(_ run: UnsafeBufferPointer<UInt8>, after previous: LogToken?) -> LogToken? {
         guard (3...5).contains(run.count), run.allSatisfy(isDigit), run[0] != UInt8(ascii: "0"),
-              case let .word(w)? = previous, statusWords.contains(w) else { return nil }
+            case let .word(w)? = previous, statusWords.contains(w)
+        else { return nil }
         // Three digits are a status or exit code; four or five only an error's own code
         // (`ERROR 1045`, `error 53300`), not a count after `exit`.
         guard run.count == 3 || errorCodeWords.contains(w) else { return nil }

@@ -82,7 +82,8 @@ struct LineScanner {
         if bracketed { k += 1 }
         var matched = false
         if digits(from: k) == 4, let sep = at(k + 4), sep == 0x2D || sep == 0x2F,
-           digits(from: k + 5) == 2, at(k + 7) == sep, digits(from: k + 8) == 2 {
+            digits(from: k + 5) == 2, at(k + 7) == sep, digits(from: k + 8) == 2
+        {
             k += 10
             matched = true
             if let t = at(k), t == UInt8(ascii: "T") || t == 0x20, digits(from: k + 1) == 2 { k += 1 }
@@ -159,7 +160,8 @@ struct LineScanner {
     mutating func stripComposeService() {
         var k = i
         var letters = 0
-        while k < bytes.count, Self.isAlpha(bytes[k]) || Self.isDigit(bytes[k]) || bytes[k] == 0x2D || bytes[k] == 0x5F || bytes[k] == 0x2E {
+        while k < bytes.count, Self.isAlpha(bytes[k]) || Self.isDigit(bytes[k]) || bytes[k] == 0x2D || bytes[k] == 0x5F || bytes[k] == 0x2E
+        {
             if Self.isAlpha(bytes[k]) { letters += 1 }
             k += 1
         }
@@ -211,7 +213,10 @@ struct LineScanner {
                 i = close + 1
                 continue
             }
-            if Self.isSpace(b) || b == UInt8(ascii: "\"") { i += 1; continue }
+            if Self.isSpace(b) || b == UInt8(ascii: "\"") {
+                i += 1
+                continue
+            }
             var end = i
             while end < bytes.count, !Self.isSpace(bytes[end]), bytes[end] != UInt8(ascii: "\"") { end += 1 }
             if end == i { end = i + 1 }
@@ -220,7 +225,9 @@ struct LineScanner {
         }
     }
 
-    static let shellCommandStarts: [StaticString] = ["/bin/sh -c ", "/bin/bash -c ", "/bin/sh -o pipefail -c ", "sh -c ", "bash -c ", "cmd /S /C "]
+    static let shellCommandStarts: [StaticString] = [
+        "/bin/sh -c ", "/bin/bash -c ", "/bin/sh -o pipefail -c ", "sh -c ", "bash -c ", "cmd /S /C ",
+    ]
 
     /// Where the quote that opens a shell command at `start` closes, if it does.
     func quotedShellCommandEnd(from start: Int) -> Int? {
@@ -299,21 +306,24 @@ struct LineScanner {
         let n = c.count
         // URL: scheme://
         if let colon = c.firstIndex(of: UInt8(ascii: ":")), colon > 0, colon + 2 < n,
-           c[colon + 1] == UInt8(ascii: "/"), c[colon + 2] == UInt8(ascii: "/"),
-           c[..<colon].allSatisfy({ isAlpha($0) || isDigit($0) || $0 == 0x2B || $0 == 0x2E || $0 == 0x2D }) {
+            c[colon + 1] == UInt8(ascii: "/"), c[colon + 2] == UInt8(ascii: "/"),
+            c[..<colon].allSatisfy({ isAlpha($0) || isDigit($0) || $0 == 0x2B || $0 == 0x2E || $0 == 0x2D })
+        {
             return .url
         }
         let slashes = c.reduce(0) { $0 + ($1 == UInt8(ascii: "/") ? 1 : 0) }
         if slashes > 0 {
             if c.allSatisfy({ isDigit($0) || $0 == UInt8(ascii: "/") }) { return .number }
             let first = c[0]
-            let startsLikePath = first == UInt8(ascii: "/") || first == UInt8(ascii: "~")
+            let startsLikePath =
+                first == UInt8(ascii: "/") || first == UInt8(ascii: "~")
                 || (first == UInt8(ascii: ".") && n > 1 && (c[1] == UInt8(ascii: "/") || c[1] == UInt8(ascii: ".")))
             if (startsLikePath && n > 1) || slashes >= 2 { return .path }
         }
         if n > 2, isAlpha(c[0]), c[1] == UInt8(ascii: ":"), c[2] == UInt8(ascii: "\\") { return .path }
         if n == 36, [8, 13, 18, 23].allSatisfy({ c[$0] == UInt8(ascii: "-") }),
-           c.enumerated().allSatisfy({ [8, 13, 18, 23].contains($0.offset) || isHex($0.element) }) {
+            c.enumerated().allSatisfy({ [8, 13, 18, 23].contains($0.offset) || isHex($0.element) })
+        {
             return .id
         }
         if isIPv4(c) { return .ip }
@@ -326,7 +336,10 @@ struct LineScanner {
         var k = 0
         while k < c.count {
             var d = 0
-            while k < c.count, isDigit(c[k]) { k += 1; d += 1 }
+            while k < c.count, isDigit(c[k]) {
+                k += 1
+                d += 1
+            }
             guard d >= 1, d <= 3 else { return false }
             groups += 1
             if groups == 4 {

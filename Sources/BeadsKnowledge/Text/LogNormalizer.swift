@@ -1,4 +1,5 @@
 import BeadsStore
+
 /// A line of pasted output after normalisation.
 public struct NormalizedLine: Sendable, Equatable {
     /// 1-based line number in the paste.
@@ -51,8 +52,10 @@ public enum LogNormalizer {
                     let pieceEnd = min(end, piece + maxLineBytes)
                     let cleaned = stripControls(UnsafeBufferPointer(rebasing: buffer[piece..<pieceEnd]))
                     let (tokens, messageStart) = tokenizeLine(cleaned, wildcards: false)
-                    result.append(NormalizedLine(number: number, text: String(decoding: cleaned, as: UTF8.self), tokens: tokens,
-                                                 messageStart: messageStart))
+                    result.append(
+                        NormalizedLine(
+                            number: number, text: String(decoding: cleaned, as: UTF8.self), tokens: tokens,
+                            messageStart: messageStart))
                     piece = pieceEnd
                 } while piece < end && result.count < maxPieces
                 start = end + 1

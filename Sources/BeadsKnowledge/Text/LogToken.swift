@@ -24,9 +24,13 @@ public enum LogToken: Hashable, Sendable, CustomStringConvertible {
 
     /// Parses the text form written by `description` (patterns are stored as text).
     public init(text: String) {
-        if text == "<*>" { self = .wildcard; return }
+        if text == "<*>" {
+            self = .wildcard
+            return
+        }
         if text.hasPrefix("<"), text.hasSuffix(">"),
-           let mask = Mask(rawValue: String(text.dropFirst().dropLast())) {
+            let mask = Mask(rawValue: String(text.dropFirst().dropLast()))
+        {
             self = .mask(mask)
             return
         }

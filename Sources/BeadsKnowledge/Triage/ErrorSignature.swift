@@ -21,14 +21,16 @@ public enum ErrorSignature {
         // warning (a Kubernetes `Warning FailedScheduling` event is the failure itself).
         let candidates = ([reading.primaryLine(in: lines)].compactMap { $0 } + reading.rootLines + reading.errorLines)
             .filter { tellsApart(lines[$0]) }
-        let chosen = candidates.first.map { lines[$0] }
+        let chosen =
+            candidates.first.map { lines[$0] }
             ?? lines.last { tellsApart($0) && !ErrorVocabulary.holdsGenericPhrase($0.text) }
         guard let chosen else { return nil }
         var seen = Set<String>()
         let terms = chosen.tokens.compactMap(\.searchTerm).filter { seen.insert($0).inserted }
-        return Generalized(text: toolPrefix(of: chosen) + chosen.message,
-                           pattern: chosen.tokens.map(\.description).joined(separator: " "),
-                           terms: terms.joined(separator: " "))
+        return Generalized(
+            text: toolPrefix(of: chosen) + chosen.message,
+            pattern: chosen.tokens.map(\.description).joined(separator: " "),
+            terms: terms.joined(separator: " "))
     }
 
     /// A line that can be a signature: it says something of which error it is.
@@ -51,7 +53,10 @@ public enum ErrorSignature {
         var start: String.Index?
         var index = prefix.startIndex
         while index < prefix.endIndex {
-            guard prefix[index].isLetter else { index = prefix.index(after: index); continue }
+            guard prefix[index].isLetter else {
+                index = prefix.index(after: index)
+                continue
+            }
             let end = prefix[index...].firstIndex { !$0.isLetter } ?? prefix.endIndex
             let word = prefix[index..<end].lowercased()
             let before = index == prefix.startIndex ? " " : prefix[prefix.index(before: index)]

@@ -63,7 +63,8 @@ public struct LogTriage: Sendable {
         let diagnosis = try finder.diagnose(text, nearestCount: 0)
         if let best = diagnosis.matches.first { return .known(best.beadID) }
         guard let template = ErrorSignature.generalize(text) else { return .noErrorLine }
-        let line = text.split(separator: "\n").first { $0.contains(template.text.suffix(min(40, template.text.count))) }.map(String.init)
+        let line =
+            text.split(separator: "\n").first { $0.contains(template.text.suffix(min(40, template.text.count))) }.map(String.init)
             ?? template.text
         // Warnings alone did not fail the build (and a build that failed on one says so
         // in a line that is not a warning).
@@ -74,8 +75,10 @@ public struct LogTriage: Sendable {
     /// Groups unknown failures: first by exact pattern, then a pattern joins a larger
     /// family of as many tokens when at least `similarity` of its tokens agree position
     /// by position (the rest are names and numbers the masks did not catch).
-    public static func families(_ unknown: [(name: String, signature: ErrorSignature.Generalized, line: String)],
-                                similarity: Double = 0.7) -> [Family] {
+    public static func families(
+        _ unknown: [(name: String, signature: ErrorSignature.Generalized, line: String)],
+        similarity: Double = 0.7
+    ) -> [Family] {
         var exact: [String: [Int]] = [:]
         for (k, item) in unknown.enumerated() { exact[item.signature.pattern, default: []].append(k) }
         let groups = exact.values.sorted { $0.count != $1.count ? $0.count > $1.count : $0[0] < $1[0] }
@@ -111,8 +114,9 @@ public struct LogTriage: Sendable {
         return families.map { family in
             let members = family.members.sorted()
             let first = unknown[members[0]]
-            return Family(count: members.count, template: family.tokens.joined(separator: " "), example: first.name,
-                          exampleLine: first.line, signature: first.signature, logs: members.map { unknown[$0].name })
+            return Family(
+                count: members.count, template: family.tokens.joined(separator: " "), example: first.name,
+                exampleLine: first.line, signature: first.signature, logs: members.map { unknown[$0].name })
         }.sorted { $0.count != $1.count ? $0.count > $1.count : $0.template < $1.template }
     }
 
