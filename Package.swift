@@ -22,7 +22,7 @@ let package = Package(
         // The server is beads' own: the SDK's module brings FoundationNetworking and libcurl.
         .package(url: "https://github.com/modelcontextprotocol/swift-sdk", from: "0.12.1"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
-        // Tests only: a real HTTP server on 127.0.0.1 standing in for GitHub's API.
+        // `beads serve`, and in the tests a real HTTP server on 127.0.0.1 standing in for GitHub's API.
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
     ],
     targets: [

@@ -1,11 +1,11 @@
 import BeadsStore
 
 // The Model Context Protocol's messages that `beads mcp` speaks, as our own JSON values.
-// beads once used the official Swift SDK's server; the SDK's module also holds an HTTP
-// client transport, which brings FoundationNetworking and with it libcurl and thirty
-// shared libraries that every command paid for at start-up (about 10 ms of 22). A stdio
-// server needs six methods of the protocol, so they are written here; the SDK's own
-// client still talks to this server in the tests (MCPClientProbe).
+// A stdio server needs six methods of the protocol, so they are written here rather than
+// taken from the official Swift SDK, whose module holds an HTTP client transport: linking
+// it brings FoundationNetworking, libcurl and thirty shared libraries that every command
+// would pay for at start-up (about 10 ms of 22). The SDK's own client talks to this
+// server in the tests (MCPClientProbe).
 
 /// The protocol revisions this server speaks, newest first. A client asking for one of
 /// them gets it; any other gets the newest, and decides itself whether it can go on.
@@ -34,7 +34,6 @@ struct MCPProtocolError: Error, Equatable {
     static func internalError(_ message: String) -> Self { .init(code: -32603, message: message) }
 }
 
-/// One tool as `tools/list` describes it.
 /// A tool, declared once: its name, what it takes and gives, its hints, and the code
 /// that answers it.
 struct MCPTool {

@@ -2,8 +2,8 @@ import BeadsStore
 import Foundation
 
 /// Newline-delimited JSON-RPC on standard input, read in linear time and with a bound on
-/// a message. (The SDK's stdio loop searched the whole pending buffer after every 4 KiB
-/// read, so one 10 MB paste kept a server busy for minutes.) A message over `maxMessage`
+/// a message: a loop that searches the whole pending buffer after every read keeps a
+/// server busy for minutes on one 10 MB paste. A message over `maxMessage`
 /// is dropped, and its request answered with an error naming the limit; the server keeps
 /// serving.
 enum MCPStdioReader {

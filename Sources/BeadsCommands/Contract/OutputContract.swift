@@ -25,9 +25,9 @@ struct OutputContract: Sendable {
         return .object(header + body)
     }
 
-    /// The same shape as an MCP tool declares it: its own keys and their types, no prose.
-    /// With the full schemas `tools/list` was 11.4 KB (about 2,900 tokens); like this,
-    /// 5.6 KB. The whole shape is `beads schema NAME` and manual/json/.
+    /// The same shape as an MCP tool declares it: its own keys and their types, no prose,
+    /// since every session pays for `tools/list` (5.6 KB like this, 11.4 KB with the full
+    /// schemas). The whole shape is `beads schema NAME` and manual/json/.
     func toolSchema() -> JSONValue {
         shape.schema(SchemaStyle(descriptions: false, depth: 1, definitions: Self.definitions))
     }
