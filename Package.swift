@@ -110,7 +110,11 @@ let package = Package(
         // The commands run in-process, each in a context of its own (folder, environment, streams).
         .testTarget(
             name: "BeadsCommandsTests",
-            dependencies: ["BeadsCommands", "BeadsStore", "BeadsKnowledge", "BeadsTestSupport"]
+            dependencies: [
+                "BeadsCommands", "BeadsStore", "BeadsKnowledge", "BeadsTestSupport",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
         ),
         .testTarget(
             name: "BeadsEndToEndTests",
