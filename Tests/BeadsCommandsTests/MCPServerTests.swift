@@ -11,14 +11,14 @@ import Testing
 @Suite struct MCPServerTests {
     /// Feeds `lines` to a server and returns every line it wrote, once the input has ended
     /// and the server has finished the requests in flight.
-    func exchange(_ lines: [String]) async throws -> [JSONValue] {
+    func exchange(_ lines: [String], knowledgeBase: String = "/nonexistent-kb") async throws -> [JSONValue] {
         var toServer: [Int32] = [0, 0], fromServer: [Int32] = [0, 0]
         #expect(pipe(&toServer) == 0 && pipe(&fromServer) == 0)
         let sink = OutputSink { _ in }
         let quiet = CommandContext(environment: [:], currentDirectory: "/", standardOutput: sink, standardError: sink)
         let server = MCPServer(
             info: .init(name: "beads", version: "9.9", instructions: "paste errors"),
-            tools: MCPTools(location: KnowledgeBaseLocation(root: "/nonexistent-kb"), environment: [:], allowRun: false),
+            tools: MCPTools(location: KnowledgeBaseLocation(root: knowledgeBase), environment: ["BEADS_ENV": "host"], allowRun: false),
             quiet: quiet, writer: MCPStdioWriter(output: fromServer[1]))
         let text = Data(lines.map { $0 + "\n" }.joined().utf8)
         _ = text.withUnsafeBytes { write(toServer[1], $0.baseAddress, $0.count) }
@@ -101,5 +101,27 @@ import Testing
             #"{"jsonrpc":"2.0","id":6,"method":"ping"}"#,
         ])
         #expect(answers == [.object([("jsonrpc", "2.0"), ("id", .number("6")), ("result", .object([]))])])
+    }
+
+    /// The tools in process: a diagnosis reaches the same use case as `beads fix`, and a
+    /// tool not declared is a tool error naming where the list is.
+    @Test func toolsAnswerInProcess() async throws {
+        let dir = try shippedKnowledgeBase()
+        defer { withExtendedLifetime(dir) {} }
+        let answers = try await exchange(
+            [
+                #"{"jsonrpc":"2.0","id":1,"method":"tools/list"}"#,
+                #"{"jsonrpc":"2.0","id":2,"method":"tools/call","params":{"name":"diagnose_error","arguments":{"text":"npm ERR! code ENOTEMPTY"}}}"#,
+                #"{"jsonrpc":"2.0","id":3,"method":"tools/call","params":{"name":"run_fix","arguments":{"bead":"mo-jgo"}}}"#,
+            ], knowledgeBase: dir.path)
+        func items(_ value: JSONValue?) -> [JSONValue] { if case let .array(items)? = value { items } else { [] } }
+        let names = items(answer(to: .number("1"), in: answers)?["result"]?["tools"]).compactMap { $0["name"]?.stringValue }
+        #expect(names == ["diagnose_error", "show_bead", "list_beads", "create_bead", "update_bead", "add_dependency", "doc_findings"])
+        let diagnosis = answer(to: .number("2"), in: answers)?["result"]
+        #expect(diagnosis?["isError"] == JSONValue.bool(false))
+        #expect(items(diagnosis?["structuredContent"]?["matches"]).first?["bead"]?.stringValue == "mo-3bol")
+        let missing = answer(to: .number("3"), in: answers)?["result"]
+        #expect(missing?["isError"] == JSONValue.bool(true))
+        #expect(items(missing?["content"]).first?["text"]?.stringValue?.contains("tools/list") == true)
     }
 }
