@@ -33,10 +33,13 @@ let package = Package(
             pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
+        // The one file call Swift cannot see (renameat2 is declared under _GNU_SOURCE only).
+        .target(name: "CFileExchange"),
         // Bottom layer: SQLite store (beads, docs index tables), JSONL.
         .target(
             name: "BeadsStore",
             dependencies: [
+                "CFileExchange",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 // SQLite's C API, for the one loop GRDB's Row makes slow (the JSONL export).
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),

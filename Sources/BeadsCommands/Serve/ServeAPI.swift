@@ -145,10 +145,8 @@ enum ServeAPI {
         for endpoint in endpoints {
             let route = RouterPath(endpoint.path.replacingOccurrences(of: "{id}", with: ":id"))
             router.on(route, method: endpoint.method) { request, context in
-                await site.respond(json: true) {
-                    let api = APIRequest(site: site, pathParameter: context.parameters.get("id"))
-                    return site.json(try await endpoint.handler(request, api))
-                }
+                let api = APIRequest(site: site, pathParameter: context.parameters.get("id"))
+                return site.json(try await endpoint.handler(request, api))
             }
         }
         router.page("/api/openapi.json") { _, _ in site.json(openAPIDocument()) }

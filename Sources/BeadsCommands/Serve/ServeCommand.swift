@@ -1,4 +1,5 @@
 import ArgumentParser
+import BeadsCore
 import BeadsKnowledge
 import BeadsStore
 import Dispatch
@@ -95,24 +96,24 @@ enum ServeRoutes {
     static func router(_ site: ServeSite, allowedHosts: [String] = []) -> Router<BasicRequestContext> {
         let router = Router()
         router.add(middleware: RequestGuard(extraHosts: allowedHosts))
-        router.add(middleware: NotFoundPage())
+        router.add(middleware: FailurePage())
         router.page("/") { request, _ in await site.homePage(request) }
-        router.post("/fix") { request, _ in await site.respond { try await site.fixPage(request) } }
-        router.page("/board") { request, _ in await site.respond { site.page(try BoardPage.render(request, site: site)) } }
+        router.post("/fix") { request, _ in try await site.fixPage(request) }
+        router.page("/board") { request, _ in site.page(try BoardPage.render(request, site: site)) }
         router.page("/beads/:id") { _, context in
-            await site.respond { site.page(try BeadPage.render(context.parameters.get("id") ?? "", site: site)) }
+            site.page(try BeadPage.render(context.parameters.get("id") ?? "", site: site))
         }
-        router.page("/docs") { _, _ in await site.respond { site.page(try DocPages.list(site: site)) } }
+        router.page("/docs") { _, _ in site.page(try DocPages.list(site: site)) }
         router.page("/docs/**") { _, context in
-            await site.respond { site.page(try DocPages.doc(context.parameters.getCatchAll().joined(separator: "/"), site: site)) }
+            site.page(try DocPages.doc(context.parameters.getCatchAll().joined(separator: "/"), site: site))
         }
         router.page("/errors") { request, _ in
             let (token, newSession) = await site.formToken(request)
-            return await site.respond { site.page(try KnownErrorsPage.render(site: site, token: token), newSession: newSession) }
+            return site.page(try KnownErrorsPage.render(site: site, token: token), newSession: newSession)
         }
-        router.post("/triage") { request, _ in await site.respond { site.page(try await KnownErrorsPage.triage(request, site: site)) } }
-        router.post("/run/confirm") { request, _ in await site.respond { try await RecipeRunPages.confirm(request, site: site) } }
-        router.post("/run") { request, _ in await site.respond { try await RecipeRunPages.run(request, site: site) } }
+        router.post("/triage") { request, _ in site.page(try await KnownErrorsPage.triage(request, site: site)) }
+        router.post("/run/confirm") { request, _ in try await RecipeRunPages.confirm(request, site: site) }
+        router.post("/run") { request, _ in try await RecipeRunPages.run(request, site: site) }
         router.get("/events") { _, _ in site.eventStream() }
         router.page("/assets/beads.js") { _, _ in site.asset(ServeScript.source, type: "text/javascript; charset=utf-8") }
         ServeAPI.register(router, site: site)
@@ -120,7 +121,6 @@ enum ServeRoutes {
     }
 }
 
-/// A path that names nothing gets a page that says so (and JSON under /api/).
 extension Router where Context == BasicRequestContext {
     /// A GET route that answers HEAD too (a monitor's `curl -I`): GET's status and
     /// headers, no body.
@@ -133,25 +133,36 @@ extension Router where Context == BasicRequestContext {
     }
 }
 
-struct NotFoundPage: RouterMiddleware {
+/// Every failure answered in one place, as a page that says what to do (JSON under
+/// /api/): a path that names nothing, a request refused, a use case's failure. Nothing
+/// crashes the server, and nothing is written on a bad request.
+struct FailurePage: RouterMiddleware {
     typealias Context = BasicRequestContext
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         do {
             return try await next(request, context)
-        } catch let error as HTTPError where error.status == .notFound || error.status == .methodNotAllowed {
-            let message =
-                error.status == .notFound
-                ? "Nothing is at \(request.uri.path): the pages are /, /board, /docs and /errors; the API is described at /api/openapi.json."
-                : "\(request.method) is not answered at \(request.uri.path)."
-            var headers = HTTPFields()
-            let json = request.uri.path.hasPrefix("/api/")
-            headers[.contentType] = json ? "application/json" : "text/html; charset=utf-8"
-            ServeSite.secure(&headers)
-            let body =
-                json
-                ? JSONValue.object([("error", .string(message))]).prettyEncoded() + "\n" : ServePages.error(message, status: error.status)
-            return Response(status: error.status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: body)))
+        } catch {
+            let (status, message) = Self.describe(error, request: request)
+            return ServeSite.failure(message, status: status, json: request.uri.path.hasPrefix("/api/"))
+        }
+    }
+
+    static func describe(_ error: Error, request: Request) -> (HTTPResponse.Status, String) {
+        switch error {
+        case let error as HTTPError where error.status == .notFound:
+            (
+                .notFound,
+                "Nothing is at \(request.uri.path): the pages are /, /board, /docs and /errors; the API is described at /api/openapi.json."
+            )
+        case let error as HTTPError where error.status == .methodNotAllowed:
+            (.methodNotAllowed, "\(request.method) is not answered at \(request.uri.path).")
+        case let error as HTTPError: (error.status, error.body ?? "\(error.status)")
+        case let failure as ServeFailure: (failure.status, failure.message)
+        case let failure as Failure: (ServeSite.status(of: failure.kind), failure.message)
+        case let error as ValidationError: (.badRequest, error.message)
+        case let error as PresentableError: (.internalServerError, error.message)
+        default: (.internalServerError, "\(error)")
         }
     }
 }

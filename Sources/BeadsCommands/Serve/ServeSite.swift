@@ -72,28 +72,6 @@ struct ServeSite: Sendable {
         headers[.init("Referrer-Policy")!] = "same-origin"
     }
 
-    /// Every failure answered as a page (or JSON) that says what to do; nothing crashes
-    /// the server, and nothing is written on a bad request.
-    func respond(json wantsJSON: Bool = false, _ body: () async throws -> Response) async -> Response {
-        let (status, message): (HTTPResponse.Status, String)
-        do {
-            return try await body()
-        } catch let failure as ServeFailure {
-            (status, message) = (failure.status, failure.message)
-        } catch let failure as Failure {
-            (status, message) = (Self.status(of: failure.kind), failure.message)
-        } catch let error as ValidationError {
-            (status, message) = (.badRequest, error.message)
-        } catch let error as PresentableError {
-            (status, message) = (.internalServerError, error.message)
-        } catch {
-            (status, message) = (.internalServerError, "\(error)")
-        }
-        return wantsJSON
-            ? json(.object([("error", .string(message))]), status: status)
-            : page(ServePages.error(message, status: status), status: status)
-    }
-
     /// The request's session, and a new one (to set as a cookie) when it had none.
     func session(of request: Request) -> (id: String, new: String?) {
         if let id = request.cookies[SessionTokens.cookieName]?.value, id.count == 64, id.allSatisfy(\.isHexDigit) {
