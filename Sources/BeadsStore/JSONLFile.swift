@@ -1,3 +1,4 @@
+import CFileExchange
 import Foundation
 
 /// Reading and writing bd JSONL files.
@@ -148,6 +149,25 @@ public enum JSONLFile {
         if let backup {
             unlink(backup)
             if link(path, backup) != 0, errno != ENOENT { throw fail("cannot keep its previous version") }
+        }
+        // A pull can still land between that look and the rename. Swapped in one step, the
+        // file replaced is in hand: if it is not the one expected, it goes back, and the
+        // caller imports it and writes again.
+        if let expected, FileFingerprint(path: path) != nil {
+            if beads_rename_exchange(temp, path) == 0 {
+                if FileFingerprint(path: temp)?.description != expected {
+                    let restored = beads_rename_exchange(temp, path) == 0
+                    unlink(temp)
+                    if let backup { unlink(backup) }
+                    guard restored else {
+                        throw StoreError.io(path: path, reason: "was replaced while beads wrote it, and could not be put back")
+                    }
+                    throw StoreError.fileMoved(path: path)
+                }
+                unlink(temp)
+                return
+            }
+            guard errno == ENOSYS || errno == EINVAL else { throw fail("cannot be replaced") }
         }
         guard rename(temp, path) == 0 else { throw fail("cannot be replaced") }
     }
