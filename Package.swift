@@ -116,7 +116,7 @@ let package = Package(
             dependencies: [
                 "BeadsCommands", "BeadsStore", "BeadsKnowledge", "BeadsTestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
-                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .testTarget(

@@ -1,26 +1,66 @@
 import BeadsKnowledge
+import BeadsStore
 import BeadsTestSupport
 import Foundation
 import Hummingbird
-import HummingbirdTesting
+import Logging
 import Testing
 
 @testable import BeadsCommands
 
-/// The server's routes in process, through Hummingbird's router test client: no port, no
-/// binary. (The journeys that need a real server, a browser or curl stay end to end.)
+/// The server's routes in process, through the router's own responder with a context of
+/// the test's: no port, no binary, no HTTP client. (The journeys that need a real server,
+/// a browser or curl stay end to end.)
 @Suite struct ServeRoutesTests {
-    static func withRoutes(_ body: @Sendable (any TestClientProtocol) async throws -> Void) async throws {
+    struct TestSource: RequestContextSource {
+        let logger = Logger(label: "beads.serve.tests")
+    }
+
+    struct Context: RequestContext {
+        typealias Source = TestSource
+        var coreContext: CoreRequestContextStorage
+        init(source: TestSource) { coreContext = .init(source: source) }
+    }
+
+    /// A response's status, headers and whole body.
+    struct Answer {
+        var status: HTTPResponse.Status
+        var headers: HTTPFields
+        var body: ByteBuffer
+    }
+
+    /// Collects what a response writes.
+    struct Collector: ResponseBodyWriter {
+        let parts: Locked<ByteBuffer>
+        mutating func write(_ buffer: ByteBuffer) async throws { parts.withLock { $0.writeImmutableBuffer(buffer) } }
+        consuming func finish(_ trailingHeaders: HTTPFields?) async throws {}
+    }
+
+    /// Sends requests to the routes of a server on a scratch copy of the shipped knowledge base.
+    struct Client {
+        let responder: RouterResponder<Context>
+
+        func execute(uri: String, method: HTTPRequest.Method, headers: HTTPFields = [:], body: ByteBuffer? = nil) async throws -> Answer {
+            let request = Request(
+                head: HTTPRequest(method: method, scheme: "http", authority: "localhost", path: uri, headerFields: headers),
+                body: RequestBody(buffer: body ?? ByteBuffer()))
+            let response = try await responder.respond(to: request, context: Context(source: TestSource()))
+            let parts = Locked(ByteBuffer())
+            try await response.body.write(Collector(parts: parts))
+            return Answer(status: response.status, headers: response.headers, body: parts.current)
+        }
+    }
+
+    static func withRoutes(_ body: (Client) async throws -> Void) async throws {
         let dir = try shippedKnowledgeBase()
         defer { withExtendedLifetime(dir) {} }
         let site = ServeSite(
             location: KnowledgeBaseLocation(root: dir.path), environment: ["PATH": "/usr/bin:/bin", "BEADS_ENV": "host"],
             allowRun: false, events: StoreEvents(), sessions: SessionTokens())
-        let app = Application(router: ServeRoutes.router(site))
-        try await app.test(.router) { client in try await body(client) }
+        try await body(Client(responder: ServeRoutes.router(site, context: Context.self).buildResponder()))
     }
 
-    static func text(_ response: TestResponse) -> String { String(buffer: response.body) }
+    static func text(_ response: Answer) -> String { String(buffer: response.body) }
 
     @Test func pagesAnswerGetAndHead() async throws {
         try await Self.withRoutes { client in

@@ -5,13 +5,11 @@ import Hummingbird
 /// be one the server answers to (a page on another name that resolves here is a DNS
 /// rebinding attack), and a request that changes something must not come from another
 /// site (a browser says where it came from in Origin, or in Sec-Fetch-Site).
-struct RequestGuard: RouterMiddleware {
-    typealias Context = BasicRequestContext
-
+struct RequestGuard<Context: RequestContext>: RouterMiddleware {
     /// Host names (lowercase, without port) the server answers to.
     let allowedHosts: Set<String>
 
-    static let loopbackNames: Set<String> = ["localhost", "127.0.0.1", "[::1]"]
+    static var loopbackNames: Set<String> { ["localhost", "127.0.0.1", "[::1]"] }
 
     init(extraHosts: [String]) {
         allowedHosts = Self.loopbackNames.union(extraHosts.map { $0.lowercased() })

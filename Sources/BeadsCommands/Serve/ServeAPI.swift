@@ -141,7 +141,7 @@ enum ServeAPI {
         },
     ]
 
-    static func register(_ router: Router<BasicRequestContext>, site: ServeSite) {
+    static func register<Context: RequestContext>(_ router: Router<Context>, site: ServeSite) {
         for endpoint in endpoints {
             let route = RouterPath(endpoint.path.replacingOccurrences(of: "{id}", with: ":id"))
             router.on(route, method: endpoint.method) { request, context in

@@ -93,10 +93,15 @@ struct ServeCommand: AsyncParsableCommand {
 }
 
 enum ServeRoutes {
-    static func router(_ site: ServeSite, allowedHosts: [String] = []) -> Router<BasicRequestContext> {
-        let router = Router()
-        router.add(middleware: RequestGuard(extraHosts: allowedHosts))
-        router.add(middleware: FailurePage())
+    /// The routes, for any request context: the server's, or a test's in process.
+    static func router<Context: RequestContext>(
+        _ site: ServeSite, allowedHosts: [String] = [], context: Context.Type = BasicRequestContext.self
+    )
+        -> Router<Context>
+    {
+        let router = Router(context: Context.self)
+        router.add(middleware: RequestGuard<Context>(extraHosts: allowedHosts))
+        router.add(middleware: FailurePage<Context>())
         router.page("/") { request, _ in await site.homePage(request) }
         router.post("/fix") { request, _ in try await site.fixPage(request) }
         router.page("/board") { request, _ in site.page(try BoardPage.render(request, site: site)) }
@@ -121,7 +126,7 @@ enum ServeRoutes {
     }
 }
 
-extension Router where Context == BasicRequestContext {
+extension Router {
     /// A GET route that answers HEAD too (a monitor's `curl -I`): GET's status and
     /// headers, no body.
     func page(_ path: RouterPath, _ handler: @escaping @Sendable (Request, Context) async throws -> Response) {
@@ -136,9 +141,7 @@ extension Router where Context == BasicRequestContext {
 /// Every failure answered in one place, as a page that says what to do (JSON under
 /// /api/): a path that names nothing, a request refused, a use case's failure. Nothing
 /// crashes the server, and nothing is written on a bad request.
-struct FailurePage: RouterMiddleware {
-    typealias Context = BasicRequestContext
-
+struct FailurePage<Context: RequestContext>: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         do {
             return try await next(request, context)
