@@ -102,4 +102,12 @@ import Testing
         #expect(answer.hasPrefix("HTTP/1.1 400"), "\(answer.prefix(200))")
         #expect(!answer.contains("10 MiB"))
     }
+
+    /// The address the server was bound to is a name it answers to (a wildcard is none,
+    /// and it says how to name the machine).
+    @Test func theBoundAddressIsANameItAnswersTo() throws {
+        let server = try ServeProcess(kb: ScratchKnowledgeBase(), arguments: ["--host", "127.0.0.2"])
+        #expect(server.url.hasPrefix("http://127.0.0.2:"))
+        #expect(try server.curl([server.url]).status == 200)
+    }
 }

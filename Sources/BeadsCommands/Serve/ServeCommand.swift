@@ -57,19 +57,25 @@ struct ServeCommand: AsyncParsableCommand {
         _ = try KnowledgeBase(location: location, environment: environment)
         let site = ServeSite(
             location: location, environment: environment, allowRun: allowRun, events: StoreEvents(), sessions: SessionTokens())
-        let router = ServeRoutes.router(site, allowedHosts: allowedHosts)
+        // The address it was bound to is a name it answers to; a wildcard (0.0.0.0, ::)
+        // names no host, and the machine's own names come with --allow-host.
+        let wildcard = ["0.0.0.0", "::", "[::]"].contains(host)
+        let router = ServeRoutes.router(site, allowedHosts: allowedHosts + (wildcard ? [] : [host.contains(":") ? "[\(host)]" : host]))
         // The server's own log goes to stderr, warnings and worse only: stdout is the address.
         var logger = Logger(label: "beads.serve") { label in StreamLogHandler.standardError(label: label) }
         logger.logLevel = Logger.Level.warning
-        let (host, port, allowRun) = (host, port, allowRun)
+        let (host, port, allowRun, allowedHosts) = (host, port, allowRun, allowedHosts)
         let app = Application(
             router: router, configuration: .init(address: .hostname(host, port: port), serverName: "beads"),
             onServerRunning: { channel in
                 let bound = channel.localAddress?.port ?? port
-                out.write(
-                    Data(
-                        "beads serve: http://\(host):\(bound)/ (Ctrl-C stops it)\(allowRun ? "; recipes can be run from the page" : "")\n"
-                            .utf8))
+                var banner =
+                    "beads serve: http://\(host):\(bound)/ (Ctrl-C stops it)\(allowRun ? "; recipes can be run from the page" : "")\n"
+                if wildcard, allowedHosts.isEmpty {
+                    banner +=
+                        "beads serve: it answers to localhost only until you name this machine: --allow-host NAME (the name or address others type)\n"
+                }
+                out.write(Data(banner.utf8))
             }, logger: logger)
         let watcher = Task { await site.events.watch(location) }
         // A stop (Ctrl-C, SIGTERM) first ends the pages' event streams, which the server's
