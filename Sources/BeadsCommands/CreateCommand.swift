@@ -1,4 +1,5 @@
 import ArgumentParser
+import BeadsCore
 import BeadsKnowledge
 import BeadsStore
 import Foundation
@@ -58,71 +59,38 @@ struct CreateCommand: ParsableCommand {
     }
 
     func run() throws {
-        var signature: ErrorSignature.Generalized?
-        var givenTitle = self.title
-        var pastedError: String?
+        var request = CreateBead.Request(title: title)
         if fromError {
             // The error: --error-file, else what is piped in, else the one argument given.
-            pastedError = errorFile != nil ? try PasteInput.read(file: errorFile) : PasteInput.readStandardInputIfGiven()
-            if pastedError == nil, let text = givenTitle {
-                pastedError = PasteInput.masked(text)
-                givenTitle = nil
+            request.pastedError = errorFile != nil ? try PasteInput.read(file: errorFile) : PasteInput.readStandardInputIfGiven()
+            if request.pastedError == nil, let text = title {
+                request.pastedError = text
+                request.title = nil
             }
-            guard let pasted = pastedError else {
+            guard request.pastedError != nil else {
                 throw CommandFailure.usage(
                     "--from-error needs the error: beads create --from-error 'TEXT', --error-file PATH, or pipe it in")
             }
-            guard let g = ErrorSignature.generalize(pasted) else {
-                throw CommandFailure.usage(
-                    "the pasted text has no line distinctive enough to recognise it by (lines that only say a step failed, such as \"Process completed with exit code 1\", are not): paste the error lines above them"
-                )
-            }
-            signature = g
         }
-        let title = givenTitle ?? "Known error: " + FixReport.clip(signature?.text ?? "", 90)
-        let description =
-            self.description.isEmpty && signature != nil ? "Recorded from a pasted error:\n\n    \(signature!.text)" : self.description
-        let base = try kb.open()
-        let issueType = try BeadArguments.issueType(type, in: base)
-        // A second bead for an error beads already knows splits its history in two: say so.
-        let known =
-            try pastedError.map { paste in
-                (try KnownErrorFinder(store: base.store).diagnose(paste)).matches
-            } ?? []
-        let date = Date()
-        let now = Timestamp.now(date)
-        let creator = base.store.actor
-        let dependencies = try Self.labels(deps).map { spec -> (type: DependencyType, target: String) in
+        request.description = description
+        request.priority = priority
+        request.type = type
+        request.assignee = assignee
+        request.labels = Self.labels(labels)
+        request.id = id
+        request.parent = parent
+        request.dependencies = try Self.labels(deps).map { spec in
             let parts = spec.split(separator: ":", maxSplits: 1).map(String.init)
             guard parts.count == 1 || DependencyType.parse(parts[0]) != nil else {
                 throw CommandFailure("--deps \(spec): " + DependencyType.problem(parts[0]))
             }
-            let dep =
-                parts.count == 2
-                ? (type: DependencyType(rawValue: parts[0].lowercased()), target: parts[1])
-                : (type: DependencyType.blocks, target: parts[0])
-            guard try base.store.bead(dep.target) != nil else {
-                throw CommandFailure("--deps \(spec): " + StoreError.beadNotFound(dep.target).description)
-            }
-            return dep
+            return parts.count == 2 ? (DependencyType(rawValue: parts[0].lowercased()), parts[1]) : (DependencyType.blocks, parts[0])
         }
-        let newID: NewBeadID =
-            if let id { .given(id) } else if let parent { .child(of: parent) } else {
-                .hashed(BeadID.Seed(prefix: base.config.prefix, title: title, description: description, creator: creator, createdAt: date))
-            }
-        let bead = try base.store.create(newID) { id in
-            var bead = Bead(
-                id: id, title: title, description: description, priority: priority, issueType: issueType,
-                assignee: assignee, labels: Self.labels(labels), createdAt: now, updatedAt: now,
-                extra: [("created_by", .string(creator))])
-            if let parent { _ = bead.addDependency(on: parent, type: .parentChild, at: now, by: creator) }
-            if let signature { bead.setExtra("error_signatures", .array([ErrorSignature.json(signature)])) }
-            for dep in dependencies { _ = bead.addDependency(on: dep.target, type: dep.type, at: now, by: creator) }
-            return bead
-        }
+        let outcome = try CreateBead(base: try kb.open(), environment: CommandContext.current.environment)(request)
+        let bead = outcome.bead
         let out = Terminal.standardOutput
         out.write(json ? bead.jsonValue.prettyEncoded() + "\n" : "Created \(bead.id): \(bead.title)\n")
-        for match in known.prefix(3) {
+        for match in outcome.alreadyKnown.prefix(3) {
             Terminal.standardError.write(
                 "warning: this error already matches \(match.beadID) (\(match.bead?.title ?? "named in \(match.docs.first?.path ?? "a doc")")). "
                     + "If it is the same failure, `beads delete \(bead.id) --force` and `beads fix --confirm \(match.beadID)` with the paste adds this wording to \(match.beadID) instead.\n"

@@ -1,3 +1,4 @@
+import BeadsCore
 import BeadsKnowledge
 import BeadsRemedy
 import BeadsStore
@@ -158,9 +159,5 @@ enum FixReport {
     }
 
     /// Long lines keep their start and end: that is where messages carry their meaning.
-    static func clip(_ text: String, _ limit: Int = 110) -> String {
-        guard text.count > limit else { return text }
-        let half = (limit - 3) / 2
-        return text.prefix(half) + " … " + text.suffix(half)
-    }
+    static func clip(_ text: String, _ limit: Int = 110) -> String { CreateBead.clip(text, limit) }
 }

@@ -231,34 +231,14 @@ struct MCPTools: Sendable {
     }
 
     func create(_ args: MCPArguments) throws -> (JSONValue, String) {
-        let base = try open()
-        var signature: ErrorSignature.Generalized?
-        if let error = try args.optionalText("error_text", limit: Self.maxText) {
-            guard let g = ErrorSignature.generalize(PasteInput.masked(error)) else {
-                throw CommandFailure.usage("error_text has no line distinctive enough to recognise it by")
-            }
-            signature = g
-        }
-        guard let title = try args.optionalString("title") ?? signature.map({ "Known error: " + FixReport.clip($0.text, 90) }) else {
-            throw CommandFailure.usage("give a title, or error_text")
-        }
-        let priority = try args.optionalString("priority").map(BeadArguments.priority) ?? 2
-        let type = try BeadArguments.issueType(try args.optionalString("type") ?? "task", in: base)
-        let date = Date(), now = Timestamp.now(date), creator = base.store.actor
-        let description = try args.optionalString("description") ?? ""
-        let labels = try args.strings("labels")
-        let bead = try base.store.create(
-            .hashed(
-                BeadID.Seed(
-                    prefix: base.config.prefix, title: title, description: description,
-                    creator: creator, createdAt: date))
-        ) { id in
-            var bead = Bead(
-                id: id, title: title, description: description, priority: priority, issueType: type, labels: labels,
-                createdAt: now, updatedAt: now, extra: [("created_by", .string(creator))])
-            if let signature { bead.setExtra("error_signatures", .array([ErrorSignature.json(signature)])) }
-            return bead
-        }
+        var request = CreateBead.Request(title: try args.optionalString("title"))
+        request.pastedError = try args.optionalText("error_text", limit: Self.maxText)
+        guard request.title != nil || request.pastedError != nil else { throw CommandFailure.usage("give a title, or error_text") }
+        request.priority = try args.optionalString("priority").map(BeadArguments.priority) ?? 2
+        request.type = try args.optionalString("type") ?? "task"
+        request.description = try args.optionalString("description") ?? ""
+        request.labels = try args.strings("labels")
+        let bead = try CreateBead(base: try open(), environment: environment)(request).bead
         return (Self.row(bead), "Created \(bead.id): \(bead.title)")
     }
 
