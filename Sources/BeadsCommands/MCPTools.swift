@@ -264,7 +264,7 @@ struct MCPTools: Sendable {
         let base = try open()
         let beadID = try args.string("bead")
         _ = try requireBead(beadID, in: base)
-        let env = try EnvironmentCheck.checked(EnvironmentProbe.current(environment: environment).probe())
+        let env = try Diagnose.probe(environment)
         let recipe: RecipeRecord
         if let name = try args.optionalString("recipe") {
             recipe = try lookUpRecipe(name, in: base)
