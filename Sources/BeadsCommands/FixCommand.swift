@@ -67,15 +67,17 @@ struct FixCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let paste = try input.read()
+        let given = try input.read()
         let base = try kb.open()
         if let id = confirm ?? reject {
+            // Its shape goes into the JSONL git shares: secrets go first.
+            let paste = PasteInput.masked(given)
             let diagnosis = try KnownErrorFinder(store: base.store).diagnose(paste)
             try learn(id, confirmed: confirm != nil, paste: paste, diagnosis: diagnosis, base: base)
             return
         }
         let outcome = try Diagnose(base: base, environment: CommandContext.current.environment)(
-            paste, source: "fix", record: !recording.disabled)
+            given, source: "fix", record: !recording.disabled)
         if let problem = outcome.recordingProblem { Terminal.standardError.write("beads: \(problem)\n") }
         let (diagnosis, env) = (outcome.diagnosis, outcome.environment)
         var out = Terminal.standardOutput
@@ -89,7 +91,7 @@ struct FixCommand: AsyncParsableCommand {
         let chosen = try RecipeExecution.choose(for: best, named: recipe, env: env, base: base)
         out.write("\n")
         let status = try await RecipeExecution(
-            base: base, recipe: chosen, beadID: best.beadID, paste: paste, assumeYes: yes, dryRun: dryRun,
+            base: base, recipe: chosen, beadID: best.beadID, paste: outcome.paste, assumeYes: yes, dryRun: dryRun,
             timeout: timeout.map { .seconds($0) }
         ).perform()
         if status != 0 { throw ExitCode(status) }

@@ -34,7 +34,7 @@ struct MatchCommand: ParsableCommand {
     var features = false
 
     func run() throws {
-        let text = try input.read()
+        let text = PasteInput.masked(try input.read())
         let base = try kb.open()
         // The verdict is fix's own diagnosis, rejections included: match lists the
         // scoring behind it, and never says yes where fix says no.

@@ -136,7 +136,8 @@ enum ServeAPI {
             contract: "diagnosis", body: "{\"text\": \"the error or the end of the log\"}, at most 10 MiB"
         ) { request, api in
             let text = try await api.site.paste(request, form: false)
-            let (diagnosis, env) = try await api.site.diagnose(text)
+            let outcome = try await api.site.diagnose(text)
+            let (diagnosis, env) = (outcome.diagnosis, outcome.environment)
             return FixReport.json(diagnosis, env: env)
         },
     ]

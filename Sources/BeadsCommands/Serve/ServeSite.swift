@@ -165,7 +165,8 @@ struct ServeSite: Sendable {
             throw ServeFailure(
                 status: .contentTooLarge, message: "The paste is over 10 MiB: paste the end of the log, where builds report the error.")
         }
-        return PasteInput.masked(text)
+        // Unmasked: the diagnose use case masks it with the server's own secrets.
+        return text
     }
 
     /// The lint use case under the server's own environment.
@@ -188,7 +189,7 @@ struct ServeSite: Sendable {
         }
     }
 
-    func diagnose(_ text: String) async throws -> (Diagnosis, EnvironmentReport) {
+    func diagnose(_ text: String) async throws -> Diagnose.Outcome {
         // The queue's thread has no task-locals: the request's context goes along.
         let context = CommandContext.current
         return try await offloaded { try CommandContext.$current.withValue(context) { try diagnoseNow(text) } }
@@ -196,10 +197,10 @@ struct ServeSite: Sendable {
 
     /// The server's own environment decides (its secrets, its BEADS_ENV), not the
     /// command context of the process that started it.
-    private func diagnoseNow(_ text: String) throws -> (Diagnosis, EnvironmentReport) {
+    private func diagnoseNow(_ text: String) throws -> Diagnose.Outcome {
         let outcome = try Diagnose(base: try open(), environment: environment)(text, source: "serve")
         if let problem = outcome.recordingProblem { Terminal.standardError.write("beads serve: \(problem)\n") }
-        return (outcome.diagnosis, outcome.environment)
+        return outcome
     }
 
     func homePage(_ request: Request) async -> Response {
@@ -208,10 +209,11 @@ struct ServeSite: Sendable {
     }
 
     func fixPage(_ request: Request) async throws -> Response {
-        let text = try await paste(request, form: true)
-        let (diagnosis, env) = try await diagnose(text)
+        let outcome = try await diagnose(try await paste(request, form: true))
         let (token, newSession) = await formToken(request)
-        return page(ServePages.diagnosis(diagnosis, env: env, paste: text, runToken: allowRun ? token : nil), newSession: newSession)
+        return page(
+            ServePages.diagnosis(outcome.diagnosis, env: outcome.environment, paste: outcome.paste, runToken: allowRun ? token : nil),
+            newSession: newSession)
     }
 
     /// The event stream of one page: `change` whenever the store does.
