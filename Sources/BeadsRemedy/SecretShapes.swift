@@ -14,6 +14,19 @@ enum SecretShapes {
         let regex: NSRegularExpression
         let template: String
 
+        /// Whether a match may run over several lines (a private key block).
+        var spansLines: Bool { trigger == "private key-----" }
+
+        /// What the shape cannot occur without, any one of them (lowercase).
+        var triggers: [String] { trigger.isEmpty ? SecretShapes.assignmentNames : [trigger] }
+
+        /// Whether lowercased text holds one of its triggers.
+        func isTriggered(by lowered: String) -> Bool { triggers.contains { lowered.containsBytes($0) } }
+
+        func apply(_ text: String) -> String {
+            regex.stringByReplacingMatches(in: text, range: NSRange(text.startIndex..., in: text), withTemplate: template)
+        }
+
         init(_ trigger: String, _ pattern: String, _ template: String = SecretMasker.replacement) {
             self.trigger = trigger
             // The patterns are constants: a typo is a programming error, caught by the tests.
@@ -60,14 +73,30 @@ enum SecretShapes {
 
     static func mask(_ text: String) -> String {
         let lowered = text.lowercased()
-        var out = text
-        for shape in shapes where shape.trigger.isEmpty || lowered.containsBytes(shape.trigger) {
-            // The assignment shape needs one of its names: a cheap test before the regex.
-            if shape.trigger.isEmpty, !assignmentNames.contains(where: { lowered.containsBytes($0) }) { continue }
-            let range = NSRange(out.startIndex..., in: out)
-            out = shape.regex.stringByReplacingMatches(in: out, range: range, withTemplate: shape.template)
+        let present = shapes.filter { $0.isTriggered(by: lowered) }
+        guard !present.isEmpty else { return text }
+        // A private key spans lines; every other shape lies within one, and is looked for
+        // only in the lines holding its trigger: `key` is in almost any large log, and a
+        // regex over all of a 5 MB paste took half of its diagnosis. Where most lines hold
+        // it, one pass over the whole text is cheaper than a regex per line.
+        let lineCount = lowered.countBytes("\n") + 1
+        var whole: String? = text
+        var lines: [String] = []
+        var loweredLines: [String] = []
+        for shape in present {
+            let dense = shape.triggers.reduce(0) { $0 + lowered.countBytes($1) } > max(64, lineCount / 10)
+            if shape.spansLines || dense {
+                whole = shape.apply(whole ?? lines.joined(separator: "\n"))
+                continue
+            }
+            if let text = whole {
+                lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+                loweredLines = lines.map { $0.lowercased() }
+                whole = nil
+            }
+            for k in loweredLines.indices where shape.isTriggered(by: loweredLines[k]) { lines[k] = shape.apply(lines[k]) }
         }
-        return out
+        return whole ?? lines.joined(separator: "\n")
     }
 
     static let assignmentNames = ["secret", "token", "passw", "pwd", "key"]

@@ -26,6 +26,28 @@ extension StringProtocol {
         return Array(utf8).withUnsafeBufferPointer(search)
     }
 
+    /// How many times `needle`'s bytes occur in this text, not overlapping.
+    public func countBytes(_ needle: some StringProtocol) -> Int {
+        let pin = Array(needle.utf8)
+        guard let first = pin.first else { return 0 }
+        let count = { (hay: UnsafeBufferPointer<UInt8>) -> Int in
+            var found = 0
+            var offset = 0
+            while hay.count - offset >= pin.count {
+                guard let hit = memchr(hay.baseAddress! + offset, Int32(first), hay.count - offset - pin.count + 1) else { break }
+                let at = hay.baseAddress!.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                if memcmp(hay.baseAddress! + at, pin, pin.count) == 0 {
+                    found += 1
+                    offset = at + pin.count
+                } else {
+                    offset = at + 1
+                }
+            }
+            return found
+        }
+        if let found = utf8.withContiguousStorageIfAvailable(count) { return found }
+        return Array(utf8).withUnsafeBufferPointer(count)
+    }
 }
 
 extension StringProtocol where UTF8View: BidirectionalCollection {

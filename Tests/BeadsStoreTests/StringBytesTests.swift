@@ -27,3 +27,12 @@ import Testing
         }
     }
 }
+
+@Suite struct CountBytesTests {
+    @Test func countsWithoutOverlapLikeASplitWould() {
+        for (text, needle) in [("a\nb\n\nc", "\n"), ("tokentoken token", "token"), ("aaaa", "aa"), ("", "x"), ("xyz", "")] {
+            let expected = needle.isEmpty ? 0 : text.components(separatedBy: needle).count - 1
+            #expect(text.countBytes(needle) == expected, "\(text.debugDescription) / \(needle.debugDescription)")
+        }
+    }
+}
