@@ -25,19 +25,15 @@ extension EnvironmentReport {
     }
 }
 
-/// The one way commands probe where they run: a `BEADS_ENV` that means nothing is a
-/// usage error here, before any fix is ranked by it.
+/// How commands probe where they run, under the command's context; a `BEADS_ENV` that
+/// names no place is refused by the core's check (`Diagnose.checked`).
 enum EnvironmentCheck {
     static func probe() throws -> EnvironmentReport {
         try Diagnose.probe(CommandContext.current.environment)
     }
 
     static func deepProbe() async throws -> EnvironmentReport {
-        try checked(await EnvironmentProbe.current(environment: CommandContext.current.environment).deepProbe())
-    }
-
-    static func checked(_ report: EnvironmentReport) throws -> EnvironmentReport {
-        try Diagnose.checked(report)
+        try Diagnose.checked(await EnvironmentProbe.current(environment: CommandContext.current.environment).deepProbe())
     }
 
     /// The environment line under a diagnosis: the verdict, and why; when BEADS_ENV

@@ -174,10 +174,6 @@ struct ServeSite: Sendable {
         DocLinting(base: base, environment: environment, subcommands: BeadsCommand.commandNames)
     }
 
-    func environmentReport() throws -> EnvironmentReport {
-        try Diagnose.probe(environment)
-    }
-
     /// Heavy work (a diagnosis, a triage of many logs) runs on its own queue, one job at
     /// a time, off the threads that answer every other page: two large triages used to
     /// hold both of them, and /api/ready waited 35 s behind.
